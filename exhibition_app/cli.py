@@ -1,0 +1,272 @@
+"""Command-line interface: scripting, and how the product is checked from outside.
+
+Global options come before the command; ``--json`` is accepted before or after it. Errors go
+to stderr as one line with a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from exhibition_app import __version__
+from exhibition_app.catalog import APP_NAME, Catalog, user_data_dir
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class UserError(Exception):
+    """A problem to report to the user as one line."""
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x800") from None
+    if not (100 <= w <= 16384 and 100 <= h <= 16384):
+        raise argparse.ArgumentTypeError(f"'{text}': width and height must be 100..16384")
+    return w, h
+
+
+def build_parser() -> argparse.ArgumentParser:
+    json_flag = argparse.ArgumentParser(add_help=False)
+    json_flag.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+    )
+    p = argparse.ArgumentParser(
+        prog=APP_NAME,
+        description="A virtual exhibition of Central Asian and Mongolian heritage and maps.",
+    )
+    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    p.add_argument("--catalog", metavar="PATH_OR_URL", help="catalogue file or SQLAlchemy URL")
+    p.add_argument("--assets", metavar="DIR", help="folder of images and derived files")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--lang", default="en", help="language: en, kk, ru or mn (default en)")
+    p.add_argument("--item", type=int, metavar="ID", help="open the window on this item")
+    p.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1280x800")
+    p.add_argument(
+        "--screenshot", metavar="FILE", help="render the window once loaded, save a PNG, exit"
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    items = sub.add_parser("items", help="list or show items").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    il = items.add_parser("list", parents=[json_flag], help="list every item")
+    il.add_argument("--published", action="store_true", help="published items only")
+    il.add_argument("--full", action="store_true", help="every field, not just the summary")
+    ishow = items.add_parser("show", parents=[json_flag], help="one item with every field")
+    ishow.add_argument("id", type=int)
+
+    imp = sub.add_parser("import", help="import files").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    ii = imp.add_parser("image", parents=[json_flag], help="import one image as a new item")
+    ii.add_argument("file", type=Path)
+    ii.add_argument("--kind", required=True, help="object, map, photograph or document")
+    ii.add_argument("--title", required=True)
+    ii.add_argument("--accession", metavar="NUMBER", help="accession number (default: generated)")
+    ii.add_argument("--publish", action="store_true", help="publish the new item at once")
+    ii.add_argument("--max-pixels", type=int, metavar="N", help="refuse images larger than N px")
+
+    ex = sub.add_parser("exhibitions", help="list exhibitions").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    ex.add_parser("list", parents=[json_flag], help="list exhibitions with sections")
+
+    ck = sub.add_parser("check", parents=[json_flag], help="check the catalogue is whole")
+    ck.add_argument("--repair", action="store_true", help="remove orphan files")
+    ck.add_argument("--no-checksums", action="store_true", help="skip re-hashing media files")
+
+    se = sub.add_parser("search", parents=[json_flag], help="search in every language")
+    se.add_argument("query")
+    se.add_argument("--limit", type=int, default=50)
+    sub.add_parser("reindex", parents=[json_flag], help="rebuild the search index")
+    return p
+
+
+def _print(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(human())
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from exhibition_app.core.languages import LANGUAGES
+
+    if args.lang not in LANGUAGES:
+        parser.error(f"--lang must be one of {', '.join(LANGUAGES)}")
+    if args.command is None:
+        from exhibition_app.ui.app import run_gui
+
+        return run_gui(args)
+    catalog = Catalog.open(args.catalog, args.assets)
+    try:
+        return COMMANDS[(args.command, getattr(args, "action", None))](catalog, args)
+    finally:
+        catalog.close()
+
+
+def cmd_items_list(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.operations.queries import item_to_dict, list_items
+
+    with catalog.read_session() as s:
+        items = list_items(s, published_only=args.published)
+        data = [item_to_dict(catalog, i, full=args.full) for i in items]
+    _print(
+        args,
+        data,
+        lambda: "\n".join(
+            f"{d['id']:>5}  {d['kind']:<10} {d['accession_number']:<14} "
+            f"{d['title'].get(args.lang) or next(iter(d['title'].values()), '')}"
+            for d in data
+        ),
+    )
+    return 0
+
+
+def cmd_items_show(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.db.models import Item
+    from exhibition_app.operations.queries import item_to_dict
+
+    with catalog.read_session() as s:
+        item = s.get(Item, args.id)
+        if item is None:
+            raise UserError(f"no item with id {args.id}")
+        data = item_to_dict(catalog, item, full=True)
+    _print(args, data, lambda: json.dumps(data, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_import_image(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.operations.ingest import import_image
+
+    if args.max_pixels:
+        catalog.max_pixels = args.max_pixels
+    item_id = import_image(
+        catalog,
+        args.file,
+        kind=args.kind,
+        title=args.title,
+        lang=args.lang,
+        accession_number=args.accession,
+        published=args.publish,
+    )
+    _print(args, {"id": item_id}, lambda: f"imported {args.file} as item {item_id}")
+    return 0
+
+
+def cmd_exhibitions_list(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.operations.queries import exhibition_to_dict, list_exhibitions
+
+    with catalog.read_session() as s:
+        data = [exhibition_to_dict(e) for e in list_exhibitions(s)]
+    _print(
+        args,
+        data,
+        lambda: "\n".join(
+            f"{d['id']:>5}  {d['title'].get(args.lang, '')}  ({len(d['sections'])} sections)"
+            for d in data
+        ),
+    )
+    return 0
+
+
+def cmd_check(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.operations.check import check_catalog
+
+    report = check_catalog(catalog, verify_checksums=not args.no_checksums, repair=args.repair)
+    data = {
+        "ok": report.ok,
+        "problems": report.problems,
+        "repaired": report.repaired,
+        "media_checked": report.media_checked,
+    }
+    _print(
+        args,
+        data,
+        lambda: "\n".join(
+            [*report.repaired, *report.problems]
+            or [f"ok: {report.media_checked} media files verified"]
+        ),
+    )
+    return 0 if report.ok else EXIT_ERROR
+
+
+def cmd_search(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.db.search import search
+
+    with catalog.read_session() as s:
+        result = search(s, args.query, limit=args.limit)
+    data = {"ids": result.item_ids, "ranked": result.ranked, "matches": result.matches}
+    _print(args, data, lambda: " ".join(map(str, result.item_ids)) or "no match")
+    return 0
+
+
+def cmd_reindex(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.db.search import rebuild_index
+
+    with catalog.session() as s:
+        n = rebuild_index(s)
+    _print(args, {"indexed": n}, lambda: f"indexed {n} items")
+    return 0
+
+
+COMMANDS: dict[tuple[str, str | None], Callable[[Catalog, argparse.Namespace], int]] = {
+    ("items", "list"): cmd_items_list,
+    ("items", "show"): cmd_items_show,
+    ("import", "image"): cmd_import_image,
+    ("exhibitions", "list"): cmd_exhibitions_list,
+    ("check", None): cmd_check,
+    ("search", None): cmd_search,
+    ("reindex", None): cmd_reindex,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: runs a command and turns every failure into one line on stderr."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+    from exhibition_app.core.edtf import DateParseError
+    from exhibition_app.db.engine import CatalogError
+    from exhibition_app.imaging.ingest import ImageRefused
+
+    try:
+        return run(argv)
+    except (UserError, CatalogError, ImageRefused, DateParseError) as exc:
+        print(f"{APP_NAME}: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(f"{APP_NAME}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks
+        log = _write_crash_log()
+        print(
+            f"{APP_NAME}: error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+            f" (details in {log})",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+def _write_crash_log() -> Path | str:
+    try:
+        folder = user_data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / "last-error.log"
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        return log
+    except OSError:
+        return "no log: the data folder is not writable"

@@ -1,0 +1,1 @@
+"""Domain logic with no Qt and no database: text folding, dates, languages."""

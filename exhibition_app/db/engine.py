@@ -1,0 +1,171 @@
+"""Opening a catalogue: URL resolution, SQLite pragmas, backups and Alembic upgrades.
+
+A catalogue is an SQLAlchemy URL. A plain path means an SQLite file; a file that does not
+exist yet becomes a new, empty, fully migrated catalogue. Opening a catalogue written by an
+older version first copies it aside with SQLite's online backup API and then upgrades it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 10_000
+BACKUPS_KEPT = 5
+
+
+class CatalogError(Exception):
+    """A catalogue cannot be opened or used; the message is one line for the user."""
+
+
+def resolve_url(path_or_url: str | Path) -> str:
+    """Turn ``--catalog`` input (a path or an SQLAlchemy URL) into a URL string."""
+    text = str(path_or_url)
+    if "://" in text:
+        try:
+            make_url(text)
+        except ArgumentError as exc:
+            raise CatalogError(f"cannot understand the catalogue URL '{text}': {exc}") from exc
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind an SQLite URL, or None for other engines and in-memory databases."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An Engine with WAL, foreign keys and a busy timeout on SQLite."""
+    path = sqlite_path(url)
+    if path is not None:
+        if path.exists() and path.is_dir():
+            raise CatalogError(f"{path} is a folder, not a catalogue file")
+        if not path.parent.exists():
+            raise CatalogError(f"cannot create the catalogue {path}: its folder does not exist")
+        _check_sqlite_header(path)
+    engine = create_engine(url, connect_args=_connect_args(url))
+    if path is not None:
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _connect_args(url: str) -> dict[str, Any]:
+    if make_url(url).get_backend_name() == "sqlite":
+        # Connections are handed between the UI's database worker and other threads.
+        return {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+    return {}
+
+
+def _check_sqlite_header(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        head = fh.read(16)
+    if head != b"SQLite format 3\x00":
+        raise CatalogError(f"{path} is not a catalogue (not an SQLite database file)")
+
+
+def _alembic_config(connection: Any) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine) -> Path | None:
+    """Bring the catalogue to the newest schema; returns the backup made first, if any.
+
+    A new, empty database is migrated without a backup. A catalogue from a newer version of
+    the application is refused rather than touched.
+    """
+    try:
+        current = current_revision(engine)
+        has_tables = bool(inspect(engine).get_table_names())
+    except DatabaseError as exc:
+        raise CatalogError(f"cannot read the catalogue: {_first_line(exc)}") from exc
+    head = head_revision()
+    if current == head:
+        return None
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+        raise CatalogError(
+            f"the catalogue was written by a newer exhibition-app (schema {current}); "
+            "install the newer version to open it"
+        )
+    if current is None and has_tables:
+        raise CatalogError("the database is not an exhibition catalogue (it has other tables)")
+    backup = None
+    path = sqlite_path(str(engine.url))
+    if current is not None and path is not None:
+        backup = backup_sqlite(path, label=f"before-upgrade-from-{current}")
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+    return backup
+
+
+def backup_sqlite(path: Path, *, label: str = "backup", dest: Path | None = None) -> Path:
+    """Copy a live SQLite catalogue with the online backup API (consistent under WAL)."""
+    if dest is None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        dest = path.with_name(f"{path.stem}.{label}.{stamp}{path.suffix or '.db'}")
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(dest))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    _rotate_backups(path, label)
+    return dest
+
+
+def _rotate_backups(path: Path, label: str) -> None:
+    pattern = f"{path.stem}.{label}.*{path.suffix or '.db'}"
+    olds = sorted(path.parent.glob(pattern))
+    for old in olds[:-BACKUPS_KEPT]:
+        old.unlink(missing_ok=True)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -1,0 +1,323 @@
+"""The catalogue schema as SQLAlchemy 2.x typed ORM classes.
+
+Free text is multilingual: every translatable field of an item, exhibition, section or
+annotation lives in a ``*_text`` table keyed by (owner, field, lang). Schema changes go
+through Alembic migrations in ``exhibition_app/db/migrations``, never ``create_all``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+KINDS: tuple[str, ...] = ("object", "map", "photograph", "document")
+
+#: Translatable fields of an item, in the order an editor shows them.
+ITEM_TEXT_FIELDS: tuple[str, ...] = (
+    "title",
+    "description",
+    "culture",
+    "place",
+    "creator",
+    "date",
+    "materials",
+    "technique",
+    "dimensions",
+    "credit_line",
+)
+EXHIBITION_TEXT_FIELDS: tuple[str, ...] = ("title", "introduction")
+SECTION_TEXT_FIELDS: tuple[str, ...] = ("title", "narrative")
+ANNOTATION_TEXT_FIELDS: tuple[str, ...] = ("label", "text")
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class TextMixin:
+    """Gives an owner of ``texts`` rows a dict view per field and a setter."""
+
+    texts: list  # overridden by each class's relationship
+
+    def text_map(self, field: str) -> dict[str, str]:
+        return {t.lang: t.value for t in self.texts if t.field == field and t.value}
+
+    def set_text(self, field: str, lang: str, value: str | None) -> None:
+        for row in list(self.texts):
+            if row.field == field and row.lang == lang:
+                if value:
+                    row.value = value
+                else:
+                    self.texts.remove(row)
+                return
+        if value:
+            self.texts.append(self._text_class()(field=field, lang=lang, value=value))
+
+    @classmethod
+    def _text_class(cls) -> type:
+        raise NotImplementedError
+
+
+class Media(Base):
+    """One image file in the content-addressed store (written once, shared by items)."""
+
+    __tablename__ = "media"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    relpath: Mapped[str] = mapped_column(String(255), unique=True)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    format: Mapped[str] = mapped_column(String(16))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    original_name: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ItemText(Base):
+    __tablename__ = "item_text"
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("item.id", ondelete="CASCADE"), primary_key=True
+    )
+    field: Mapped[str] = mapped_column(String(32), primary_key=True)
+    lang: Mapped[str] = mapped_column(String(8), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ItemMedia(Base):
+    """An item's ordered media."""
+
+    __tablename__ = "item_media"
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("item.id", ondelete="CASCADE"), primary_key=True
+    )
+    media_id: Mapped[int] = mapped_column(
+        ForeignKey("media.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    media: Mapped[Media] = relationship(lazy="joined")
+
+
+class ItemTag(Base):
+    __tablename__ = "item_tag"
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("item.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+RELATIONS: tuple[str, ...] = ("redrawing_of", "depicts", "related")
+
+
+class ItemRelation(Base):
+    """A typed link between two items, e.g. a 1853 redrawing is ``redrawing_of`` the 1492 globe."""
+
+    __tablename__ = "item_relation"
+    __table_args__ = (CheckConstraint(f"relation IN {RELATIONS!r}", name="relation"),)
+    subject_id: Mapped[int] = mapped_column(
+        ForeignKey("item.id", ondelete="CASCADE"), primary_key=True
+    )
+    object_id: Mapped[int] = mapped_column(
+        ForeignKey("item.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    relation: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class Item(TextMixin, Base):
+    """A catalogued exhibit: an object, a map, a photograph or a document."""
+
+    __tablename__ = "item"
+    __table_args__ = (CheckConstraint(f"kind IN {KINDS!r}", name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    accession_number: Mapped[str] = mapped_column(String(64), unique=True)
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    date_edtf: Mapped[str | None] = mapped_column(String(64))
+    date_earliest: Mapped[int | None] = mapped_column(Integer, index=True)
+    date_latest: Mapped[int | None] = mapped_column(Integer, index=True)
+    rights: Mapped[str | None] = mapped_column(String(255))
+    source: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    featured: Mapped[bool] = mapped_column(Boolean, default=False)
+    cover_media_id: Mapped[int | None] = mapped_column(
+        ForeignKey("media.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    texts: Mapped[list[ItemText]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+    media_links: Mapped[list[ItemMedia]] = relationship(
+        cascade="all, delete-orphan", order_by=ItemMedia.position, lazy="selectin"
+    )
+    tag_rows: Mapped[list[ItemTag]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    cover: Mapped[Media | None] = relationship(foreign_keys=[cover_media_id], lazy="joined")
+    relations: Mapped[list[ItemRelation]] = relationship(
+        cascade="all, delete-orphan", foreign_keys=[ItemRelation.subject_id], lazy="selectin"
+    )
+    annotations: Mapped[list[Annotation]] = relationship(
+        cascade="all, delete-orphan", back_populates="item", order_by="Annotation.id"
+    )
+
+    @classmethod
+    def _text_class(cls) -> type:
+        return ItemText
+
+    @property
+    def media(self) -> list[Media]:
+        return [link.media for link in self.media_links]
+
+    @property
+    def cover_media(self) -> Media | None:
+        """The chosen cover, else the first medium, else None (a designed card is shown)."""
+        if self.cover is not None:
+            return self.cover
+        return self.media_links[0].media if self.media_links else None
+
+    @property
+    def tags(self) -> list[str]:
+        return sorted(t.tag for t in self.tag_rows)
+
+    def set_tags(self, tags: list[str]) -> None:
+        wanted = {t.strip() for t in tags if t.strip()}
+        self.tag_rows[:] = [r for r in self.tag_rows if r.tag in wanted]
+        have = {r.tag for r in self.tag_rows}
+        self.tag_rows.extend(ItemTag(tag=t) for t in sorted(wanted - have))
+
+
+class ExhibitionText(Base):
+    __tablename__ = "exhibition_text"
+    exhibition_id: Mapped[int] = mapped_column(
+        ForeignKey("exhibition.id", ondelete="CASCADE"), primary_key=True
+    )
+    field: Mapped[str] = mapped_column(String(32), primary_key=True)
+    lang: Mapped[str] = mapped_column(String(8), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SectionText(Base):
+    __tablename__ = "section_text"
+    section_id: Mapped[int] = mapped_column(
+        ForeignKey("section.id", ondelete="CASCADE"), primary_key=True
+    )
+    field: Mapped[str] = mapped_column(String(32), primary_key=True)
+    lang: Mapped[str] = mapped_column(String(8), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SectionItem(Base):
+    __tablename__ = "section_item"
+    section_id: Mapped[int] = mapped_column(
+        ForeignKey("section.id", ondelete="CASCADE"), primary_key=True
+    )
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("item.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Section(TextMixin, Base):
+    """An ordered part of an exhibition: narrative text and ordered items."""
+
+    __tablename__ = "section"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exhibition_id: Mapped[int] = mapped_column(
+        ForeignKey("exhibition.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    texts: Mapped[list[SectionText]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+    item_links: Mapped[list[SectionItem]] = relationship(
+        cascade="all, delete-orphan", order_by=SectionItem.position, lazy="selectin"
+    )
+
+    @classmethod
+    def _text_class(cls) -> type:
+        return SectionText
+
+    @property
+    def item_ids(self) -> list[int]:
+        return [link.item_id for link in self.item_links]
+
+
+class Exhibition(TextMixin, Base):
+    """A curated exhibition: multilingual title and introduction, ordered sections."""
+
+    __tablename__ = "exhibition"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+    texts: Mapped[list[ExhibitionText]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+    sections: Mapped[list[Section]] = relationship(
+        cascade="all, delete-orphan", order_by=Section.position, lazy="selectin"
+    )
+
+    @classmethod
+    def _text_class(cls) -> type:
+        return ExhibitionText
+
+
+class AnnotationText(Base):
+    __tablename__ = "annotation_text"
+    annotation_id: Mapped[int] = mapped_column(
+        ForeignKey("annotation.id", ondelete="CASCADE"), primary_key=True
+    )
+    field: Mapped[str] = mapped_column(String(32), primary_key=True)
+    lang: Mapped[str] = mapped_column(String(8), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Annotation(TextMixin, Base):
+    """A hotspot on a map, positioned in the image's own pixels."""
+
+    __tablename__ = "annotation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    media_id: Mapped[int | None] = mapped_column(ForeignKey("media.id", ondelete="SET NULL"))
+    x: Mapped[float] = mapped_column(Float)
+    y: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    lat: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    item: Mapped[Item] = relationship(back_populates="annotations")
+    texts: Mapped[list[AnnotationText]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    @classmethod
+    def _text_class(cls) -> type:
+        return AnnotationText

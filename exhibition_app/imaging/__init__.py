@@ -1,0 +1,1 @@
+"""Pillow-only image work: ingest, content-addressed store, thumbnails. No Qt."""

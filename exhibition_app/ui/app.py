@@ -1,0 +1,86 @@
+"""Starting the GUI: QApplication, fonts, theme, language, catalogue, main window.
+
+``--screenshot FILE`` renders the window once everything visible has loaded, saves a PNG
+and exits 0 (how screens are reviewed and checked without a display).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from exhibition_app import __version__
+from exhibition_app.catalog import APP_NAME, Catalog
+from exhibition_app.ui.fonts import load_fonts
+from exhibition_app.ui.i18n import Language
+from exhibition_app.ui.main_window import MainWindow
+from exhibition_app.ui.theme import apply_theme
+
+SCREENSHOT_TIMEOUT_S = 60.0
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or [APP_NAME])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Bridging Horizons")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("exhibition-app")
+    apply_theme(app)
+    return app
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = make_app(sys.argv[:1])
+    try:
+        catalog = Catalog.open(args.catalog, args.assets)
+    except Exception as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if not args.screenshot:
+            QMessageBox.critical(None, APP_NAME, f"The catalogue could not be opened.\n\n{message}")
+        raise
+    load_fonts(app, catalog.assets)
+    language = Language(args.lang, catalog.fallback)
+    window = MainWindow(catalog, language, open_item=args.item)
+    window.resize(*(args.size or (1366, 800)))
+    window.show()
+    if args.screenshot:
+        _screenshot_when_settled(app, window, args.screenshot)
+    code = app.exec()
+    catalog.close()
+    return code
+
+
+def _screenshot_when_settled(app: QApplication, window: MainWindow, path: str) -> None:
+    started = time.monotonic()
+    settled_since: list[float] = []
+
+    def poll() -> None:
+        now = time.monotonic()
+        if window.is_settled():
+            settled_since.append(now)
+            # Stay settled for two polls so queued repaints land before the grab.
+            if len(settled_since) >= 2:
+                timer.stop()
+                ok = window.grab().save(path, "PNG")
+                if not ok:
+                    print(f"{APP_NAME}: error: cannot write the screenshot {path}", file=sys.stderr)
+                app.exit(0 if ok else 1)
+                return
+        else:
+            settled_since.clear()
+        if now - started > SCREENSHOT_TIMEOUT_S:
+            timer.stop()
+            print(f"{APP_NAME}: error: the window did not finish loading in time", file=sys.stderr)
+            app.exit(1)
+
+    timer = QTimer(app)
+    timer.setInterval(50)
+    timer.timeout.connect(poll)
+    timer.start()

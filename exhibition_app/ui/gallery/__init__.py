@@ -1,0 +1,1 @@
+"""The gallery: item model with lazily loaded thumbnails, tile delegate and the view."""

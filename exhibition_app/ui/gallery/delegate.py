@@ -1,0 +1,136 @@
+"""Paints one gallery tile: the image (or the designed card), title and date."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from exhibition_app.operations.views import ItemCard
+from exhibition_app.ui.card_art import paint_card
+from exhibition_app.ui.gallery.model import CardRole, ThumbRole
+from exhibition_app.ui.i18n import Language
+from exhibition_app.ui.labels import kind_name
+from exhibition_app.ui.theme import GOLD, LINE, MUTED, PARCHMENT, RAISED, SANS, TURQUOISE
+
+TILE = QSize(236, 300)
+IMAGE_H = 196
+MARGIN = 8
+
+
+class TileDelegate(QStyledItemDelegate):
+    def __init__(self, language: Language, parent: object = None) -> None:
+        super().__init__(parent)
+        self.language = language
+
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return TILE
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        card: ItemCard | None = index.data(CardRole)
+        if card is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        rect = QRectF(option.rect).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        focus = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(RAISED))
+        painter.drawRoundedRect(rect, 10, 10)
+
+        image_rect = QRectF(rect.left(), rect.top(), rect.width(), IMAGE_H)
+        pixmap: QPixmap | None = index.data(ThumbRole)
+        lang = self.language
+        if pixmap is not None and not pixmap.isNull():
+            clip = QPainterPath()
+            clip.addRoundedRect(image_rect, 10, 10)
+            painter.setClipPath(clip)
+            painter.fillRect(image_rect, QColor("#0d0c0a"))
+            target = _fit(pixmap.size(), image_rect)
+            painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+            painter.setClipping(False)
+        else:
+            paint_card(
+                painter,
+                image_rect,
+                title=lang.text(card.text("title")),
+                culture=lang.text(card.text("culture")),
+                date=lang.text(card.text("date")),
+                kind=kind_name(card.kind),
+            )
+
+        text_rect = rect.adjusted(12, IMAGE_H + 8, -12, -10)
+        kicker = QFont(SANS)
+        kicker.setPixelSize(11)
+        kicker.setCapitalization(QFont.Capitalization.AllUppercase)
+        kicker.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
+        painter.setFont(kicker)
+        painter.setPen(QColor(GOLD))
+        painter.drawText(
+            QRectF(text_rect.left(), text_rect.top(), text_rect.width(), 16),
+            Qt.AlignmentFlag.AlignLeft,
+            kind_name(card.kind),
+        )
+        title_font = QFont(SANS)
+        title_font.setPixelSize(14)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(title_font)
+        painter.setPen(QColor(PARCHMENT))
+        title = lang.text(card.text("title")) or card.accession_number
+        title_box = QRectF(text_rect.left(), text_rect.top() + 18, text_rect.width(), 40)
+        painter.drawText(
+            title_box,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            _elide_lines(painter, title, title_box),
+        )
+        meta_font = QFont(SANS)
+        meta_font.setPixelSize(12)
+        painter.setFont(meta_font)
+        painter.setPen(QColor(MUTED))
+        date = lang.text(card.text("date"))
+        painter.drawText(
+            QRectF(text_rect.left(), text_rect.bottom() - 16, text_rect.width(), 16),
+            Qt.AlignmentFlag.AlignLeft,
+            painter.fontMetrics().elidedText(date, Qt.TextElideMode.ElideRight, int(text_rect.width())),
+        )
+        if selected or hovered or focus:
+            colour = TURQUOISE if (selected or focus) else LINE
+            painter.setPen(QPen(QColor(colour), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 10, 10)
+        painter.restore()
+
+
+def _fit(size: QSize, box: QRectF) -> QRectF:
+    """The largest rect of ``size``'s aspect ratio centred in ``box`` (cover if nearly equal)."""
+    if size.width() <= 0 or size.height() <= 0:
+        return box
+    scale = min(box.width() / size.width(), box.height() / size.height())
+    w, h = size.width() * scale, size.height() * scale
+    return QRectF(box.center().x() - w / 2, box.center().y() - h / 2, w, h)
+
+
+def _elide_lines(painter: QPainter, text: str, box: QRectF) -> str:
+    """Shorten ``text`` with an ellipsis until it fits ``box`` when word-wrapped."""
+    fm = painter.fontMetrics()
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+    bound = QRect(0, 0, int(box.width()), 10_000)
+    if fm.boundingRect(bound, flags, text).height() <= box.height():
+        return text
+    words = text.split()
+    while words:
+        words.pop()
+        candidate = " ".join(words) + "…"
+        if fm.boundingRect(bound, flags, candidate).height() <= box.height():
+            return candidate
+    return fm.elidedText(text, Qt.TextElideMode.ElideRight, int(box.width()))

@@ -1,0 +1,262 @@
+"""The item page: a large image (or the designed card) and the item's story and credits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exhibition_app.catalog import Catalog
+from exhibition_app.core.countries import country_name
+from exhibition_app.core.licences import licence_name
+from exhibition_app.operations.views import GalleryData, ItemCard
+from exhibition_app.ui.card_art import paint_card
+from exhibition_app.ui.gallery.model import load_thumbnail_image
+from exhibition_app.ui.i18n import Language, tr
+from exhibition_app.ui.labels import field_name, inverse_relation_name, kind_name, language_name
+from exhibition_app.ui.labels import relation_name
+from exhibition_app.ui.tasks import TaskManager
+from exhibition_app.ui.theme import NIGHT
+
+DISPLAY_SIDE = 1600
+DETAIL_FIELDS = ("culture", "creator", "materials", "technique", "dimensions")
+
+
+class ImagePanel(QWidget):
+    """Paints the item's image fitted to the panel, or the designed card if it has none."""
+
+    def __init__(self, language: Language) -> None:
+        super().__init__()
+        self.language = language
+        self.card: ItemCard | None = None
+        self.pixmap: QPixmap | None = None
+        self.setMinimumSize(QSize(320, 320))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def show_card(self, card: ItemCard, pixmap: QPixmap | None) -> None:
+        self.card, self.pixmap = card, pixmap
+        self.setAccessibleName(self.language.text(card.text("title")))
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.fillRect(self.rect(), QColor(NIGHT))
+        box = QRectF(self.rect()).adjusted(24, 24, -24, -24)
+        if self.pixmap is not None and not self.pixmap.isNull():
+            size = self.pixmap.size()
+            scale = min(box.width() / size.width(), box.height() / size.height())
+            w, h = size.width() * scale, size.height() * scale
+            target = QRectF(box.center().x() - w / 2, box.center().y() - h / 2, w, h)
+            painter.drawPixmap(target, self.pixmap, QRectF(self.pixmap.rect()))
+        elif self.card is not None and (self.card.cover is None or self.pixmap is not None):
+            side = min(box.width(), box.height() * 0.78)
+            card_rect = QRectF(0, 0, side, side / 0.78)
+            card_rect.moveCenter(box.center())
+            lang = self.language
+            paint_card(
+                painter,
+                card_rect,
+                title=lang.text(self.card.text("title")),
+                culture=lang.text(self.card.text("culture")),
+                date=lang.text(self.card.text("date")),
+                kind=kind_name(self.card.kind),
+                radius=14,
+            )
+        painter.end()
+
+
+def _label(name: str, text: str = "", *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ItemPage(QWidget):
+    """One item in the chosen language. ``back`` and ``open_item`` lead elsewhere."""
+
+    back = Signal()
+    open_item = Signal(int)
+
+    def __init__(self, catalog: Catalog, tasks: TaskManager, language: Language) -> None:
+        super().__init__()
+        self.setObjectName("page")
+        self.catalog, self.tasks, self.language = catalog, tasks, language
+        self.card: ItemCard | None = None
+        self.gallery: GalleryData | None = None
+        self._pixmaps: dict[str, QPixmap] = {}
+        self._loading: str | None = None
+
+        self.image = ImagePanel(language)
+        self.back_button = QPushButton()
+        self.back_button.setObjectName("back")
+        self.back_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.back_button.clicked.connect(self.back)
+        self.kicker = _label("kicker")
+        self.title = _label("itemTitle")
+        self.meta = _label("itemMeta")
+        self.fallback = _label("fallback", wrap=False)
+        self.fallback.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.description = _label("body")
+        self.description.setMaximumWidth(640)
+        self.details = QGridLayout()
+        self.details.setHorizontalSpacing(18)
+        self.details.setVerticalSpacing(6)
+        self.related_box = QVBoxLayout()
+        self.related_box.setSpacing(6)
+        self.related_title = _label("fieldName")
+        self.credit = _label("credit")
+
+        column = QWidget()
+        column.setObjectName("page")
+        col = QVBoxLayout(column)
+        col.setContentsMargins(8, 24, 32, 32)
+        col.setSpacing(12)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        col.addLayout(top)
+        col.addSpacing(8)
+        for w in (self.kicker, self.title, self.meta):
+            col.addWidget(w)
+        col.addWidget(self.fallback)
+        col.addWidget(self.description)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: #3a352b;")
+        col.addWidget(line)
+        col.addLayout(self.details)
+        col.addSpacing(6)
+        col.addWidget(self.related_title)
+        col.addLayout(self.related_box)
+        col.addStretch(1)
+        col.addWidget(self.credit)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(column)
+        scroll.setMinimumWidth(420)
+        scroll.setMaximumWidth(640)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.image, 3)
+        layout.addWidget(scroll, 2)
+        language.changed.connect(lambda _l: self.refresh())
+
+    def show_item(self, card: ItemCard, gallery: GalleryData) -> None:
+        self.card, self.gallery = card, gallery
+        self.refresh()
+        self._load_image(card)
+
+    def is_loading(self) -> bool:
+        return self._loading is not None
+
+    def _load_image(self, card: ItemCard) -> None:
+        media = card.cover
+        if media is None:
+            self.image.show_card(card, None)
+            return
+        cached = self._pixmaps.get(media.sha256)
+        self.image.show_card(card, cached)
+        if cached is not None:
+            return
+        self._loading = media.sha256
+        self.tasks.run_image(
+            lambda: load_thumbnail_image(self.catalog, media, DISPLAY_SIDE),
+            lambda image, sha=media.sha256: self._image_ready(sha, image),
+            lambda _msg, sha=media.sha256: self._image_ready(sha, None),
+        )
+
+    def _image_ready(self, sha: str, image: QImage | None) -> None:
+        if self._loading == sha:
+            self._loading = None
+        pixmap = QPixmap.fromImage(image) if image is not None else QPixmap()
+        if image is not None:
+            self._pixmaps = {sha: pixmap}  # keep only the page's own image
+        if self.card is not None and self.card.cover is not None and self.card.cover.sha256 == sha:
+            self.image.show_card(self.card, pixmap)
+
+    def refresh(self) -> None:
+        card = self.card
+        self.back_button.setText("←  " + tr("ItemPage", "Back to the gallery"))
+        self.back_button.setAccessibleName(tr("ItemPage", "Back to the gallery"))
+        if card is None:
+            return
+        lang = self.language
+        self.kicker.setText(f"{kind_name(card.kind).upper()}  ·  {card.accession_number}")
+        title = lang.pick(card.text("title"))
+        self.title.setText(title.text if title else card.accession_number)
+        meta = [
+            lang.text(card.text("date")),
+            lang.text(card.text("place")),
+            country_name(card.country, lang.code),
+        ]
+        self.meta.setText("  ·  ".join(p for p in meta if p))
+        desc = lang.pick(card.text("description"))
+        self.description.setText(desc.text if desc else "")
+        shown = {p.lang for p in (title, desc) if p is not None and p.is_fallback}
+        if shown:
+            names = ", ".join(language_name(code) for code in sorted(shown))
+            self.fallback.setText(tr("ItemPage", "Not yet translated: shown in %1").replace("%1", names))
+            self.fallback.show()
+        else:
+            self.fallback.hide()
+        self._fill_details(card)
+        self._fill_related(card)
+        credit = lang.text(card.text("credit_line"))
+        rights = licence_name(card.rights)
+        parts = [credit] if credit else []
+        if rights:
+            parts.append(f"{field_name('rights')}: {rights}")
+        self.credit.setText("\n".join(parts))
+        self.image.update()
+
+    def _fill_details(self, card: ItemCard) -> None:
+        while self.details.count():
+            item = self.details.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        row = 0
+        for field in DETAIL_FIELDS:
+            value = self.language.text(card.text(field))
+            if not value:
+                continue
+            self.details.addWidget(_label("fieldName", field_name(field)), row, 0,
+                                   Qt.AlignmentFlag.AlignTop)
+            self.details.addWidget(_label("fieldValue", value), row, 1)
+            row += 1
+        self.details.setColumnStretch(1, 1)
+
+    def _fill_related(self, card: ItemCard) -> None:
+        while self.related_box.count():
+            item = self.related_box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        gallery = self.gallery
+        shown = 0
+        for relation, other_id, forward in card.related:
+            other = gallery.items.get(other_id) if gallery else None
+            if other is None:
+                continue
+            name = relation_name(relation) if forward else inverse_relation_name(relation)
+            button = QPushButton(f"{name}:  {self.language.text(other.text('title'))}")
+            button.setObjectName("related")
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _=False, i=other_id: self.open_item.emit(i))
+            self.related_box.addWidget(button)
+            shown += 1
+        self.related_title.setText(tr("ItemPage", "Related") if shown else "")
+        self.related_title.setVisible(bool(shown))
+

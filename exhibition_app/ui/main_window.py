@@ -1,0 +1,393 @@
+"""The main window: the shell the kiosk and curator surfaces plug into.
+
+Header (exhibition title, search, language buttons), navigation (all items, exhibitions and
+their sections), and a stack of pages (gallery, item page). All catalogue reads run on the
+database worker; the window only arranges what comes back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exhibition_app.catalog import Catalog
+from exhibition_app.core.languages import LANGUAGES, NATIVE_NAMES
+from exhibition_app.db.search import search
+from exhibition_app.operations.views import ExhibitionView, GalleryData, load_gallery
+from exhibition_app.ui.gallery.delegate import TILE, TileDelegate
+from exhibition_app.ui.gallery.model import GalleryModel, ItemIdRole
+from exhibition_app.ui.i18n import Language, tr
+from exhibition_app.ui.item_page import ItemPage
+from exhibition_app.ui.tasks import TaskManager
+
+NAV_ALL = ("all", 0)
+LANG_BUTTON_TEXT = {"en": "EN", "kk": "ҚАЗ", "ru": "РУС", "mn": "МОН"}
+
+
+class MainWindow(QMainWindow):
+    loaded = Signal()
+
+    def __init__(self, catalog: Catalog, language: Language, *, open_item: int | None = None):
+        super().__init__()
+        self.catalog = catalog
+        self.language = language
+        self.tasks = TaskManager(self)
+        self.tasks.error.connect(self._show_error)
+        self._open_item_when_loaded = open_item
+        self._loaded = False
+        self._nav_key: tuple[str, int] = NAV_ALL
+        self._search_serial = 0
+        self.setMinimumSize(QSize(900, 600))
+
+        self.model = GalleryModel(catalog, self.tasks, language)
+        self._build()
+        language.changed.connect(lambda _l: self.retranslate())
+        self.retranslate()
+        self.tasks.run_db(
+            lambda: self._read_gallery(), self._gallery_loaded, self._load_failed
+        )
+
+    # -- construction ----------------------------------------------------------------------
+    def _build(self) -> None:
+        header = QWidget()
+        header.setObjectName("header")
+        hl = QHBoxLayout(header)
+        hl.setContentsMargins(20, 10, 16, 10)
+        brand_box = QVBoxLayout()
+        brand_box.setSpacing(0)
+        self.brand = QLabel()
+        self.brand.setObjectName("brand")
+        self.brand_sub = QLabel()
+        self.brand_sub.setObjectName("brandSub")
+        brand_box.addWidget(self.brand)
+        brand_box.addWidget(self.brand_sub)
+        hl.addLayout(brand_box, 1)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        self.search.setMaximumWidth(380)
+        self._search_timer = QTimer(self, singleShot=True, interval=180)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        hl.addWidget(self.search)
+        hl.addSpacing(12)
+        self.lang_group = QButtonGroup(self)
+        self.lang_buttons: dict[str, QPushButton] = {}
+        for code in LANGUAGES:
+            button = QPushButton(LANG_BUTTON_TEXT[code])
+            button.setObjectName("lang")
+            button.setCheckable(True)
+            button.setToolTip(NATIVE_NAMES[code])
+            button.setAccessibleName(NATIVE_NAMES[code])
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setChecked(code == self.language.code)
+            button.clicked.connect(lambda _=False, c=code: self.language.set(c))
+            self.lang_group.addButton(button)
+            self.lang_buttons[code] = button
+            hl.addWidget(button)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(270)
+        self.nav.setWordWrap(True)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+
+        gallery_page = QWidget()
+        gallery_page.setObjectName("page")
+        gl = QVBoxLayout(gallery_page)
+        gl.setContentsMargins(24, 20, 16, 0)
+        gl.setSpacing(6)
+        self.section_title = QLabel()
+        self.section_title.setObjectName("sectionTitle")
+        self.section_title.setWordWrap(True)
+        self.section_text = QLabel()
+        self.section_text.setObjectName("sectionText")
+        self.section_text.setWordWrap(True)
+        self.section_text.setMaximumWidth(900)
+        self.empty = QLabel()
+        self.empty.setObjectName("empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+        self.view = QListView()
+        self.view.setObjectName("gallery")
+        self.view.setViewMode(QListView.ViewMode.IconMode)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setMovement(QListView.Movement.Static)
+        self.view.setUniformItemSizes(True)
+        self.view.setGridSize(TILE)
+        self.view.setSpacing(0)
+        self.view.setMouseTracking(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(TileDelegate(self.language, self.view))
+        self.view.activated.connect(self._tile_activated)
+        self.view.clicked.connect(self._tile_activated)
+        gl.addWidget(self.section_title)
+        gl.addWidget(self.section_text)
+        gl.addSpacing(6)
+        gl.addWidget(self.empty, 1)
+        gl.addWidget(self.view, 1)
+
+        self.item_page = ItemPage(self.catalog, self.tasks, self.language)
+        self.item_page.back.connect(self.show_gallery)
+        self.item_page.open_item.connect(self.open_item)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(gallery_page)
+        self.stack.addWidget(self.item_page)
+
+        body = QWidget()
+        bl = QHBoxLayout(body)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.setSpacing(0)
+        bl.addWidget(self.nav)
+        bl.addWidget(self.stack, 1)
+        central = QWidget()
+        cl = QVBoxLayout(central)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(0)
+        cl.addWidget(header)
+        cl.addWidget(body, 1)
+        self.setCentralWidget(central)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Back, self, self.show_gallery)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
+        QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full_screen)
+
+    # -- data ------------------------------------------------------------------------------
+    def _read_gallery(self) -> GalleryData:
+        with self.catalog.read_session() as session:
+            return load_gallery(session)
+
+    def _gallery_loaded(self, data: GalleryData) -> None:
+        self.model.set_gallery(data)
+        self._fill_nav()
+        self._loaded = True
+        target = self._open_item_when_loaded
+        if target is not None:
+            if data.items.get(target) is None:
+                self._show_error(tr("MainWindow", "There is no item %1 in this catalogue.").replace(
+                    "%1", str(target)))
+            else:
+                self.open_item(target)
+        self.retranslate()
+        self.loaded.emit()
+
+    def _load_failed(self, message: str) -> None:
+        self._loaded = True
+        self._show_error(tr("MainWindow", "The catalogue could not be read: %1").replace("%1", message))
+        self.loaded.emit()
+
+    def is_settled(self) -> bool:
+        """Everything visible has loaded (used by --screenshot and tests)."""
+        return (
+            self._loaded
+            and self.tasks.pending == 0
+            and not self.model.is_loading()
+            and not self.item_page.is_loading()
+        )
+
+    # -- navigation ------------------------------------------------------------------------
+    def _fill_nav(self) -> None:
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.addItem(self._nav_item(NAV_ALL, ""))
+        for ex in self.model.gallery.exhibitions:
+            self.nav.addItem(self._nav_item(("exhibition", ex.id), ""))
+            for section in ex.sections:
+                self.nav.addItem(self._nav_item(("section", section.id), ""))
+        self.nav.blockSignals(False)
+        keys = [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]
+        start = self._nav_key if self._nav_key in keys else (
+            keys[1] if len(keys) > 1 else NAV_ALL
+        )
+        self.nav.setCurrentRow(keys.index(start))
+        self._retranslate_nav()
+
+    def _nav_item(self, key: tuple[str, int], text: str) -> QListWidgetItem:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        return item
+
+    def _nav_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
+        if current is None:
+            return
+        self._nav_key = tuple(current.data(Qt.ItemDataRole.UserRole))  # type: ignore[assignment]
+        if self.search.text():
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+        self._apply_nav()
+        self.show_gallery()
+
+    def _apply_nav(self) -> None:
+        kind, ident = self._nav_key
+        data = self.model.gallery
+        ids: tuple[int, ...] | None = None
+        if kind == "exhibition":
+            ex = self._exhibition(ident)
+            ids = ex.item_ids if ex else ()
+        elif kind == "section":
+            section = self._section(ident)
+            ids = section.item_ids if section else ()
+        self.model.show_ids(ids)
+        self._update_heading()
+        self._update_empty(bool(data.items))
+
+    def _exhibition(self, ident: int) -> ExhibitionView | None:
+        return next((e for e in self.model.gallery.exhibitions if e.id == ident), None)
+
+    def _section(self, ident: int):  # type: ignore[no-untyped-def]
+        for ex in self.model.gallery.exhibitions:
+            for section in ex.sections:
+                if section.id == ident:
+                    return section
+        return None
+
+    def _update_heading(self) -> None:
+        lang = self.language
+        if self.search.text().strip():
+            self.section_title.setText(
+                tr("MainWindow", "Search: “%1”").replace("%1", self.search.text().strip())
+            )
+            self.section_text.setText(
+                tr("MainWindow", "%n item(s) found", "", self.model.rowCount())
+            )
+            return
+        kind, ident = self._nav_key
+        if kind == "exhibition" and (ex := self._exhibition(ident)):
+            self.section_title.setText(lang.text(ex.title))
+            self.section_text.setText(lang.text(ex.introduction))
+        elif kind == "section" and (section := self._section(ident)):
+            self.section_title.setText(lang.text(section.title))
+            self.section_text.setText(lang.text(section.narrative))
+        else:
+            self.section_title.setText(tr("MainWindow", "All items"))
+            self.section_text.setText(
+                tr("MainWindow", "%n item(s) in the collection", "", self.model.rowCount())
+            )
+
+    def _update_empty(self, catalogue_has_items: bool) -> None:
+        empty = self.model.rowCount() == 0
+        if empty:
+            if self.search.text().strip():
+                text = tr("MainWindow", "Nothing matches your search. Try another spelling, "
+                          "or search in another language.")
+            elif not catalogue_has_items:
+                text = tr("MainWindow", "This catalogue is empty. Curators add exhibits with "
+                          "“exhibition-app import image”.")
+            else:
+                text = tr("MainWindow", "This part of the exhibition has no items yet.")
+            self.empty.setText(text)
+        self.empty.setVisible(empty)
+        self.view.setVisible(not empty)
+
+    def _run_search(self) -> None:
+        query = self.search.text().strip()
+        if not query:
+            self._apply_nav()
+            return
+        self._search_serial += 1
+        serial = self._search_serial
+
+        def work() -> list[int]:
+            with self.catalog.read_session() as session:
+                return search(session, query, limit=500).item_ids
+
+        def done(ids: list[int]) -> None:
+            if serial != self._search_serial:
+                return  # a newer search superseded this one
+            self.model.show_ids(ids)
+            self._update_heading()
+            self._update_empty(True)
+            self.show_gallery()
+
+        self.tasks.run_db(work, done)
+
+    # -- pages -----------------------------------------------------------------------------
+    def _tile_activated(self, index: QModelIndex) -> None:
+        item_id = index.data(ItemIdRole)
+        if item_id is not None:
+            self.open_item(int(item_id))
+
+    def open_item(self, item_id: int) -> None:
+        card = self.model.card(item_id)
+        if card is None:
+            return
+        self.item_page.show_item(card, self.model.gallery)
+        self.stack.setCurrentWidget(self.item_page)
+
+    def show_gallery(self) -> None:
+        self.stack.setCurrentIndex(0)
+
+    def _escape(self) -> None:
+        if self.stack.currentWidget() is self.item_page:
+            self.show_gallery()
+        elif self.search.text():
+            self.search.clear()
+
+    def _toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def _show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+
+    # -- language --------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        lang = self.language
+        ex = self.model.gallery.exhibitions[0] if self.model.gallery.exhibitions else None
+        self.brand.setText(lang.text(ex.title) if ex else tr("MainWindow", "Virtual exhibition"))
+        self.brand_sub.setText(tr("MainWindow", "VIRTUAL EXHIBITION"))
+        self.setWindowTitle(
+            (lang.text(ex.title) + " — " if ex else "") + tr("MainWindow", "Virtual exhibition")
+        )
+        self.search.setPlaceholderText(tr("MainWindow", "Search in any language…"))
+        self.search.setAccessibleName(tr("MainWindow", "Search the collection"))
+        self.nav.setAccessibleName(tr("MainWindow", "Exhibitions and sections"))
+        self.view.setAccessibleName(tr("MainWindow", "Gallery"))
+        for code, button in self.lang_buttons.items():
+            button.setChecked(code == lang.code)
+        self._retranslate_nav()
+        if self._loaded:
+            self._update_heading()
+            self._update_empty(bool(self.model.gallery.items))
+        self.view.viewport().update()
+
+    def _retranslate_nav(self) -> None:
+        lang = self.language
+        for i in range(self.nav.count()):
+            item = self.nav.item(i)
+            kind, ident = item.data(Qt.ItemDataRole.UserRole)
+            if kind == "all":
+                item.setText(tr("MainWindow", "All items"))
+            elif kind == "exhibition" and (ex := self._exhibition(ident)):
+                item.setText(lang.text(ex.title))
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            elif kind == "section" and (section := self._section(ident)):
+                item.setText("    " + lang.text(section.title))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.tasks.shutdown()
+        super().closeEvent(event)

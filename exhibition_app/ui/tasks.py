@@ -1,0 +1,110 @@
+"""Background work: one database worker, one image pool, results back on the main thread.
+
+Pattern from Anki's taskman and Picard's thread utilities: a job is a plain callable run on
+a QThreadPool; its result or its one-line error comes back through a signal emitted by a
+QObject that lives on the main thread, so callbacks always run on the main thread. Workers
+never touch widgets and never create QPixmap (QImage only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:  # noqa: BLE001 - reported to the UI as one line
+            text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            self._relay.failed.emit(text)
+            return
+        self._relay.done.emit(result)
+
+
+class TaskManager(QObject):
+    """Runs jobs off the UI thread. ``idle`` fires when no job is pending any more."""
+
+    idle = Signal()
+    error = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_pool = QThreadPool(self)
+        self.db_pool.setMaxThreadCount(1)  # one writer/reader: SQLite likes it, order is kept
+        self.image_pool = QThreadPool(self)
+        self.image_pool.setMaxThreadCount(max(2, QThread.idealThreadCount()))
+        self._relays: set[_Relay] = set()
+
+    @property
+    def pending(self) -> int:
+        return len(self._relays)
+
+    def run_db(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None] | None = None,
+    ) -> None:
+        self._start(self.db_pool, fn, on_done, on_error)
+
+    def run_image(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None] | None = None,
+    ) -> None:
+        self._start(self.image_pool, fn, on_done, on_error)
+
+    def _start(
+        self,
+        pool: QThreadPool,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None] | None,
+    ) -> None:
+        relay = _Relay()  # created here, so it lives on the main thread
+        self._relays.add(relay)
+
+        def finish() -> None:
+            self._relays.discard(relay)
+            relay.deleteLater()
+            if not self._relays:
+                self.idle.emit()
+
+        def done(result: Any) -> None:
+            try:
+                on_done(result)
+            finally:
+                finish()
+
+        def failed(message: str) -> None:
+            try:
+                (on_error or self.error.emit)(message)
+            finally:
+                finish()
+
+        relay.done.connect(done)
+        relay.failed.connect(failed)
+        pool.start(_Job(fn, relay))
+
+    def shutdown(self) -> None:
+        """Wait for running jobs (called when the window closes)."""
+        self.db_pool.clear()
+        self.image_pool.clear()
+        self.db_pool.waitForDone(5000)
+        self.image_pool.waitForDone(5000)

@@ -1,0 +1,156 @@
+"""Build the shipped sample exhibition: ``catalog.db`` plus ``assets/media``.
+
+Reproducible from ``sample/content.json`` (texts, written for this project) and the real
+maps and images of ``../shared/data`` (see its SOURCES.md for credits, which the content
+file carries into each item's credit line). Run from the repository root:
+
+    .venv/bin/python tools/build_sample.py [--source ../shared/data]
+
+The catalogue is built in a temporary file and moved into place only when complete and
+checked, so a failed build never leaves a half-made ``catalog.db``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from exhibition_app.catalog import Catalog  # noqa: E402
+from exhibition_app.core.edtf import format_date, parse_date  # noqa: E402
+from exhibition_app.core.languages import LANGUAGES  # noqa: E402
+from exhibition_app.db.models import (  # noqa: E402
+    Exhibition,
+    Item,
+    ItemMedia,
+    ItemRelation,
+    Section,
+    SectionItem,
+)
+from exhibition_app.db.search import rebuild_index  # noqa: E402
+from exhibition_app.operations.check import check_catalog  # noqa: E402
+from exhibition_app.operations.ingest import media_row  # noqa: E402
+
+#: How curators model the Behaim family: the redrawings point at the globe they redraw,
+#: the photograph depicts the globe.
+RELATIONS = [
+    ("maps/behaim1492-ghillany.jpg", "redrawing_of", "maps/behaim1492.jpg"),
+    ("maps/behaim1492-ravenstein.jpg", "redrawing_of", "maps/behaim1492.jpg"),
+    ("images/behaim-globe-photo.jpg", "depicts", "maps/behaim1492.jpg"),
+    ("images/martin-behaim-portrait.jpg", "related", "maps/behaim1492.jpg"),
+    ("maps/schagen1689.jpg", "related", "maps/bluemarble.jpg"),
+]
+
+
+def build(content: dict[str, Any], source: Path, db_path: Path, assets: Path) -> dict[str, int]:
+    tmp = db_path.with_name(db_path.name + ".building")
+    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        leftover.unlink(missing_ok=True)
+    catalog = Catalog.open(tmp, assets)
+    by_image: dict[str, int] = {}
+    by_accession: dict[str, int] = {}
+    try:
+        with catalog.session() as session:
+            for entry in content["items"]:
+                item = make_item(entry)
+                if entry.get("image"):
+                    src = source / entry["image"]
+                    stored = catalog.store.put(src, max_pixels=catalog.max_pixels)
+                    media = media_row(session, stored, src.name)
+                    item.media_links.append(ItemMedia(media=media, position=0))
+                session.add(item)
+                session.flush()
+                by_accession[item.accession_number] = item.id
+                if entry.get("image"):
+                    by_image[entry["image"]] = item.id
+            for subject, relation, obj in RELATIONS:
+                if subject in by_image and obj in by_image:
+                    session.add(
+                        ItemRelation(
+                            subject_id=by_image[subject],
+                            object_id=by_image[obj],
+                            relation=relation,
+                        )
+                    )
+            for ex in content["exhibitions"]:
+                session.add(make_exhibition(ex, by_accession))
+            rebuild_index(session)
+        report = check_catalog(catalog)
+        if not report.ok:
+            raise SystemExit("the built catalogue fails its check:\n" + "\n".join(report.problems))
+    finally:
+        catalog.close()
+    con = sqlite3.connect(tmp)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.execute("PRAGMA journal_mode = DELETE")  # one self-contained file to commit
+    con.execute("VACUUM")
+    con.close()
+    for side in (Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+        side.unlink(missing_ok=True)
+    os.replace(tmp, db_path)
+    return {"items": len(by_accession), "exhibitions": len(content["exhibitions"])}
+
+
+def make_item(entry: dict[str, Any]) -> Item:
+    item = Item(
+        kind=entry["kind"],
+        accession_number=entry["accession_number"],
+        country=entry.get("country"),
+        rights=entry.get("rights"),
+        source=entry.get("source"),
+        published=entry.get("published", True),
+        featured=entry.get("featured", False),
+    )
+    if entry.get("date"):
+        spec = parse_date(entry["date"])
+        item.date_edtf, item.date_earliest, item.date_latest = (
+            spec.edtf,
+            spec.earliest,
+            spec.latest,
+        )
+        for lang in LANGUAGES:
+            item.set_text("date", lang, entry["date"] if lang == "en" else format_date(spec.edtf, lang))
+    for field, values in entry["text"].items():
+        for lang, value in values.items():
+            item.set_text(field, lang, value)
+    item.set_tags(entry.get("tags", []))
+    return item
+
+
+def make_exhibition(entry: dict[str, Any], by_accession: dict[str, int]) -> Exhibition:
+    ex = Exhibition(key=entry["key"], published=entry.get("published", True))
+    for field in ("title", "introduction"):
+        for lang, value in entry.get(field, {}).items():
+            ex.set_text(field, lang, value)
+    for pos, sec in enumerate(entry["sections"]):
+        section = Section(position=pos)
+        for field in ("title", "narrative"):
+            for lang, value in sec.get(field, {}).items():
+                section.set_text(field, lang, value)
+        for ipos, acc in enumerate(sec["items"]):
+            section.item_links.append(SectionItem(item_id=by_accession[acc], position=ipos))
+        ex.sections.append(section)
+    return ex
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--content", type=Path, default=ROOT / "sample" / "content.json")
+    parser.add_argument("--catalog", type=Path, default=ROOT / "catalog.db")
+    parser.add_argument("--assets", type=Path, default=ROOT / "assets")
+    args = parser.parse_args()
+    content = json.loads(args.content.read_text(encoding="utf-8"))
+    counts = build(content, args.source, args.catalog, args.assets)
+    print(f"built {args.catalog}: {counts['items']} items, {counts['exhibitions']} exhibitions")
+
+
+if __name__ == "__main__":
+    main()

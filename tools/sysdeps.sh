@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Make sure the system libraries Qt needs are present (Debian/Ubuntu names).
+# As root with apt-get, install what is missing; otherwise print the exact command.
+# Usage: tools/sysdeps.sh [gui]   ("gui" also checks the X11 platform plugin's libraries)
+set -u
+declare -A PKG=(
+  [libEGL.so.1]=libegl1 [libGL.so.1]=libgl1 [libfontconfig.so.1]=libfontconfig1
+  [libfreetype.so.6]=libfreetype6 [libdbus-1.so.3]=libdbus-1-3 [libglib-2.0.so.0]=libglib2.0-0
+  [libxkbcommon.so.0]=libxkbcommon0
+)
+if [ "${1:-}" = gui ]; then
+  PKG+=(
+    [libxkbcommon-x11.so.0]=libxkbcommon-x11-0 [libxcb-cursor.so.0]=libxcb-cursor0
+    [libxcb-icccm.so.4]=libxcb-icccm4 [libxcb-keysyms.so.1]=libxcb-keysyms1
+    [libxcb-image.so.0]=libxcb-image0 [libxcb-render-util.so.0]=libxcb-render-util0
+    [libxcb-randr.so.0]=libxcb-randr0 [libxcb-shape.so.0]=libxcb-shape0
+    [libxcb-xkb.so.1]=libxcb-xkb1 [libX11-xcb.so.1]=libx11-xcb1
+    [libxcb-xfixes.so.0]=libxcb-xfixes0 [libxcb-sync.so.1]=libxcb-sync1
+  )
+fi
+have=$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null)
+missing=()
+for lib in "${!PKG[@]}"; do
+  grep -q "[[:space:]]$lib " <<<"$have" || missing+=("${PKG[$lib]}")
+done
+# fontconfig needs at least one system font to start; the app ships its own Noto fonts.
+command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null | head -1)" ] || missing+=(fontconfig fonts-dejavu-core)
+[ ${#missing[@]} -eq 0 ] && exit 0
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing system libraries Qt needs: ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  echo "Qt needs system libraries that are missing. Run:" >&2
+  echo "  sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
