@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench sample sysdeps sysdeps-gui clean
+.PHONY: run test lint bench sample translations sysdeps sysdeps-gui clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -46,3 +46,6 @@ sample: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis assets/thumbs
+
+translations: $(VENV)/.installed-dev
+	$(BIN)/python tools/update_translations.py

@@ -1,6 +1,6 @@
 """Build the shipped sample exhibition: ``catalog.db`` plus ``assets/media``.
 
-Reproducible from ``sample/content.json`` (texts, written for this project) and the real
+Reproducible from ``sample/content/*.json`` (texts, written for this project) and the real
 maps and images of ``../shared/data`` (see its SOURCES.md for credits, which the content
 file carries into each item's credit line). Run from the repository root:
 
@@ -98,6 +98,18 @@ def build(content: dict[str, Any], source: Path, db_path: Path, assets: Path) ->
     return {"items": len(by_accession), "exhibitions": len(content["exhibitions"])}
 
 
+def load_content(folder: Path) -> dict[str, Any]:
+    """Merge every ``*.json`` of the content folder (items and exhibitions lists)."""
+    merged: dict[str, Any] = {"items": [], "exhibitions": []}
+    for path in sorted(folder.glob("*.json")):
+        part = json.loads(path.read_text(encoding="utf-8"))
+        merged["items"] += part.get("items", [])
+        merged["exhibitions"] += part.get("exhibitions", [])
+    order = {"map": 0, "photograph": 1, "document": 1, "object": 2}
+    merged["items"].sort(key=lambda e: (order.get(e["kind"], 3), e["accession_number"]))
+    return merged
+
+
 def make_item(entry: dict[str, Any]) -> Item:
     item = Item(
         kind=entry["kind"],
@@ -121,6 +133,9 @@ def make_item(entry: dict[str, Any]) -> Item:
         for lang, value in values.items():
             item.set_text(field, lang, value)
     item.set_tags(entry.get("tags", []))
+    if str(entry.get("image") or "").startswith("maps/"):
+        # SOURCES.md: every shared map is a whole-world plate carree (equirectangular) image.
+        item.georef = json.dumps({"type": "equirectangular"})
     return item
 
 
@@ -143,11 +158,11 @@ def make_exhibition(entry: dict[str, Any], by_accession: dict[str, int]) -> Exhi
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--content", type=Path, default=ROOT / "sample" / "content.json")
+    parser.add_argument("--content", type=Path, default=ROOT / "sample" / "content")
     parser.add_argument("--catalog", type=Path, default=ROOT / "catalog.db")
     parser.add_argument("--assets", type=Path, default=ROOT / "assets")
     args = parser.parse_args()
-    content = json.loads(args.content.read_text(encoding="utf-8"))
+    content = load_content(args.content)
     counts = build(content, args.source, args.catalog, args.assets)
     print(f"built {args.catalog}: {counts['items']} items, {counts['exhibitions']} exhibitions")
 

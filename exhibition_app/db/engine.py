@@ -18,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
@@ -34,8 +34,8 @@ def resolve_url(path_or_url: str | Path) -> str:
     text = str(path_or_url)
     if "://" in text:
         try:
-            make_url(text)
-        except ArgumentError as exc:
+            make_url(text).get_dialect()
+        except (ArgumentError, NoSuchModuleError, ValueError) as exc:
             raise CatalogError(f"cannot understand the catalogue URL '{text}': {exc}") from exc
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
@@ -69,7 +69,12 @@ def make_engine(url: str) -> Engine:
         if not path.parent.exists():
             raise CatalogError(f"cannot create the catalogue {path}: its folder does not exist")
         _check_sqlite_header(path)
-    engine = create_engine(url, connect_args=_connect_args(url))
+    try:
+        engine = create_engine(url, connect_args=_connect_args(url))
+    except ImportError as exc:
+        raise CatalogError(
+            f"the catalogue URL needs a database driver that is not installed ({exc.name})"
+        ) from exc
     if path is not None:
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

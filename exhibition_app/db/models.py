@@ -166,6 +166,9 @@ class Item(TextMixin, Base):
     cover_media_id: Mapped[int | None] = mapped_column(
         ForeignKey("media.id", ondelete="SET NULL")
     )
+    #: How a map's pixels relate to the Earth, as JSON: {"type": "equirectangular"} or
+    #: {"type": "control_points", ...}; None when not georeferenced.
+    georef: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow

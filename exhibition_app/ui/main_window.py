@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
                 tr("MainWindow", "Search: “%1”").replace("%1", self.search.text().strip())
             )
             self.section_text.setText(
-                tr("MainWindow", "%n item(s) found", "", self.model.rowCount())
+                tr("MainWindow", "Items found: %1").replace("%1", str(self.model.rowCount()))
             )
             return
         kind, ident = self._nav_key
@@ -284,7 +284,9 @@ class MainWindow(QMainWindow):
         else:
             self.section_title.setText(tr("MainWindow", "All items"))
             self.section_text.setText(
-                tr("MainWindow", "%n item(s) in the collection", "", self.model.rowCount())
+                tr("MainWindow", "Items in the collection: %1").replace(
+                    "%1", str(self.model.rowCount())
+                )
             )
 
     def _update_empty(self, catalogue_has_items: bool) -> None:

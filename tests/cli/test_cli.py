@@ -1,0 +1,168 @@
+"""The command line as it is checked from outside: JSON shapes, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from exhibition_app import __version__
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "exhibition_app", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=cwd,
+    )
+
+
+def ok_json(*args: str) -> object:
+    proc = run(*args)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_version() -> None:
+    proc = run("--version")
+    assert proc.returncode == 0
+    assert __version__ in proc.stdout
+
+
+def test_items_list_shape_on_the_sample(sample_paths: tuple[Path, Path]) -> None:
+    db, assets = sample_paths
+    items = ok_json("--catalog", str(db), "--assets", str(assets), "items", "list", "--json")
+    assert isinstance(items, list) and len(items) >= 13
+    for item in items:
+        assert {"id", "kind", "accession_number", "title", "published", "media"} <= item.keys()
+        assert item["kind"] in {"object", "map", "photograph", "document"}
+        assert set(item["title"]) >= {"en", "kk", "ru", "mn"}
+        for media in item["media"]:
+            assert Path(media["path"]).is_file()
+            assert media["width"] > 0 and media["height"] > 0
+    maps = [i for i in items if i["kind"] == "map"]
+    assert len(maps) >= 5
+    assert all(m["media"] for m in maps)
+
+
+def test_exhibitions_list_shape(sample_paths: tuple[Path, Path]) -> None:
+    db, assets = sample_paths
+    items = ok_json("--catalog", str(db), "--assets", str(assets), "items", "list", "--json")
+    ids = {i["id"] for i in items}
+    exhibitions = ok_json(
+        "--catalog", str(db), "--assets", str(assets), "exhibitions", "list", "--json"
+    )
+    assert exhibitions
+    for ex in exhibitions:
+        assert {"id", "title", "published", "sections"} <= ex.keys()
+        assert ex["sections"]
+        for section in ex["sections"]:
+            assert set(section) >= {"title", "items"}
+            assert set(section["items"]) <= ids
+    first = exhibitions[0]
+    assert first["title"]["en"].startswith("Bridging Horizons")
+
+
+def test_import_image_then_list_then_check(tmp_path: Path) -> None:
+    db, assets = tmp_path / "c.db", tmp_path / "assets"
+    base = ("--catalog", str(db), "--assets", str(assets))
+    created = ok_json(
+        *base, "import", "image", str(DATA / "behaim-globe-photo.jpg"), "--kind", "photograph",
+        "--title", "Бехайм глобусы", "--lang", "kk", "--json",
+    )
+    assert isinstance(created["id"], int)
+    items = ok_json(*base, "items", "list", "--json")
+    assert items[0]["id"] == created["id"]
+    assert items[0]["title"] == {"kk": "Бехайм глобусы"}
+    assert items[0]["media"][0]["width"] == 128
+    report = ok_json(*base, "check", "--json")
+    assert report["ok"] is True and report["problems"] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("import", "image", "{missing}", "--kind", "map", "--title", "T"), "cannot read"),
+        (("import", "image", "{text}", "--kind", "map", "--title", "T"), "not an image"),
+        (("import", "image", "{empty}", "--kind", "map", "--title", "T"), "empty"),
+        (("import", "image", "{good}", "--kind", "statue", "--title", "T"), "unknown kind"),
+        (("items", "show", "999"), "no item with id 999"),
+    ],
+)
+def test_errors_are_one_line_without_traceback(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    (tmp_path / "notes.jpg").write_text("these are my notes, not a picture\n")
+    (tmp_path / "empty.jpg").write_bytes(b"")
+    files = {
+        "missing": str(tmp_path / "nope.jpg"),
+        "text": str(tmp_path / "notes.jpg"),
+        "empty": str(tmp_path / "empty.jpg"),
+        "good": str(DATA / "behaim-globe-photo.jpg"),
+    }
+    base = ("--catalog", str(tmp_path / "c.db"), "--assets", str(tmp_path / "assets"))
+    proc = run(*base, *(a.format(**files) for a in args), "--json")
+    assert proc.returncode != 0
+    assert proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert message in lines[0]
+    assert "Traceback" not in proc.stderr
+    # nothing half-written: no rows, no files
+    assert ok_json(*base, "items", "list", "--json") == []
+    assert ok_json(*base, "check", "--json")["ok"] is True
+    assert not list((tmp_path / "assets").rglob("*.jpg"))
+
+
+def test_wrong_catalogue_file_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "photo.db"
+    bad.write_bytes(b"\xff\xd8\xff\xe0 not a database")
+    proc = run("--catalog", str(bad), "--assets", str(tmp_path / "a"), "items", "list", "--json")
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1 and "not an SQLite database" in proc.stderr
+
+
+def test_check_finds_a_damaged_and_an_orphan_file(sample_paths: tuple[Path, Path]) -> None:
+    db, assets = sample_paths
+    base = ("--catalog", str(db), "--assets", str(assets))
+    assert ok_json(*base, "check", "--json")["ok"] is True
+    media = sorted((assets / "media").rglob("*.jpg"))
+    data = bytearray(media[0].read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    media[0].write_bytes(bytes(data))
+    orphan = assets / "media" / "00" / ("0" * 64 + ".jpg")
+    orphan.parent.mkdir(exist_ok=True)
+    orphan.write_bytes(b"x")
+    proc = run(*base, "check", "--json")
+    assert proc.returncode == 1
+    report = json.loads(proc.stdout)
+    assert report["ok"] is False
+    assert any("checksum" in p for p in report["problems"])
+    assert any("orphan" in p for p in report["problems"])
+    repaired = json.loads(run(*base, "check", "--repair", "--json").stdout)
+    assert any("orphan" in r for r in repaired["repaired"])
+    assert not orphan.exists()
+
+
+def test_search_command_finds_across_scripts(sample_paths: tuple[Path, Path]) -> None:
+    db, assets = sample_paths
+    base = ("--catalog", str(db), "--assets", str(assets))
+    latin = ok_json(*base, "search", "Qazaq", "--json")
+    cyrillic = ok_json(*base, "search", "Қазақ", "--json")
+    assert latin["ids"] and set(latin["ids"]) == set(cyrillic["ids"])
+
+
+def test_json_flag_accepted_before_the_command(sample_paths: tuple[Path, Path]) -> None:
+    db, assets = sample_paths
+    data = ok_json("--catalog", str(db), "--assets", str(assets), "--json", "items", "list")
+    assert isinstance(data, list)

@@ -1,0 +1,121 @@
+"""Opening catalogues: new files, URLs, pragmas, bad files, backups before upgrades."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+
+from exhibition_app.catalog import Catalog
+from exhibition_app.db.engine import (
+    CatalogError,
+    _alembic_config,
+    current_revision,
+    head_revision,
+    make_engine,
+    resolve_url,
+)
+
+
+def test_new_file_becomes_a_migrated_catalogue(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    with Catalog.open(db, tmp_path / "assets") as cat:
+        assert db.exists()
+        assert current_revision(cat.engine) == head_revision()
+        assert (tmp_path / "assets").is_dir()
+        assert cat.backup_made is None  # nothing to back up in a new catalogue
+
+
+def test_sqlite_pragmas_wal_foreign_keys_busy_timeout(catalog: Catalog) -> None:
+    with catalog.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+
+
+def test_catalog_accepts_url_and_path(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    url = f"sqlite:///{db}"
+    assert resolve_url(url) == url
+    assert resolve_url(db) == url
+    with Catalog.open(url, tmp_path / "a") as cat:
+        assert cat.db_path == db
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"hello, I am not a database", "not an SQLite database"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "not an SQLite database"),
+    ],
+)
+def test_a_wrong_file_is_refused_and_left_untouched(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(content)
+    with pytest.raises(CatalogError, match=message):
+        Catalog.open(bad, tmp_path / "a")
+    assert bad.read_bytes() == content
+
+
+def test_a_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE invoices (id INTEGER)")
+    con.commit()
+    con.close()
+    with pytest.raises(CatalogError, match="not an exhibition catalogue"):
+        Catalog.open(other, tmp_path / "a")
+
+
+def test_missing_folder_gives_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError, match="folder does not exist"):
+        make_engine(resolve_url(tmp_path / "nowhere" / "c.db"))
+
+
+def test_bad_url_gives_a_clear_error() -> None:
+    with pytest.raises(CatalogError, match="cannot understand"):
+        resolve_url("nonsense+://")
+
+
+def test_older_catalogue_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    engine = make_engine(resolve_url(db))
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0001")
+        conn.execute(
+            text(
+                "INSERT INTO item (kind, accession_number, published, featured, created_at,"
+                " updated_at) VALUES ('map', 'OLD-1', 1, 0, '2020-01-01', '2020-01-01')"
+            )
+        )
+    engine.dispose()
+    with Catalog.open(db, tmp_path / "assets") as cat:
+        assert cat.backup_made is not None and cat.backup_made.exists()
+        assert current_revision(cat.engine) == head_revision()
+        with cat.engine.connect() as conn:
+            assert conn.execute(text("SELECT accession_number FROM item")).scalar() == "OLD-1"
+            cols = [r[1] for r in conn.execute(text("PRAGMA table_info(item)"))]
+            assert "georef" in cols
+    backup = sqlite3.connect(cat.backup_made)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert backup.execute("SELECT accession_number FROM item").fetchone() == ("OLD-1",)
+    backup.close()
+
+
+def test_newer_catalogue_is_refused_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "future.db"
+    Catalog.open(db, tmp_path / "a").close()
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    with pytest.raises(CatalogError, match="newer exhibition-app"):
+        Catalog.open(db, tmp_path / "a")
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
+    con.close()
