@@ -1,3 +1,3 @@
-"""exhibition_app: a virtual exhibition of Central Asian and Mongolian heritage and historic maps."""
+"""exhibition_app: a virtual exhibition of Central Asian and Mongolian heritage and maps."""
 
 __version__ = "0.1.0"

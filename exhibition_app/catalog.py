@@ -98,6 +98,7 @@ class Catalog:
             cat.close()
             raise
         cat.store.sweep_temp_files()
+        cat.thumbs.sweep_temp_files()
         return cat
 
     @property

@@ -251,12 +251,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{APP_NAME}: interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks
+    except Exception as exc:
+        # The last line of defence: still one line, never a traceback on the terminal.
         log = _write_crash_log()
+        first = str(exc).splitlines()[0] if str(exc) else ""
         print(
-            f"{APP_NAME}: error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-            f" (details in {log})",
-            file=sys.stderr,
+            f"{APP_NAME}: error: {type(exc).__name__}: {first} (details in {log})", file=sys.stderr
         )
         return EXIT_ERROR
 

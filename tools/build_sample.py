@@ -23,8 +23,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from exhibition_app.catalog import Catalog  # noqa: E402
 from exhibition_app.core.edtf import format_date, parse_date  # noqa: E402
+
+from exhibition_app.catalog import Catalog  # noqa: E402
 from exhibition_app.core.languages import LANGUAGES  # noqa: E402
 from exhibition_app.db.models import (  # noqa: E402
     Exhibition,
@@ -128,7 +129,9 @@ def make_item(entry: dict[str, Any]) -> Item:
             spec.latest,
         )
         for lang in LANGUAGES:
-            item.set_text("date", lang, entry["date"] if lang == "en" else format_date(spec.edtf, lang))
+            item.set_text(
+                "date", lang, entry["date"] if lang == "en" else format_date(spec.edtf, lang)
+            )
     for field, values in entry["text"].items():
         for lang, value in values.items():
             item.set_text(field, lang, value)

@@ -38,7 +38,9 @@ def extract(folder: Path = UI) -> dict[str, list[str]]:
                 and isinstance(node.func, ast.Name)
                 and node.func.id == "tr"
                 and len(node.args) >= 2
-                and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2])
+                and all(
+                    isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2]
+                )
             ):
                 ctx, src = node.args[0].value, node.args[1].value  # type: ignore[attr-defined]
                 sources = found.setdefault(ctx, [])
@@ -55,7 +57,11 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
         name = ctx.findtext("name") or ""
         for msg in ctx.iter("message"):
             tr_el = msg.find("translation")
-            if tr_el is not None and tr_el.get("type") not in ("unfinished", "vanished", "obsolete"):
+            if tr_el is not None and tr_el.get("type") not in (
+                "unfinished",
+                "vanished",
+                "obsolete",
+            ):
                 done[(name, msg.findtext("source") or "")] = tr_el.text or ""
     return done
 
@@ -74,13 +80,17 @@ def render_ts(lang: str, strings: dict[str, list[str]], done: dict[tuple[str, st
             else:
                 t.set("type", "unfinished")
     ET.indent(root)
-    return '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(
-        root, encoding="unicode"
-    ) + "\n"
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        + ET.tostring(root, encoding="unicode")
+        + "\n"
+    )
 
 
 def lrelease() -> str:
-    exe = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
+    exe = shutil.which("pyside6-lrelease") or str(
+        Path(sys.executable).with_name("pyside6-lrelease")
+    )
     return exe
 
 

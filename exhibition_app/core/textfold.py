@@ -11,18 +11,20 @@ anyone.  :func:`transliterate` gives a readable Latin form for display.
 
 Pipeline of :func:`fold`
 ------------------------
-1. NFKC, then ``str.casefold``.
-2. One ``str.translate`` table: Cyrillic letters to Latin (the same scheme as
-   :func:`transliterate`, lower case), a few Latin letters that Unicode does
-   not decompose (``ı ł ø æ œ đ ð þ ŋ ə ħ``), ``ž -> zh`` and ``ñ -> ng`` (so
-   that they join the digraph classes below), and apostrophe-like marks are
-   deleted (``O'zbekiston`` stays one word).
-3. NFKD and removal of the combining marks (``ä -> a``, ``ğ -> g``,
-   ``ş -> s``, ``ç -> c``, ``ū -> u`` ...).
-4. Every run of characters outside ``[a-z0-9]`` becomes one space.  Letters
-   of other scripts (Chinese, traditional Mongolian, Arabic ...) and
-   non-ASCII digits are therefore dropped.
-5. Spelling-variant classes, digraphs before single letters:
+1. NFKD (which also applies the compatibility mappings: ligatures, full-width
+   forms) and ``str.casefold``.  The decomposed ``ž`` and ``ñ`` become ``zh``
+   and ``ng`` so that they join the digraph classes below.
+2. One ``str.translate`` table: combining marks (``ä -> a``, ``ğ -> g``,
+   ``ş -> s``, ``ç -> c``, ``ū -> u`` ...) and apostrophe-like marks are
+   deleted (``O'zbekiston`` stays one word); Cyrillic letters become ASCII
+   Latin (the scheme of :func:`transliterate` without its diacritics); Latin
+   letters that Unicode does not decompose (``ı ł ø æ œ đ ð þ ŋ ə ħ``) are
+   mapped.  Because of NFKD, ``й ё ї ў`` fold like ``и е і у``: ``ё`` folds
+   as ``е``, as in Russian texts that print ``е`` for ``ё``.
+3. Words are the runs of ``[a-z0-9]``; everything else separates words, so
+   letters of other scripts (Chinese, traditional Mongolian, Arabic ...) and
+   non-ASCII digits are dropped.
+4. Spelling-variant classes, digraphs before single letters:
 
    ======================  =====  =============================================
    spellings               key    why
@@ -43,16 +45,16 @@ Pipeline of :func:`fold`
 
    ``ñ``/``ң`` count as ``ng``; ``ä``/``ә`` as ``a``; ``ö``/``ө`` as ``o``
    (hence ``a``); ``ü``/``ү``/``ұ`` as ``u``; ``e``/``э`` stay ``e``.
-6. Runs of one repeated letter collapse to one (``aa -> a``, ``ss -> s``,
+5. Runs of one repeated letter collapse to one (``aa -> a``, ``ss -> s``,
    ``gg -> g``); digits are never collapsed (``1100`` stays ``1100``).
 
-Steps 5 and 6 are repeated until nothing changes, so the key is a fixed
+Steps 4 and 5 are repeated until nothing changes, so the key is a fixed
 point: ``fold(fold(x)) == fold(x)`` for every string.  The letters
 ``h o q w x y`` never occur in a key.
 
 Hard ``c`` in English words is *not* merged with ``k`` (``Caspian`` keeps its
 ``c``), and ``ye``/``e`` or ``ya``/``ia`` are only merged where ``y -> i``
-makes them equal.  Words are never joined or split beyond step 4, so
+makes them equal.  Words are never joined or split beyond step 3, so
 ``Ulan-Bator`` gives two words (``ulan batar``) where ``Ulanbator`` gives one.
 """
 
@@ -179,7 +181,9 @@ _DELETED = "'’‘ʼʻʹʺ`ʾʿ"
 
 def _ascii_fold(latin: str) -> str:
     """Special letters mapped, diacritics removed: ``"ñ" -> "ng"``, ``"ğ" -> "g"``."""
-    latin = unicodedata.normalize("NFKD", latin.translate(str.maketrans(_SPECIAL_LATIN)))
+    latin = unicodedata.normalize(
+        "NFKD", latin.translate({ord(k): v for k, v in _SPECIAL_LATIN.items()})
+    )
     return "".join(c for c in latin if not unicodedata.combining(c))
 
 
@@ -321,12 +325,14 @@ def transliterate(text: str) -> str:
     ``ұ ū``, ``ү ü``, ``һ h``, ``і i``); Mongolian ``ө``/``ү`` give ``ö``/``ü``.
     Case is kept: a capital that becomes several letters is title-cased
     (``Ш -> Sh``) unless its whole word is in capitals (``ШЫРДАК -> SHYRDAK``).
-    Latin and all other characters are returned unchanged.
+    Latin and all other characters are returned unchanged (the text is
+    NFC-normalised first when it contains Cyrillic).
 
     >>> transliterate("Қазақстан, Улаанбаатар")
     'Qazaqstan, Ulaanbaatar'
     """
     if not _HAS_CYRILLIC.search(text):
         return text
-    text = unicodedata.normalize("NFC", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return _WORD.sub(_transliterate_word, text)

@@ -163,9 +163,7 @@ class Item(TextMixin, Base):
     source: Mapped[str | None] = mapped_column(Text)
     published: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     featured: Mapped[bool] = mapped_column(Boolean, default=False)
-    cover_media_id: Mapped[int | None] = mapped_column(
-        ForeignKey("media.id", ondelete="SET NULL")
-    )
+    cover_media_id: Mapped[int | None] = mapped_column(ForeignKey("media.id", ondelete="SET NULL"))
     #: How a map's pixels relate to the Earth, as JSON: {"type": "equirectangular"} or
     #: {"type": "control_points", ...}; None when not georeferenced.
     georef: Mapped[str | None] = mapped_column(Text)
@@ -174,9 +172,7 @@ class Item(TextMixin, Base):
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
 
-    texts: Mapped[list[ItemText]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin"
-    )
+    texts: Mapped[list[ItemText]] = relationship(cascade="all, delete-orphan", lazy="selectin")
     media_links: Mapped[list[ItemMedia]] = relationship(
         cascade="all, delete-orphan", order_by=ItemMedia.position, lazy="selectin"
     )
@@ -255,9 +251,7 @@ class Section(TextMixin, Base):
         ForeignKey("exhibition.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
-    texts: Mapped[list[SectionText]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin"
-    )
+    texts: Mapped[list[SectionText]] = relationship(cascade="all, delete-orphan", lazy="selectin")
     item_links: Mapped[list[SectionItem]] = relationship(
         cascade="all, delete-orphan", order_by=SectionItem.position, lazy="selectin"
     )

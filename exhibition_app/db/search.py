@@ -126,7 +126,7 @@ def integrity_problems(session: Session) -> list[str]:
     problems = []
     try:
         session.execute(text("INSERT INTO item_search(item_search) VALUES ('integrity-check')"))
-    except Exception as exc:  # noqa: BLE001 - report any failure as a problem, not a crash
+    except Exception as exc:
         problems.append(f"search index is damaged: {str(exc).splitlines()[0]}")
     missing = session.execute(
         text("SELECT count(*) FROM item WHERE id NOT IN (SELECT rowid FROM item_search)")

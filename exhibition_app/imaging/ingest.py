@@ -25,6 +25,7 @@ import functools
 import io
 import os
 import re
+import stat
 import tempfile
 import threading
 import unicodedata
@@ -284,8 +285,10 @@ def check_file(path: Path, name: str) -> int:
         st = path.stat()
     except OSError as exc:
         raise ImageRefused(f"{name}: cannot read the file ({exc.strerror or exc})") from exc
-    if path.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise ImageRefused(f"{name}: cannot read the file (it is a folder, not a file)")
+    if not stat.S_ISREG(st.st_mode):  # FIFOs and devices would block or never end
+        raise ImageRefused(f"{name}: cannot read the file (not a regular file)")
     if st.st_size == 0:
         raise ImageRefused(f"{name}: the file is empty (0 bytes)")
     return st.st_size
@@ -459,7 +462,8 @@ def _to_l_8bit(im: Image.Image) -> Image.Image:
     if im.mode in _SIXTEEN_BIT_MODES:
         lut = _lut16()
     else:
-        lo, hi = (float(v) for v in im.getextrema())  # type: ignore[union-attr]
+        extrema = im.getextrema()
+        lo, hi = float(extrema[0]), float(extrema[1])  # type: ignore[arg-type]
         if im.mode == "I" and lo >= 0 and hi <= 65535:
             lut = _lut16()
         elif hi > lo:
@@ -566,10 +570,9 @@ def _encode(
     dpi: tuple[float, float] | None,
 ) -> tuple[Path, str]:
     """Write ``im`` into a new temporary file in ``workdir``; return (path, format)."""
-    if im.mode == "RGBA" or source_format not in ("JPEG", "MPO"):
-        out_format = "PNG"
-    else:
-        out_format = "JPEG"
+    # JPEG sources stay JPEG; anything with alpha, or from a lossless source, is PNG.
+    lossy_source = source_format in ("JPEG", "MPO")
+    out_format = "JPEG" if lossy_source and im.mode != "RGBA" else "PNG"
     params: dict[str, Any] = {}
     if icc:
         params["icc_profile"] = icc
@@ -582,7 +585,9 @@ def _encode(
     # Only the parameters above may reach the encoder (PNG falls back to im.info).
     im.info = {}
     workdir.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=".tmp-prepared-", suffix=_EXTENSIONS[out_format], dir=workdir)
+    fd, name = tempfile.mkstemp(
+        prefix=".tmp-prepared-", suffix=_EXTENSIONS[out_format], dir=workdir
+    )
     os.close(fd)
     out = Path(name)
     try:

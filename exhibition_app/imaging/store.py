@@ -13,6 +13,7 @@ removes such leftovers from a killed process.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -39,7 +40,6 @@ __all__ = ["MediaStore", "StoredMedia", "sha256_file"]
 _CHUNK = 1 << 20
 _TMP_PREFIX = ".tmp-"
 _MEDIA_DIR = "media"
-_SHA_RE = re.compile(r"[0-9a-f]{64}")
 _SHARD_RE = re.compile(r"[0-9a-f]{2}")
 _MEDIA_NAME_RE = re.compile(r"([0-9a-f]{64})\.[a-z0-9]{1,8}")
 
@@ -132,10 +132,8 @@ def _newest_mtime(path: Path) -> float:
     if path.is_dir() and not path.is_symlink():
         for dirpath, dirnames, filenames in os.walk(path):
             for entry in (*dirnames, *filenames):
-                try:
+                with contextlib.suppress(OSError):
                     newest = max(newest, os.lstat(os.path.join(dirpath, entry)).st_mtime)
-                except OSError:
-                    pass
     return newest
 
 

@@ -23,6 +23,7 @@ from PIL import Image, ImageCms, features
 from exhibition_app.imaging.ingest import (
     DEFAULT_MAX_PIXELS,
     ORIENTATION_TRANSPOSE,
+    ImageRefused,
     check_file,
     display_name,
     exif_orientation,
@@ -97,7 +98,14 @@ def _save_jpeg_atomic(im: Image.Image, dest: Path) -> None:
             optimize=True,
             icc_profile=im.info.get("icc_profile"),
         )
-        os.replace(tmp, dest)
+        try:
+            os.replace(tmp, dest)
+        except PermissionError:
+            # Windows refuses to replace a file another worker or a reader holds
+            # open; if a thumbnail is already there, it is as good as ours.
+            if not dest.is_file() or dest.stat().st_size == 0:
+                raise
+            tmp.unlink(missing_ok=True)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -135,8 +143,8 @@ def make_thumbnails(
             icc = im.info.get("icc_profile") or None
             try:
                 work, keep_icc = normalise_mode(im, icc)
-            except (ValueError, OSError):
-                work, keep_icc = im.convert("RGB"), False
+            except (ValueError, OSError) as exc:
+                raise ImageRefused(f"{name}: unsupported colour mode ({im.mode})") from exc
             if work is not im:
                 im.close()
             icc = icc if keep_icc else None
@@ -166,9 +174,10 @@ def naive_thumbnail(src: Path, dest: Path, max_side: int) -> tuple[int, int]:
     """Benchmark baseline: what straightforward Pillow code does.
 
     Converting before thumbnailing forces a full-resolution decode (no JPEG draft),
-    and nothing is checked, rotated, colour-managed or written atomically.
+    and nothing is checked, rotated, colour-managed or written atomically. Only the
+    pixel limit is shared with `make_thumbnail`, so both can open the same maps.
     """
-    with Image.open(src) as im:
+    with pixel_limit(DEFAULT_MAX_PIXELS), Image.open(src) as im:
         rgb = im.convert("RGB")
     rgb.thumbnail((max_side, max_side))
     rgb.save(dest, "JPEG", quality=THUMB_QUALITY)
@@ -250,4 +259,3 @@ class ThumbnailCache:
                 except FileNotFoundError:
                     continue
         return removed
-

@@ -23,7 +23,9 @@ class CheckReport:
         return not self.problems
 
 
-def check_catalog(catalog: Catalog, *, verify_checksums: bool = True, repair: bool = False) -> CheckReport:
+def check_catalog(
+    catalog: Catalog, *, verify_checksums: bool = True, repair: bool = False
+) -> CheckReport:
     """Check everything; with ``repair``, remove orphan files (files no row refers to)."""
     report = CheckReport()
     rev, head = current_revision(catalog.engine), head_revision()

@@ -79,6 +79,15 @@ def import_image(
             reindex_items(session, [item])
             item_id = item.id
     except BaseException:
-        catalog.store.discard(stored)
+        discard_unreferenced(catalog, stored)
         raise
     return item_id
+
+
+def discard_unreferenced(catalog: Catalog, stored: StoredMedia) -> None:
+    """Remove a file this import created, unless a concurrent import now refers to it."""
+    if not stored.created:
+        return
+    with catalog.read_session() as session:
+        if session.scalar(select(Media.id).where(Media.sha256 == stored.sha256)) is None:
+            catalog.store.discard(stored)

@@ -25,14 +25,20 @@ def _ram_horn(painter: QPainter, center: QPointF, size: float) -> None:
     for sign in (-1, 1):
         path.moveTo(center.x(), center.y() - s * 0.1)
         path.cubicTo(
-            center.x() + sign * s * 0.1, center.y() - s * 0.6,
-            center.x() + sign * s * 0.75, center.y() - s * 0.55,
-            center.x() + sign * s * 0.6, center.y() - s * 0.05,
+            center.x() + sign * s * 0.1,
+            center.y() - s * 0.6,
+            center.x() + sign * s * 0.75,
+            center.y() - s * 0.55,
+            center.x() + sign * s * 0.6,
+            center.y() - s * 0.05,
         )
         path.cubicTo(
-            center.x() + sign * s * 0.5, center.y() + s * 0.25,
-            center.x() + sign * s * 0.2, center.y() + s * 0.05,
-            center.x() + sign * s * 0.32, center.y() - s * 0.15,
+            center.x() + sign * s * 0.5,
+            center.y() + s * 0.25,
+            center.x() + sign * s * 0.2,
+            center.y() + s * 0.05,
+            center.x() + sign * s * 0.32,
+            center.y() - s * 0.15,
         )
     painter.drawPath(path)
 
@@ -98,8 +104,12 @@ def paint_card(
         painter.setFont(date_font)
         painter.setPen(INK_SOFT)
         painter.drawText(
-            QRectF(inner.left(), inner.bottom() - date_font.pixelSize() * 1.8, inner.width(),
-                   date_font.pixelSize() * 1.8),
+            QRectF(
+                inner.left(),
+                inner.bottom() - date_font.pixelSize() * 1.8,
+                inner.width(),
+                date_font.pixelSize() * 1.8,
+            ),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
             date,
         )

@@ -23,8 +23,13 @@ from exhibition_app.operations.views import GalleryData, ItemCard
 from exhibition_app.ui.card_art import paint_card
 from exhibition_app.ui.gallery.model import load_thumbnail_image
 from exhibition_app.ui.i18n import Language, tr
-from exhibition_app.ui.labels import field_name, inverse_relation_name, kind_name, language_name
-from exhibition_app.ui.labels import relation_name
+from exhibition_app.ui.labels import (
+    field_name,
+    inverse_relation_name,
+    kind_name,
+    language_name,
+    relation_name,
+)
 from exhibition_app.ui.tasks import TaskManager
 from exhibition_app.ui.theme import NIGHT
 
@@ -48,7 +53,7 @@ class ImagePanel(QWidget):
         self.setAccessibleName(self.language.text(card.text("title")))
         self.update()
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.fillRect(self.rect(), QColor(NIGHT))
@@ -209,7 +214,9 @@ class ItemPage(QWidget):
         shown = {p.lang for p in (title, desc) if p is not None and p.is_fallback}
         if shown:
             names = ", ".join(language_name(code) for code in sorted(shown))
-            self.fallback.setText(tr("ItemPage", "Not yet translated: shown in %1").replace("%1", names))
+            self.fallback.setText(
+                tr("ItemPage", "Not yet translated: shown in %1").replace("%1", names)
+            )
             self.fallback.show()
         else:
             self.fallback.hide()
@@ -233,8 +240,9 @@ class ItemPage(QWidget):
             value = self.language.text(card.text(field))
             if not value:
                 continue
-            self.details.addWidget(_label("fieldName", field_name(field)), row, 0,
-                                   Qt.AlignmentFlag.AlignTop)
+            self.details.addWidget(
+                _label("fieldName", field_name(field)), row, 0, Qt.AlignmentFlag.AlignTop
+            )
             self.details.addWidget(_label("fieldValue", value), row, 1)
             row += 1
         self.details.setColumnStretch(1, 1)
@@ -259,4 +267,3 @@ class ItemPage(QWidget):
             shown += 1
         self.related_title.setText(tr("ItemPage", "Related") if shown else "")
         self.related_title.setVisible(bool(shown))
-

@@ -58,9 +58,7 @@ class MainWindow(QMainWindow):
         self._build()
         language.changed.connect(lambda _l: self.retranslate())
         self.retranslate()
-        self.tasks.run_db(
-            lambda: self._read_gallery(), self._gallery_loaded, self._load_failed
-        )
+        self.tasks.run_db(lambda: self._read_gallery(), self._gallery_loaded, self._load_failed)
 
     # -- construction ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -186,8 +184,11 @@ class MainWindow(QMainWindow):
         target = self._open_item_when_loaded
         if target is not None:
             if data.items.get(target) is None:
-                self._show_error(tr("MainWindow", "There is no item %1 in this catalogue.").replace(
-                    "%1", str(target)))
+                self._show_error(
+                    tr("MainWindow", "There is no item %1 in this catalogue.").replace(
+                        "%1", str(target)
+                    )
+                )
             else:
                 self.open_item(target)
         self.retranslate()
@@ -195,7 +196,9 @@ class MainWindow(QMainWindow):
 
     def _load_failed(self, message: str) -> None:
         self._loaded = True
-        self._show_error(tr("MainWindow", "The catalogue could not be read: %1").replace("%1", message))
+        self._show_error(
+            tr("MainWindow", "The catalogue could not be read: %1").replace("%1", message)
+        )
         self.loaded.emit()
 
     def is_settled(self) -> bool:
@@ -218,9 +221,7 @@ class MainWindow(QMainWindow):
                 self.nav.addItem(self._nav_item(("section", section.id), ""))
         self.nav.blockSignals(False)
         keys = [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]
-        start = self._nav_key if self._nav_key in keys else (
-            keys[1] if len(keys) > 1 else NAV_ALL
-        )
+        start = self._nav_key if self._nav_key in keys else (keys[1] if len(keys) > 1 else NAV_ALL)
         self.nav.setCurrentRow(keys.index(start))
         self._retranslate_nav()
 
@@ -293,11 +294,17 @@ class MainWindow(QMainWindow):
         empty = self.model.rowCount() == 0
         if empty:
             if self.search.text().strip():
-                text = tr("MainWindow", "Nothing matches your search. Try another spelling, "
-                          "or search in another language.")
+                text = tr(
+                    "MainWindow",
+                    "Nothing matches your search. Try another spelling, "
+                    "or search in another language.",
+                )
             elif not catalogue_has_items:
-                text = tr("MainWindow", "This catalogue is empty. Curators add exhibits with "
-                          "“exhibition-app import image”.")
+                text = tr(
+                    "MainWindow",
+                    "This catalogue is empty. Curators add exhibits with "
+                    "“exhibition-app import image”.",
+                )
             else:
                 text = tr("MainWindow", "This part of the exhibition has no items yet.")
             self.empty.setText(text)
@@ -390,6 +397,6 @@ class MainWindow(QMainWindow):
             elif kind == "section" and (section := self._section(ident)):
                 item.setText("    " + lang.text(section.title))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.shutdown()
         super().closeEvent(event)

@@ -29,7 +29,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn()
-        except Exception as exc:  # noqa: BLE001 - reported to the UI as one line
+        except Exception as exc:
             text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             self._relay.failed.emit(text)
             return

@@ -77,8 +77,17 @@ def test_import_image_then_list_then_check(tmp_path: Path) -> None:
     db, assets = tmp_path / "c.db", tmp_path / "assets"
     base = ("--catalog", str(db), "--assets", str(assets))
     created = ok_json(
-        *base, "import", "image", str(DATA / "behaim-globe-photo.jpg"), "--kind", "photograph",
-        "--title", "Бехайм глобусы", "--lang", "kk", "--json",
+        *base,
+        "import",
+        "image",
+        str(DATA / "behaim-globe-photo.jpg"),
+        "--kind",
+        "photograph",
+        "--title",
+        "Бехайм глобусы",
+        "--lang",
+        "kk",
+        "--json",
     )
     assert isinstance(created["id"], int)
     items = ok_json(*base, "items", "list", "--json")

@@ -31,8 +31,7 @@ def test_core_imports_with_pyside6_blocked() -> None:
         "    def find_spec(self, name, path=None, target=None):\n"
         "        if name.split('.')[0] in ('PySide6', 'shiboken6'):\n"
         "            raise ImportError('Qt imported by the core: ' + name)\n"
-        "sys.meta_path.insert(0, Block())\n"
-        + "".join(f"import {m}\n" for m in CORE)
+        "sys.meta_path.insert(0, Block())\n" + "".join(f"import {m}\n" for m in CORE)
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr

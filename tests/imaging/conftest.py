@@ -27,11 +27,3 @@ build_corpus = _load_build_corpus()
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """``{key: path}`` of generated corpus files. Read-only: copy before modifying."""
     return build_corpus(tmp_path_factory.mktemp("image-corpus"))
-
-
-def files_under(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.is_file())
-
-
-def temp_entries_under(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob(".tmp-*"))

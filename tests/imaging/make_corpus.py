@@ -43,7 +43,9 @@ def _detailed_rgb(size: tuple[int, int]) -> Image.Image:
     lin = Image.linear_gradient("L").resize(size)
     rad = Image.radial_gradient("L").resize(size)
     checker = Image.new("L", size)
-    checker.putdata([255 if (x // 3 + y // 3) % 2 else 0 for y in range(size[1]) for x in range(size[0])])
+    checker.putdata(
+        [255 if (x // 3 + y // 3) % 2 else 0 for y in range(size[1]) for x in range(size[0])]
+    )
     return Image.merge("RGB", (lin, rad, checker))
 
 
@@ -79,7 +81,11 @@ def build_corpus(directory: Path) -> dict[str, Path]:
     put("heic", "IMG_0001.heic", b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64))
 
     # --- accepted but odd -----------------------------------------------------
-    put("cmyk_jpeg", "cmyk.jpg", _jpeg_bytes(Image.new("CMYK", (32, 24), (0, 255, 255, 0)), quality=95))
+    put(
+        "cmyk_jpeg",
+        "cmyk.jpg",
+        _jpeg_bytes(Image.new("CMYK", (32, 24), (0, 255, 255, 0)), quality=95),
+    )
     put(
         "cmyk_bad_icc_jpeg",
         "cmyk_bad_icc.jpg",

@@ -23,7 +23,7 @@ class TileDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.language = language
 
-    def sizeHint(  # noqa: N802
+    def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         return TILE
@@ -101,7 +101,9 @@ class TileDelegate(QStyledItemDelegate):
         painter.drawText(
             QRectF(text_rect.left(), text_rect.bottom() - 16, text_rect.width(), 16),
             Qt.AlignmentFlag.AlignLeft,
-            painter.fontMetrics().elidedText(date, Qt.TextElideMode.ElideRight, int(text_rect.width())),
+            painter.fontMetrics().elidedText(
+                date, Qt.TextElideMode.ElideRight, int(text_rect.width())
+            ),
         )
         if selected or hovered or focus:
             colour = TURQUOISE if (selected or focus) else LINE

@@ -1,0 +1,316 @@
+"""Run every benchmark and write docs/benchmarks.md.
+
+    make bench            (or: QT_QPA_PLATFORM=offscreen .venv/bin/python -m bench)
+
+Each figure comes with a baseline measured in the same run on the same machine, and the
+ratio between them, because absolute times on shared machines mean little.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+# -- 1. start-up ------------------------------------------------------------------------------
+def bench_startup(work: Path, runs: int = 7) -> dict[str, float]:
+    db, assets = work / "startup.db", work / "startup-assets"
+    shutil.copyfile(ROOT / "catalog.db", db)
+    shutil.copytree(ROOT / "assets" / "media", assets / "media")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    times: dict[str, list[float]] = {"bare": [], "app": []}
+    for _ in range(runs):
+        for mode in ("bare", "app"):  # alternate, so load drifts hit both alike
+            t0 = time.time()
+            out = (
+                subprocess.run(
+                    [sys.executable, "-m", "bench.startup_probe", mode, str(db), str(assets)],
+                    capture_output=True,
+                    text=True,
+                    env=env,
+                    cwd=ROOT,
+                    timeout=120,
+                    check=True,
+                )
+                .stdout.strip()
+                .splitlines()[-1]
+            )
+            times[mode].append(float(out) - t0)
+    bare, app = statistics.median(times["bare"]), statistics.median(times["app"])
+    return {"bare_s": bare, "app_s": app, "ratio": app / bare, "runs": runs}
+
+
+# -- 2. search at 100,000 items ------------------------------------------------------------------
+WORDS = [
+    "carpet",
+    "felt",
+    "yurt",
+    "dombra",
+    "saddle",
+    "bridle",
+    "map",
+    "globe",
+    "silk",
+    "suzani",
+    "khan",
+    "steppe",
+    "horse",
+    "eagle",
+    "bowl",
+    "kumis",
+    "chest",
+    "tapestry",
+    "ring",
+    "coin",
+]
+KK = ["кілем", "киіз", "үй", "домбыра", "ер", "жүген", "карта", "жібек", "хан", "дала", "ат"]
+RU = ["ковёр", "войлок", "юрта", "седло", "карта", "шёлк", "хан", "степь", "лошадь", "чаша"]
+MN = ["хивс", "эсгий", "гэр", "эмээл", "газрын", "торго", "хаан", "тал", "морь", "аяга"]
+PLACES = ["Қазақстан", "Almaty", "Ulaanbaatar", "Samarkand", "Bukhara", "Ashgabat", "Osh"]
+
+
+def build_search_catalogue(path: Path, n: int) -> None:
+    import random
+
+    from exhibition_app.catalog import Catalog
+    from exhibition_app.core.textfold import fold
+
+    Catalog.open(path, path.parent / "search-assets").close()
+    rnd = random.Random(1689)
+    con = sqlite3.connect(path)
+    now = "2026-01-01T00:00:00"
+    items, texts, fts = [], [], []
+    for i in range(1, n + 1):
+        items.append(
+            (
+                i,
+                rnd.choice(["object", "map", "photograph", "document"]),
+                f"GEN-{i:06d}",
+                1,
+                0,
+                now,
+                now,
+            )
+        )
+        title = {
+            "en": " ".join(rnd.sample(WORDS, 3)) + f" {i}",
+            "kk": " ".join(rnd.sample(KK, 3)),
+            "ru": " ".join(rnd.sample(RU, 3)),
+            "mn": " ".join(rnd.sample(MN, 3)),
+        }
+        desc = f"{rnd.choice(PLACES)} " + " ".join(rnd.sample(WORDS, 8))
+        for lang, value in title.items():
+            texts.append((i, "title", lang, value))
+        texts.append((i, "description", "en", desc))
+        fts.append((i, fold(" ".join(title.values())), fold(desc)))
+    con.executemany(
+        "INSERT INTO item (id, kind, accession_number, published, featured, created_at,"
+        " updated_at) VALUES (?,?,?,?,?,?,?)",
+        items,
+    )
+    con.executemany("INSERT INTO item_text VALUES (?,?,?,?)", texts)
+    con.executemany("INSERT INTO item_search (rowid, title, body) VALUES (?,?,?)", fts)
+    con.commit()
+    con.execute("INSERT INTO item_search(item_search) VALUES ('optimize')")
+    con.commit()
+    con.close()
+
+
+QUERIES = [
+    "carpet",
+    "Qazaqstan",
+    "Kazakhstan",
+    "Қазақстан",
+    "домбыра",
+    "dombyra",
+    "yurt felt",
+    "хивс",
+    "Ulanbator",
+    "samark",
+    "ka",
+    "s",
+    "horse eagle",
+    "silk road",
+    "GEN-004242",
+    "zzzz",
+    "киіз үй",
+    "ковёр",
+    "morin",
+    "bukhara suzani",
+]
+
+
+def bench_search(work: Path, n: int = 100_000, rounds: int = 10) -> dict[str, float]:
+    from exhibition_app.catalog import Catalog
+    from exhibition_app.db.search import search
+
+    db = work / "search.db"
+    t0 = time.perf_counter()
+    build_search_catalogue(db, n)
+    build_s = time.perf_counter() - t0
+    cat = Catalog.open(db, work / "search-assets")
+    fts_ms: list[float] = []
+    like_ms: list[float] = []
+    with cat.read_session() as s:
+        for q in QUERIES:  # warm the page cache
+            search(s, q)
+        for _ in range(rounds):
+            for q in QUERIES:
+                t = time.perf_counter()
+                search(s, q, limit=50)
+                fts_ms.append((time.perf_counter() - t) * 1000)
+    # Baseline: what a catalogue without FTS does, a LIKE scan over every text (first page).
+    con = sqlite3.connect(db)
+    for q in QUERIES[:8]:
+        for _ in range(2):
+            t = time.perf_counter()
+            con.execute(
+                "SELECT DISTINCT item_id FROM item_text WHERE value LIKE ? LIMIT 50",
+                (f"%{q}%",),
+            ).fetchall()
+            like_ms.append((time.perf_counter() - t) * 1000)
+    con.close()
+    cat.close()
+    return {
+        "items": n,
+        "build_s": build_s,
+        "p50_ms": pct(fts_ms, 0.5),
+        "p95_ms": pct(fts_ms, 0.95),
+        "like_p50_ms": pct(like_ms, 0.5),
+        "like_p95_ms": pct(like_ms, 0.95),
+        "ratio_p95": pct(like_ms, 0.95) / pct(fts_ms, 0.95),
+        "queries": len(fts_ms),
+    }
+
+
+# -- 3. thumbnails at ingest ---------------------------------------------------------------------
+def bench_thumbnails(work: Path, rounds: int = 5) -> dict[str, float]:
+    from PIL import Image
+
+    from exhibition_app.imaging.thumbnails import make_thumbnail, make_thumbnails
+
+    sources = sorted((ROOT / "assets" / "media").rglob("*.jpg"))
+    big = [p for p in sources if Image.open(p).width >= 1000]
+    sizes = (256, 480, 1600)
+
+    def naive(src: Path, dest: Path, side: int) -> None:
+        # The straightforward Pillow code: open, thumbnail, save (per size).
+        with Image.open(src) as im:
+            im.thumbnail((side, side))
+            im.convert("RGB").save(dest, "JPEG", quality=85)
+
+    out = work / "thumbs"
+    out.mkdir()
+    t_naive1, t_ours1, t_naive3, t_ours3 = [], [], [], []
+    for r in range(rounds):
+        for i, src in enumerate(big):
+            t = time.perf_counter()
+            naive(src, out / f"n{r}{i}.jpg", 480)
+            t_naive1.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            make_thumbnail(src, out / f"o{r}{i}.jpg", 480)
+            t_ours1.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            for side in sizes:
+                naive(src, out / f"n{r}{i}-{side}.jpg", side)
+            t_naive3.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            make_thumbnails(src, {out / f"o{r}{i}-{s}.jpg": s for s in sizes})
+            t_ours3.append(time.perf_counter() - t)
+    m = statistics.median
+    return {
+        "files": len(big),
+        "naive_one_ms": m(t_naive1) * 1000,
+        "ours_one_ms": m(t_ours1) * 1000,
+        "ratio_one": m(t_naive1) / m(t_ours1),
+        "naive_three_ms": m(t_naive3) * 1000,
+        "ours_three_ms": m(t_ours3) * 1000,
+        "ratio_three": m(t_naive3) / m(t_ours3),
+    }
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        print("start-up ...", flush=True)
+        st = bench_startup(work)
+        print(
+            f"  bare {st['bare_s'] * 1000:.0f} ms, app {st['app_s'] * 1000:.0f} ms, "
+            f"ratio {st['ratio']:.2f}x (goal <= 1.5x)",
+            flush=True,
+        )
+        print("search at 100,000 items ...", flush=True)
+        se = bench_search(work)
+        print(
+            f"  p50 {se['p50_ms']:.2f} ms, p95 {se['p95_ms']:.2f} ms (goal <= 10 ms); "
+            f"LIKE baseline p95 {se['like_p95_ms']:.1f} ms, {se['ratio_p95']:.0f}x",
+            flush=True,
+        )
+        print("thumbnails ...", flush=True)
+        th = bench_thumbnails(work)
+        print(
+            f"  one size: naive {th['naive_one_ms']:.1f} ms, ours {th['ours_one_ms']:.1f} ms, "
+            f"{th['ratio_one']:.2f}x; three sizes: {th['ratio_three']:.2f}x (goal >= 2x)",
+            flush=True,
+        )
+    doc = ROOT / "docs" / "benchmarks.md"
+    doc.parent.mkdir(exist_ok=True)
+    doc.write_text(
+        f"""# Benchmarks
+
+Measured by `make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.
+Machine: {machine()}. Qt offscreen. Every figure has its baseline measured in the same run.
+
+| benchmark | baseline | ours | ratio | goal |
+| --- | --- | --- | --- | --- |
+| start-up to first painted window (median of {st["runs"]}) | bare PySide6 window {st["bare_s"] * 1000:.0f} ms | main window on the sample catalogue {st["app_s"] * 1000:.0f} ms | {st["ratio"]:.2f}x | <= 1.5x |
+| search p50 / p95, {se["items"]:,} generated items, {se["queries"]} queries | LIKE scan p95 {se["like_p95_ms"]:.1f} ms | p50 {se["p50_ms"]:.2f} ms, p95 {se["p95_ms"]:.2f} ms | {se["ratio_p95"]:.0f}x faster | p95 <= 10 ms |
+| thumbnail, one 480 px size, {th["files"]} map scans | naive open+thumbnail+save {th["naive_one_ms"]:.1f} ms | {th["ours_one_ms"]:.1f} ms | {th["ratio_one"]:.2f}x | >= 2x |
+| thumbnails at ingest, three sizes (256, 480, 1600) | naive, once per size {th["naive_three_ms"]:.1f} ms | one decode {th["ours_three_ms"]:.1f} ms | {th["ratio_three"]:.2f}x | >= 2x |
+
+Notes
+- Start-up: wall time from spawning the process to the first paint event of the window.
+- Search: the generated catalogue mixes English, Kazakh, Russian and Mongolian words; queries
+  include very common prefixes ("s", "ka"), cross-script ones and misses. Building the
+  {se["items"]:,}-item catalogue took {se["build_s"]:.1f} s (bulk insert plus folding).
+- Thumbnails: the sources are the shipped map scans (2700x1350 and 1350x675 JPEGs).
+  Pillow's own `thumbnail()` already asks libjpeg for a reduced decode, so the naive baseline
+  is not a strawman; the gain comes from drafting straight at the target size and from
+  making every size from one decode.
+""",
+        encoding="utf-8",
+    )
+    print(f"wrote {doc.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

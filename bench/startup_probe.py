@@ -1,0 +1,51 @@
+"""Child process for the start-up benchmark: prints the wall time of the first paint.
+
+python -m bench.startup_probe bare|app CATALOG ASSETS
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                print(f"{time.time():.6f}", flush=True)
+                QTimer.singleShot(0, QApplication.quit)
+                obj.removeEventFilter(self)
+            return False
+
+    if mode == "bare":
+        app = QApplication(sys.argv[:1])
+        window = QWidget()
+        window.resize(1280, 800)
+    else:
+        from exhibition_app.catalog import Catalog
+        from exhibition_app.ui.app import make_app
+        from exhibition_app.ui.fonts import load_fonts
+        from exhibition_app.ui.i18n import Language
+        from exhibition_app.ui.main_window import MainWindow
+
+        app = make_app(sys.argv[:1])
+        catalog = Catalog.open(sys.argv[2], sys.argv[3])
+        load_fonts(app, catalog.assets)
+        window = MainWindow(catalog, Language("en"))
+        window.resize(1280, 800)
+    probe = FirstPaint()
+    window.installEventFilter(probe)
+    window.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()

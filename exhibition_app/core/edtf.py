@@ -1,0 +1,1076 @@
+"""Museum dates: display text, EDTF, and earliest/latest years for sorting.
+
+A catalogue date is kept three ways (see :class:`DateSpec`): the text a
+curator wrote (``"c. 1720"``), the same date in EDTF, the Extended
+Date/Time Format of the Library of Congress, now ISO 8601-2 (``"1720~"``),
+and the earliest and latest year it may mean (1710 and 1730), which are what
+sorting and filtering use.
+
+Years
+    All years are *astronomical* integers, as in EDTF: year ``0`` is 1 BC,
+    ``-1`` is 2 BC, and EDTF ``"-0399"`` is 400 BC.  A year of BC reckoning
+    ``b`` is therefore ``1 - b``.  EDTF years have four digits and a sign
+    (``"0005"``, ``"-0499"``); longer ones use the ``Y`` prefix
+    (``"Y-11999"`` is 12000 BC).
+
+Centuries and millennia
+    The *n*-th century AD is the EDTF ``"17XX"`` convention: years
+    ``(n-1)*100`` to ``(n-1)*100 + 99`` (18th century = 1700-1799; the first
+    century is 0-99).  The *n*-th century BC is ``n*100`` BC to
+    ``(n-1)*100 + 1`` BC, i.e. astronomical ``-(n*100 - 1)`` to
+    ``-(n-1)*100`` (5th century BC = ``-0499/-0400``).  Millennia likewise
+    with 1000.  BC centuries and millennia are written as EDTF intervals.
+    "Early", "mid" and "late" are thirds of a century (years 0-33, 34-66 and
+    67-99 of it: early 18th century = ``1700/1733``); "first half" and
+    "second half" are years 0-49 and 50-99.
+
+Qualifiers
+    Approximate (``~``, "c. 1720") widens the range by :data:`APPROX_MARGIN`
+    years on each side; uncertain (``?``, "1720?") leaves it as it is; ``%``
+    is both.  An open or unknown end of an interval (``"../1500"``,
+    ``"1800/.."``, ``"/1500"``) is taken to lie :data:`OPEN_SPAN` years from
+    the known end, so "before 1500" is 1400-1500 and "after 1800" is
+    1800-1900.
+
+Supported EDTF
+    Level 0 dates (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) and intervals, and
+    from level 1: ``Y`` years, seasons (``YYYY-21`` .. ``YYYY-24``), the
+    qualifiers ``? ~ %`` after a whole date, unspecified digits on the right
+    of a year (``"168X"``, ``"17XX"``, ``"1XXX"``, also negative), and open or
+    unknown interval ends.  Everything else raises :class:`DateParseError`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+__all__ = [
+    "APPROX_MARGIN",
+    "OPEN_SPAN",
+    "DateParseError",
+    "DateSpec",
+    "format_date",
+    "parse_date",
+    "parse_edtf",
+]
+
+APPROX_MARGIN = 10
+"""Years added on each side of an approximate (``~``) date."""
+
+OPEN_SPAN = 100
+"""Years assumed beyond the known end of an open interval ("before 1500")."""
+
+_HINT = "try '1689', 'c. 1720', '18th century', '1680s' or '1689-1695'"
+_EDTF_HINT = "expected EDTF such as '1720', '1720~', '17XX', '168X', '1689/1695' or '../1500'"
+
+
+@dataclass(frozen=True)
+class DateSpec:
+    """A catalogue date: display text, EDTF, and earliest/latest astronomical years."""
+
+    display: str
+    edtf: str
+    earliest: int
+    latest: int
+
+
+class DateParseError(ValueError):
+    """A date (curator text or EDTF) that cannot be read.
+
+    The message is one line naming the input, e.g. ``cannot read the date
+    'sometime': try '1689', 'c. 1720', ...``.
+    """
+
+    def __init__(self, text: str, reason: str = _HINT, *, what: str = "date") -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"cannot read the {what} {text!r}: {reason}")
+
+
+# ---------------------------------------------------------------------------
+# EDTF model
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Point:
+    """One EDTF date: the years it covers (before qualifiers) and its details."""
+
+    lo: int
+    hi: int
+    month: int = 0  # 1-12, or a season 21-24; 0 when absent
+    day: int = 0
+    approx: bool = False
+    uncertain: bool = False
+
+    def bounds(self) -> tuple[int, int]:
+        margin = APPROX_MARGIN if self.approx else 0
+        return self.lo - margin, self.hi + margin
+
+
+@dataclass(frozen=True)
+class _Interval:
+    start: _Point | None  # None: open ("..") or unknown ("") end
+    end: _Point | None
+
+    def bounds(self) -> tuple[int, int]:
+        if self.start is None:
+            assert self.end is not None
+            lo, hi = self.end.bounds()
+            return lo - OPEN_SPAN, hi
+        if self.end is None:
+            lo, hi = self.start.bounds()
+            return lo, hi + OPEN_SPAN
+        return self.start.bounds()[0], self.end.bounds()[1]
+
+
+_EDTF_POINT = re.compile(
+    r"""
+    (?:
+        Y(?P<ysign>-?)(?P<ylong>[1-9][0-9]{4,})
+      | (?P<sign>-?)(?P<digits>[0-9]{4}|[0-9]{3}X|[0-9]{2}XX|[0-9]XXX)
+    )
+    (?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?
+    (?P<qual>[?~%])?
+    """,
+    re.VERBOSE,
+)
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _parse_point(text: str, whole: str) -> _Point:
+    match = _EDTF_POINT.fullmatch(text)
+    if match is None:
+        raise DateParseError(whole, _EDTF_HINT, what="EDTF date")
+    if match["ylong"] is not None:
+        year = int(match["ylong"]) * (-1 if match["ysign"] else 1)
+        lo = hi = year
+        masked = False
+    else:
+        digits: str = match["digits"]
+        unknown = digits.count("X")
+        base = int(digits.replace("X", "0"))
+        width = 10**unknown
+        lo, hi = base, base + width - 1
+        if match["sign"]:
+            lo, hi = -hi, -base
+        masked = unknown > 0
+    month = int(match["month"]) if match["month"] else 0
+    day = int(match["day"]) if match["day"] else 0
+    if month:
+        if masked:
+            raise DateParseError(
+                whole, "unspecified digits (X) are only supported in a year", what="EDTF date"
+            )
+        if not (1 <= month <= 12 or (21 <= month <= 24 and not day)):
+            raise DateParseError(whole, f"there is no month {month:02d}", what="EDTF date")
+        if day:
+            days = 29 if month == 2 and _is_leap(lo) else _DAYS_IN_MONTH[month - 1]
+            if not 1 <= day <= days:
+                raise DateParseError(
+                    whole, f"month {month:02d} has no day {day:02d}", what="EDTF date"
+                )
+    qual = match["qual"] or ""
+    return _Point(lo, hi, month, day, approx=qual in ("~", "%"), uncertain=qual in ("?", "%"))
+
+
+def _parse_edtf(edtf: str) -> _Point | _Interval:
+    text = edtf.strip()
+    if "/" not in text:
+        if not text or text == "..":
+            raise DateParseError(edtf, _EDTF_HINT, what="EDTF date")
+        return _parse_point(text, edtf)
+    first, _, second = text.partition("/")
+    if "/" in second:
+        raise DateParseError(edtf, "an interval has exactly one '/'", what="EDTF date")
+    start = None if first in ("", "..") else _parse_point(first, edtf)
+    end = None if second in ("", "..") else _parse_point(second, edtf)
+    if start is None and end is None:
+        raise DateParseError(edtf, "an interval needs at least one known end", what="EDTF date")
+    if start is not None and end is not None and start.lo > end.hi:
+        raise DateParseError(edtf, "the interval ends before it starts", what="EDTF date")
+    return _Interval(start, end)
+
+
+def parse_edtf(edtf: str) -> tuple[int, int]:
+    """Return ``(earliest, latest)`` astronomical years of an EDTF string.
+
+    >>> parse_edtf("1720~")
+    (1710, 1730)
+    >>> parse_edtf("-0499/-0300")
+    (-499, -300)
+    >>> parse_edtf("../1500")
+    (1400, 1500)
+
+    Raises :class:`DateParseError` for anything outside the supported subset
+    (see the module docstring).
+    """
+    return _parse_edtf(edtf).bounds()
+
+
+def _edtf_year(year: int) -> str:
+    if abs(year) > 9999:
+        return f"Y{year}"
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def _qualifier(approx: bool, uncertain: bool) -> str:
+    if approx and uncertain:
+        return "%"
+    return "~" if approx else "?" if uncertain else ""
+
+
+# ---------------------------------------------------------------------------
+# Curator text
+# ---------------------------------------------------------------------------
+
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTHS = {name.lower(): i for i, name in enumerate(_MONTH_NAMES, 1)}
+_MONTHS.update({name[:3].lower(): i for i, name in enumerate(_MONTH_NAMES, 1)})
+_MONTHS["sept"] = 9
+_SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+_ORDINAL_WORDS = {
+    word: i
+    for i, word in enumerate(
+        (
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ),
+        1,
+    )
+}
+_ORDINAL_WORDS["twenty first"] = 21
+_PARTS = {
+    "early": (0, 33),
+    "mid": (34, 66),
+    "late": (67, 99),
+    "first half": (0, 49),
+    "second half": (50, 99),
+}
+_PART_WORDS = {
+    "early": "early",
+    "mid": "mid",
+    "middle": "mid",
+    "late": "late",
+    "first half of": "first half",
+    "1st half of": "first half",
+    "second half of": "second half",
+    "2nd half of": "second half",
+}
+
+# (re.VERBOSE ignores spaces in a pattern, hence \s+ in "twenty first")
+_WORD_ALTERNATIVES = "|".join(
+    word.replace(" ", r"\s+") for word in sorted(_ORDINAL_WORDS, key=len, reverse=True)
+)
+_APPROX_WORDS = r"(?:c\.|c(?=\s*[0-9])|ca\.?|circa|about|approx\.?|approximately|around|roughly)"
+_ERA = r"(?P<era>b\.c\.e\.|b\.c\.|bce|bc|c\.e\.|ce|a\.d\.|ad)"
+_SIDE = re.compile(
+    rf"""
+    (?:(?P<approx>{_APPROX_WORDS})\s*)?
+    (?:the\s+)?
+    (?:(?P<pre_era>a\.d\.|ad)\s*)?
+    (?:
+        (?:(?P<day>[0-9]{{1,2}})\s+)?
+        (?P<month>{"|".join(sorted(_MONTHS, key=len, reverse=True))})\.?
+        (?:\s+(?P<day2>[0-9]{{1,2}}),)?
+        \s+(?P<myear>[0-9]{{1,6}})
+      | (?P<season>{"|".join(_SEASONS)})\s+(?:of\s+)?(?P<syear>[0-9]{{1,6}})
+      | (?:(?P<part>early|middle|mid|late|(?:first|1st|second|2nd)\s+half\s+of)\s+(?:the\s+)?)?
+        (?:
+            (?P<ordinal>[0-9]{{1,3}})(?:st|nd|rd|th)
+          | (?P<word>{_WORD_ALTERNATIVES})
+          | (?P<roman>[ivxlcdm]+)(?=\s*(?:cent|mill|cc?\.|c\b)|\Z)
+        )
+      | (?P<decade>[0-9]{{1,5}}0)'?s
+      | (?P<number>[0-9]{{1,6}})
+    )
+    (?:\s*(?P<unit>centuries|century|cent\.?|cc\.|c\.|c|millennia|millennium|mill\.?))?
+    (?:\s*{_ERA})?
+    \s*(?P<unc>\?|\(\?\))?
+    """,
+    re.VERBOSE,
+)
+_ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_RANGE_SPLIT = re.compile(r"\s*-\s*|\s+(?:to|until|till|and)\s+")
+_OPEN_PREFIX = re.compile(
+    r"""(?:
+        (?P<before>not\s+after|not\s+later\s+than|no\s+later\s+than|before|pre|ante|until|by)
+      | (?P<after>not\s+before|not\s+earlier\s+than|no\s+earlier\s+than|after|post|since|from)
+    )\s+(?P<rest>.+)""",
+    re.VERBOSE,
+)
+_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-") | {"’": "'", "\u00a0": " "})
+
+Kind = Literal["year", "month", "decade", "century", "millennium"]
+
+
+@dataclass
+class _Side:
+    """One side of a curator's date, before the sides are reconciled."""
+
+    kind: Kind
+    number: int  # the year as written, or the ordinal of a century/millennium
+    digits: str = ""  # the year digits as written (for "1689-95")
+    era: str | None = None  # "bc", "ad" or None
+    part: str | None = None
+    month: int = 0
+    day: int = 0
+    approx: bool = False
+    uncertain: bool = False
+    unit_given: bool = True
+
+
+def _roman_value(roman: str) -> int:
+    total = 0
+    for char, following in zip(roman, [*roman[1:], ""], strict=True):
+        value = _ROMAN_VALUES[char]
+        total += -value if following and _ROMAN_VALUES[following] > value else value
+    return total
+
+
+def _read_side(text: str, whole: str) -> _Side:
+    match = _SIDE.fullmatch(text.strip())
+    if match is None:
+        raise DateParseError(whole)
+    era_text = match["era"] or match["pre_era"]
+    era = None if era_text is None else ("bc" if "b" in era_text else "ad")
+    approx = match["approx"] is not None
+    uncertain = match["unc"] is not None
+    unit = match["unit"]
+    if match["month"] or match["season"]:
+        if match["month"]:
+            year_digits, month = match["myear"], _MONTHS[match["month"]]
+            day = int(match["day"] or match["day2"] or 0)
+        else:
+            year_digits, month, day = match["syear"], _SEASONS[match["season"]], 0
+        return _Side(
+            "month", int(year_digits), year_digits, era, None, month, day, approx, uncertain
+        )
+    if match["decade"]:
+        if unit:
+            raise DateParseError(whole)
+        digits = match["decade"][:-1]
+        return _Side("decade", int(match["decade"]), digits, era, None, 0, 0, approx, uncertain)
+    if match["number"]:
+        if unit:
+            raise DateParseError(whole, "write a century as '18th century'")
+        digits = match["number"]
+        return _Side("year", int(digits), digits, era, None, 0, 0, approx, uncertain)
+    if match["roman"]:
+        if not _ROMAN.fullmatch(match["roman"]):
+            raise DateParseError(whole, f"{match['roman'].upper()!r} is not a Roman numeral")
+        ordinal = _roman_value(match["roman"])
+    elif match["word"]:
+        ordinal = _ORDINAL_WORDS[match["word"]]
+    else:
+        ordinal = int(match["ordinal"])
+    if ordinal < 1:
+        raise DateParseError(whole, "centuries and millennia are counted from 1")
+    kind: Kind = "millennium" if unit and unit.startswith("mill") else "century"
+    part = _PART_WORDS[" ".join(match["part"].split())] if match["part"] else None
+    if part and kind != "century":
+        raise DateParseError(whole, "early, mid and late apply to centuries only")
+    return _Side(kind, ordinal, "", era, part, 0, 0, approx, uncertain, unit_given=unit is not None)
+
+
+def _astronomical(year: int, era: str | None, whole: str) -> int:
+    if year == 0:
+        raise DateParseError(whole, "there is no year 0 in BC/AD reckoning; use 1 BC or AD 1")
+    return 1 - year if era == "bc" else year
+
+
+def _side_span(side: _Side, whole: str) -> tuple[int, int, str]:
+    """Return ``(lo, hi, edtf)`` of one side; the EDTF carries its qualifier."""
+    qual = _qualifier(side.approx, side.uncertain)
+    if side.kind in ("year", "month"):
+        year = _astronomical(side.number, side.era, whole)
+        edtf = _edtf_year(year)
+        if side.month:
+            edtf += f"-{side.month:02d}"
+            if side.day:
+                edtf += f"-{side.day:02d}"
+        return year, year, edtf + qual
+    if side.kind == "decade":
+        if side.era == "bc":
+            raise DateParseError(whole, "write decades BC as a range, e.g. '500-490 BC'")
+        if side.number < 100:
+            raise DateParseError(whole, "write the decade in full, e.g. '1980s'")
+        if side.number % 100 == 0:  # "the 1800s" is the century 1800-1899
+            lo, hi = side.number, side.number + 99
+            return lo, hi, f"{lo // 100:02d}XX{qual}" if hi <= 9999 else _interval(lo, hi, qual)
+        lo, hi = side.number, side.number + 9
+        return lo, hi, f"{lo // 10:03d}X{qual}" if hi <= 9999 else _interval(lo, hi, qual)
+    size = 1000 if side.kind == "millennium" else 100
+    n = side.number
+    if side.era == "bc":
+        lo, hi = -(n * size - 1), -(n - 1) * size
+    else:
+        lo, hi = (n - 1) * size, (n - 1) * size + size - 1
+    if side.part:
+        first, last = _PARTS[side.part]
+        start = lo
+        lo, hi = start + first, start + last
+        return lo, hi, _interval(lo, hi, qual)
+    if side.era != "bc" and hi <= 9999:  # "17XX", "1XXX"
+        unknown = 2 if size == 100 else 3
+        return lo, hi, f"{lo // size:0{4 - unknown}d}" + "X" * unknown + qual
+    return lo, hi, _interval(lo, hi, qual)
+
+
+def _interval(lo: int, hi: int, qual: str) -> str:
+    return f"{_edtf_year(lo)}{qual}/{_edtf_year(hi)}{qual}"
+
+
+def _reconcile(left: _Side, right: _Side, whole: str) -> None:
+    """Let the left side of a range borrow what the right side spells out."""
+    if left.kind in ("century", "millennium") and not left.unit_given:
+        if right.kind not in ("century", "millennium") or not right.unit_given:
+            raise DateParseError(whole, "say which unit, e.g. '16th-17th century'")
+        left.kind = right.kind
+        left.unit_given = True
+    if right.kind in ("century", "millennium") and not right.unit_given:
+        raise DateParseError(whole, "say which unit, e.g. '16th-17th century'")
+    # "1689-95" and "1680s-90s": the right side repeats the left's first digits.
+    if (
+        left.kind == right.kind
+        and left.kind in ("year", "decade")
+        and left.era != "bc"
+        and right.era is None
+        and len(right.digits) < len(left.digits)
+    ):
+        digits = left.digits[: len(left.digits) - len(right.digits)] + right.digits
+        right.number = int(digits) * (10 if right.kind == "decade" else 1)
+        right.digits = digits
+    if left.era is None and right.era is not None:
+        left.era = right.era
+    elif right.era is None and left.era == "bc":
+        # "500 BC-400": a smaller number still counts down in BC.
+        right.era = "bc" if right.number < left.number else "ad"
+    # "c. 1689-1695" is approximate at both ends, "1689-1695?" uncertain at both.
+    right.approx = right.approx or left.approx
+    left.uncertain = left.uncertain or right.uncertain
+
+
+def _parse_text(display: str) -> str:
+    """Read curator text (English) and return canonical EDTF."""
+    text = display.lower().translate(_DASHES)
+    text = re.sub(r"\b(mid|early|late)\s*-\s*", r"\1 ", text)
+    text = re.sub(r"\b(pre|post)\s*-\s*(?=\d)", r"\1 ", text)
+    text = re.sub(r"\btwenty[\s-]+first\b", "twenty first", text)
+    text = re.sub(r"(\d(?:st|nd|rd|th))\s*-\s*(centur|millenni)", r"\1 \2", text)
+    text = re.sub(r"^(?:between|from)\s+(?=.*(?:-|\bto\b|\band\b|\buntil\b))", "", text)
+
+    opened = _OPEN_PREFIX.fullmatch(text)
+    if opened is not None and not _RANGE_SPLIT.search(opened["rest"]):
+        side = _read_side(opened["rest"], display)
+        if side.kind in ("century", "millennium") and not side.unit_given:
+            raise DateParseError(display, "say which unit, e.g. 'before the 18th century'")
+        lo, hi, edtf = _side_span(side, display)
+        simple = side.kind in ("year", "month")
+        qual = _qualifier(side.approx, side.uncertain)
+        if opened["before"]:
+            return "../" + (edtf if simple else _edtf_year(lo) + qual)
+        return (edtf if simple else _edtf_year(hi) + qual) + "/.."
+
+    pieces = _RANGE_SPLIT.split(text)
+    if len(pieces) == 1:
+        side = _read_side(pieces[0], display)
+        if side.kind in ("century", "millennium") and not side.unit_given:
+            raise DateParseError(display, "say which unit, e.g. '18th century'")
+        return _side_span(side, display)[2]
+    if len(pieces) != 2 or not all(pieces):
+        raise DateParseError(display)
+    left, right = (_read_side(piece, display) for piece in pieces)
+    _reconcile(left, right, display)
+    left_lo, _, left_edtf = _side_span(left, display)
+    _, right_hi, right_edtf = _side_span(right, display)
+    if left.kind in ("year", "month") and right.kind in ("year", "month"):
+        return f"{left_edtf}/{right_edtf}"
+    left_q = _qualifier(left.approx, left.uncertain)
+    right_q = _qualifier(right.approx, right.uncertain)
+    return f"{_edtf_year(left_lo)}{left_q}/{_edtf_year(right_hi)}{right_q}"
+
+
+def _looks_like_edtf(text: str) -> bool:
+    return bool(re.search(r"[/~%]|\.\.|^[-Yy]|[0-9][Xx]", text))
+
+
+def parse_date(text: str) -> DateSpec:
+    """Read a curator's date (English) or an EDTF string.
+
+    Accepted, case-insensitively (hyphens and en/em dashes alike):
+
+    * years: ``"1689"``, ``"400 BC"``, ``"AD 50"``, ``"12 May 1720"``,
+      ``"May 1720"``, ``"spring 1720"``;
+    * approximate and uncertain: ``"c. 1720"`` (also ``ca.``, ``circa``,
+      ``about``, ``around``, ``approx.``), ``"1720?"``, ``"c. 1720?"``;
+    * decades: ``"1680s"`` (``"168X"``); a round hundred means the century:
+      ``"1800s"`` is ``"18XX"``;
+    * centuries and millennia: ``"18th century"``, ``"XVIII century"``,
+      ``"eighteenth century"``, ``"5th century BC"``, ``"2nd millennium BC"``,
+      and ``"early"``/``"mid"``/``"late"``/``"first half of the"``/
+      ``"second half of the"`` a century;
+    * ranges: ``"1689-1695"``, ``"1689-95"``, ``"1689 to 1695"``,
+      ``"between 1689 and 1695"``, ``"5th-4th century BC"``,
+      ``"16th-17th century"``, ``"200 BC - AD 100"``; the era and the unit
+      written on the right apply to the left (``"500-400 BC"``).  Note that
+      ``"1914-18"`` is the range 1914-1918, not EDTF for a month;
+    * open ranges: ``"before 1500"`` (``"../1500"``), ``"after 1800"``
+      (``"1800/.."``), also ``"not before"``, ``"not after"``, ``"since"``;
+    * EDTF itself: ``"1720~"``, ``"17XX"``, ``"1689/1695"``, ``"-0399/-0200"``.
+
+    ``display`` is the curator's text with whitespace tidied, or the English
+    rendering (:func:`format_date`) when the input was EDTF; ``edtf`` is
+    canonical EDTF and ``earliest``/``latest`` are :func:`parse_edtf` of it.
+
+    >>> parse_date("c. 1720")
+    DateSpec(display='c. 1720', edtf='1720~', earliest=1710, latest=1730)
+    >>> parse_date("5th-4th century BC").edtf
+    '-0499/-0300'
+    """
+    display = " ".join(text.split())
+    if not display:
+        raise DateParseError(text, "the date is empty; " + _HINT)
+    try:
+        edtf = _parse_text(display)
+        earliest, latest = parse_edtf(edtf)
+        return DateSpec(display, edtf, earliest, latest)
+    except DateParseError as error:
+        text_error = error
+    try:
+        edtf = display.upper()
+        earliest, latest = parse_edtf(edtf)
+        return DateSpec(format_date(edtf, "en"), edtf, earliest, latest)
+    except DateParseError as error:
+        reason = error.reason if _looks_like_edtf(display) else text_error.reason
+        raise DateParseError(text, reason) from None
+
+
+# ---------------------------------------------------------------------------
+# Display
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Core:
+    """What a date is, independent of language."""
+
+    kind: Literal["year", "years", "decade", "century", "part", "millennium", "month"]
+    a: int = 0  # year / first year / ordinal
+    b: int = 0  # last year / second ordinal
+    bc_a: bool = False
+    bc_b: bool = False
+    part: str = ""
+    month: int = 0
+    day: int = 0
+
+
+def _unit_start(y: int, size: int) -> tuple[int, bool] | None:
+    """The ordinal and era of the century/millennium that begins in year ``y``."""
+    if y >= 0 and y % size == 0:
+        return y // size + 1, False
+    if y < 0 and (1 - y) % size == 0:
+        return (1 - y) // size, True
+    return None
+
+
+def _unit_end(y: int, size: int) -> tuple[int, bool] | None:
+    """The ordinal and era of the century/millennium that ends in year ``y``."""
+    if y > 0 and y % size == size - 1:
+        return y // size + 1, False
+    if y <= 0 and y % size == 0:
+        return -y // size + 1, True
+    return None
+
+
+def _describe_span(lo: int, hi: int) -> _Core:
+    if lo == hi:
+        return _Core("year", lo)
+    for size, kind in ((1000, "millennium"), (100, "century")):
+        start, end = _unit_start(lo, size), _unit_end(hi, size)
+        if start and end:
+            return _Core(kind, start[0], end[0], start[1], end[1])  # type: ignore[arg-type]
+    n, bc = (lo // 100 + 1, False) if lo >= 0 else (-lo // 100 + 1, True)
+    first = -(n * 100 - 1) if bc else (n - 1) * 100
+    for part, offsets in _PARTS.items():
+        if (lo - first, hi - first) == offsets:
+            return _Core("part", n, bc_a=bc, part=part)
+    if lo >= 100 and lo % 10 == 0 and lo % 100 != 0 and hi == lo + 9:
+        return _Core("decade", lo)
+    return _Core("years", lo, hi)
+
+
+def _describe(point: _Point) -> _Core:
+    if point.month:
+        return _Core("month", point.lo, month=point.month, day=point.day)
+    return _describe_span(point.lo, point.hi)
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+class _Locale:
+    """Renders :class:`_Core` values in one language; subclasses per language.
+
+    Each subclass has one method per :attr:`_Core.kind`, taking the core and
+    ``oblique``: whether the text follows a preposition ("c.", "before"),
+    which changes the case of some Russian forms.
+    """
+
+    approx_prefix = ""
+    uncertain_suffix = ""
+
+    def core(self, c: _Core, oblique: bool = False) -> str:
+        method = getattr(self, c.kind)
+        return str(method(c, oblique))
+
+    def qualified(self, c: _Core, approx: bool, uncertain: bool) -> str:
+        text = self.core(c, oblique=approx)
+        if approx:
+            text = self.approx_prefix + text
+        if uncertain:
+            text += self.uncertain_suffix
+        return text
+
+    def open_end(self, c: _Core, approx: bool, uncertain: bool, before: bool) -> str:
+        raise NotImplementedError
+
+    def join(self, first: str, second: str) -> str:
+        return f"{first} – {second}"
+
+
+class _English(_Locale):
+    approx_prefix = "c. "
+    uncertain_suffix = "?"
+
+    def open_end(self, c: _Core, approx: bool, uncertain: bool, before: bool) -> str:
+        text = self.qualified(c, approx, uncertain)
+        return ("before " if before else "after ") + text
+
+    @staticmethod
+    def _bc(bc: bool) -> str:
+        return " BC" if bc else ""
+
+    def year(self, c: _Core, oblique: bool) -> str:
+        return f"{1 - c.a} BC" if c.a <= 0 else str(c.a)
+
+    def years(self, c: _Core, oblique: bool) -> str:
+        if c.a > 0:
+            return f"{c.a}–{c.b}"
+        if c.b <= 0:
+            return f"{1 - c.a}–{1 - c.b} BC"
+        return f"{1 - c.a} BC – AD {c.b}"
+
+    def decade(self, c: _Core, oblique: bool) -> str:
+        return f"{c.a}s"
+
+    def century(self, c: _Core, oblique: bool) -> str:
+        return self._units(c, "century")
+
+    def millennium(self, c: _Core, oblique: bool) -> str:
+        return self._units(c, "millennium")
+
+    def _units(self, c: _Core, unit: str) -> str:
+        if (c.a, c.bc_a) == (c.b, c.bc_b):
+            return f"{_ordinal(c.a)} {unit}{self._bc(c.bc_a)}"
+        if c.bc_a == c.bc_b:
+            return f"{_ordinal(c.a)}–{_ordinal(c.b)} {unit}{self._bc(c.bc_a)}"
+        return f"{_ordinal(c.a)} {unit} BC – {_ordinal(c.b)} {unit} AD"
+
+    def part(self, c: _Core, oblique: bool) -> str:
+        century = f"{_ordinal(c.a)} century{self._bc(c.bc_a)}"
+        if c.part == "mid":
+            return f"mid-{century}"
+        if c.part in ("early", "late"):
+            return f"{c.part} {century}"
+        return f"{c.part} of the {century}"
+
+    def month(self, c: _Core, oblique: bool) -> str:
+        year = self.year(c, oblique)
+        if c.month > 12:
+            season = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}[c.month]
+            return f"{season} {year}"
+        name = _MONTH_NAMES[c.month - 1]
+        return f"{c.day} {name} {year}" if c.day else f"{name} {year}"
+
+
+class _Russian(_Locale):
+    approx_prefix = "ок. "
+    uncertain_suffix = " (?)"
+    _MONTHS = (
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    )
+    _MONTHS_GEN = (
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    )
+    _SEASONS: ClassVar[dict[int, tuple[str, str]]] = {
+        21: ("весна", "весны"),
+        22: ("лето", "лета"),
+        23: ("осень", "осени"),
+        24: ("зима", "зимы"),
+    }
+    _PARTS: ClassVar[dict[str, tuple[str, str]]] = {
+        "early": ("начало", "начала"),
+        "mid": ("середина", "середины"),
+        "late": ("конец", "конца"),
+        "first half": ("первая половина", "первой половины"),
+        "second half": ("вторая половина", "второй половины"),
+    }
+
+    def open_end(self, c: _Core, approx: bool, uncertain: bool, before: bool) -> str:
+        text = self.core(c, oblique=True)
+        if approx:
+            text = self.approx_prefix + text
+        if uncertain:
+            text += self.uncertain_suffix
+        return ("до " if before else "после ") + text
+
+    @staticmethod
+    def _bc(bc: bool) -> str:
+        return " до н. э." if bc else ""
+
+    def year(self, c: _Core, oblique: bool) -> str:
+        return f"{1 - c.a} г. до н. э." if c.a <= 0 else f"{c.a} г."
+
+    def years(self, c: _Core, oblique: bool) -> str:
+        if c.a > 0:
+            return f"{c.a}–{c.b} гг."
+        if c.b <= 0:
+            return f"{1 - c.a}–{1 - c.b} гг. до н. э."
+        return f"{1 - c.a} г. до н. э. – {c.b} г. н. э."
+
+    def decade(self, c: _Core, oblique: bool) -> str:
+        return f"{c.a}-х гг." if oblique else f"{c.a}-е годы"
+
+    def century(self, c: _Core, oblique: bool) -> str:
+        return self._units(c, "век", "в.", "вв.", oblique)
+
+    def millennium(self, c: _Core, oblique: bool) -> str:
+        return self._units(c, "тысячелетие", "тыс.", "тыс.", oblique)
+
+    def _units(self, c: _Core, full: str, short: str, plural: str, oblique: bool) -> str:
+        one, two = _roman(c.a), _roman(c.b)
+        if (c.a, c.bc_a) == (c.b, c.bc_b):
+            return f"{one} {short if oblique else full}{self._bc(c.bc_a)}"
+        if c.bc_a == c.bc_b:
+            return f"{one}–{two} {plural}{self._bc(c.bc_a)}"
+        return f"{one} {short} до н. э. – {two} {short} н. э."
+
+    def part(self, c: _Core, oblique: bool) -> str:
+        word = self._PARTS[c.part][1 if oblique else 0]
+        return f"{word} {_roman(c.a)} века{self._bc(c.bc_a)}"
+
+    def month(self, c: _Core, oblique: bool) -> str:
+        year = self.year(c, oblique)
+        if c.month > 12:
+            return f"{self._SEASONS[c.month][1 if oblique else 0]} {year}"
+        if c.day:
+            return f"{c.day} {self._MONTHS_GEN[c.month - 1]} {year}"
+        names = self._MONTHS_GEN if oblique else self._MONTHS
+        return f"{names[c.month - 1]} {year}"
+
+
+class _Kazakh(_Locale):
+    approx_prefix = "шамамен "
+    uncertain_suffix = " (?)"
+    _MONTHS = (
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    )
+    _SEASONS: ClassVar[dict[int, str]] = {21: "көктемі", 22: "жазы", 23: "күзі", 24: "қысы"}
+    _PARTS: ClassVar[dict[str, str]] = {
+        "early": "басы",
+        "mid": "ортасы",
+        "late": "соңы",
+        "first half": "бірінші жартысы",
+        "second half": "екінші жартысы",
+    }
+    # (ending of the nominative, dative + "дейін", ablative + "кейін")
+    _CASES = (
+        (" ж.", " жылға дейін", " жылдан кейін"),
+        (" жылдар", " жылдарға дейін", " жылдардан кейін"),
+        (" ғасыр", " ғасырға дейін", " ғасырдан кейін"),
+        (" мыңжылдық", " мыңжылдыққа дейін", " мыңжылдықтан кейін"),
+        ("ы", "ына дейін", "ынан кейін"),  # possessive: "басы" -> "басына"
+    )
+
+    def open_end(self, c: _Core, approx: bool, uncertain: bool, before: bool) -> str:
+        text = self.core(c)
+        for ending, dative, ablative in self._CASES:
+            if text.endswith(ending) and c.kind != "month":
+                text = text[: -len(ending)] + (dative if before else ablative)
+                break
+        else:
+            text += " және одан бұрын" if before else " және одан кейін"
+        if approx:
+            text = self.approx_prefix + text
+        if uncertain:
+            text += self.uncertain_suffix
+        return text
+
+    @staticmethod
+    def _bc(bc: bool) -> str:
+        return "б.з.д. " if bc else ""
+
+    def year(self, c: _Core, oblique: bool) -> str:
+        return f"б.з.д. {1 - c.a} ж." if c.a <= 0 else f"{c.a} ж."
+
+    def years(self, c: _Core, oblique: bool) -> str:
+        if c.a > 0:
+            return f"{c.a}–{c.b} жж."
+        if c.b <= 0:
+            return f"б.з.д. {1 - c.a}–{1 - c.b} жж."
+        return f"б.з.д. {1 - c.a} ж. – б.з. {c.b} ж."
+
+    def decade(self, c: _Core, oblique: bool) -> str:
+        return f"{c.a} жылдар"
+
+    def century(self, c: _Core, oblique: bool) -> str:
+        return self._units(c, "ғасыр", "ғасырлар")
+
+    def millennium(self, c: _Core, oblique: bool) -> str:
+        return self._units(c, "мыңжылдық", "мыңжылдықтар")
+
+    def _units(self, c: _Core, one_unit: str, units: str) -> str:
+        one, two = _roman(c.a), _roman(c.b)
+        if (c.a, c.bc_a) == (c.b, c.bc_b):
+            return f"{self._bc(c.bc_a)}{one} {one_unit}"
+        if c.bc_a == c.bc_b:
+            return f"{self._bc(c.bc_a)}{one}–{two} {units}"
+        return f"б.з.д. {one} {one_unit} – б.з. {two} {one_unit}"
+
+    def part(self, c: _Core, oblique: bool) -> str:
+        return f"{self._bc(c.bc_a)}{_roman(c.a)} ғасырдың {self._PARTS[c.part]}"
+
+    def month(self, c: _Core, oblique: bool) -> str:
+        year = self.year(c, oblique)
+        if c.month > 12:
+            return f"{year[:-3]} жылдың {self._SEASONS[c.month]}"
+        name = self._MONTHS[c.month - 1]
+        return f"{year} {c.day} {name}" if c.day else f"{year} {name}"
+
+
+class _Mongolian(_Locale):
+    approx_prefix = "ойролцоогоор "
+    uncertain_suffix = " (?)"
+    _SEASONS: ClassVar[dict[int, str]] = {21: "хавар", 22: "зун", 23: "намар", 24: "өвөл"}
+    _PARTS: ClassVar[dict[str, str]] = {
+        "early": "эхэн үе",
+        "mid": "дунд үе",
+        "late": "сүүл үе",
+        "first half": "эхний хагас",
+        "second half": "сүүлийн хагас",
+    }
+    # the decade suffix follows the spoken tens: ная -> "-аад", ер -> "-ээд", ...
+    _DECADE_SUFFIX = ("аад", "аад", "иод", "аад", "өөд", "иад", "аад", "аад", "аад", "ээд")
+    # (ending of the nominative, ablative ending)
+    _CASES = (
+        (" он", " оноос"),
+        ("зуун", "зуунаас"),
+        ("мянган", "мянганаас"),
+        ("үе", "үеэс"),
+        ("хагас", "хагасаас"),
+    )
+
+    def open_end(self, c: _Core, approx: bool, uncertain: bool, before: bool) -> str:
+        text = self.core(c)
+        for ending, ablative in self._CASES:
+            if text.endswith(ending) and c.kind != "month":
+                text = text[: -len(ending)] + ablative + (" өмнө" if before else " хойш")
+                break
+        else:
+            text += " хүртэл" if before else " болон түүнээс хойш"
+        if approx:
+            text = self.approx_prefix + text
+        if uncertain:
+            text += self.uncertain_suffix
+        return text
+
+    @staticmethod
+    def _bc(bc: bool) -> str:
+        return "МЭӨ " if bc else ""
+
+    def year(self, c: _Core, oblique: bool) -> str:
+        return f"МЭӨ {1 - c.a} он" if c.a <= 0 else f"{c.a} он"
+
+    def years(self, c: _Core, oblique: bool) -> str:
+        if c.a > 0:
+            return f"{c.a}–{c.b} он"
+        if c.b <= 0:
+            return f"МЭӨ {1 - c.a}–{1 - c.b} он"
+        return f"МЭӨ {1 - c.a} – МЭ {c.b} он"
+
+    def decade(self, c: _Core, oblique: bool) -> str:
+        return f"{c.a}-{self._DECADE_SUFFIX[c.a // 10 % 10]} он"
+
+    def century(self, c: _Core, oblique: bool) -> str:
+        return self._units(c, "зуун")
+
+    def millennium(self, c: _Core, oblique: bool) -> str:
+        return self._units(c, "мянган")
+
+    def _units(self, c: _Core, unit: str) -> str:
+        one, two = _roman(c.a), _roman(c.b)
+        if (c.a, c.bc_a) == (c.b, c.bc_b):
+            return f"{self._bc(c.bc_a)}{one} {unit}"
+        if c.bc_a == c.bc_b:
+            return f"{self._bc(c.bc_a)}{one}–{two} {unit}"
+        return f"МЭӨ {one} {unit} – МЭ {two} {unit}"
+
+    def part(self, c: _Core, oblique: bool) -> str:
+        return f"{self._bc(c.bc_a)}{_roman(c.a)} зууны {self._PARTS[c.part]}"
+
+    def month(self, c: _Core, oblique: bool) -> str:
+        year = self.year(c, oblique) + "ы"  # "1720 он" -> "1720 оны"
+        if c.month > 12:
+            return f"{year} {self._SEASONS[c.month]}"
+        return f"{year} {c.month} сарын {c.day}" if c.day else f"{year} {c.month} сар"
+
+
+_LOCALES: dict[str, _Locale] = {
+    "en": _English(),
+    "ru": _Russian(),
+    "kk": _Kazakh(),
+    "mn": _Mongolian(),
+}
+_LANG_ALIASES = {"kaz": "kk", "kz": "kk", "rus": "ru", "mon": "mn", "khk": "mn", "eng": "en"}
+
+
+def format_date(edtf: str, lang: str = "en") -> str:
+    """Render an EDTF date for display in ``lang`` (``en``, ``kk``, ``ru``, ``mn``).
+
+    Region tags are ignored (``"ru-RU"`` is Russian); any other language gets
+    English.  Centuries use Roman numerals in Kazakh, Russian and Mongolian,
+    as museum labels do:
+
+    ======================  ==================  ==================  ========================
+    English                 Kazakh              Russian             Mongolian
+    ======================  ==================  ==================  ========================
+    c. 1720                 шамамен 1720 ж.     ок. 1720 г.         ойролцоогоор 1720 он
+    18th century            XVIII ғасыр         XVIII век           XVIII зуун
+    1680s                   1680 жылдар         1680-е годы         1680-аад он
+    4th–3rd century BC      б.з.д. IV–III       IV–III вв.          МЭӨ IV–III зуун
+                            ғасырлар            до н. э.
+    ======================  ==================  ==================  ========================
+
+    Qualifiers on the two ends of an interval are merged for display ("c."
+    if either end is approximate).  Raises :class:`DateParseError` when
+    ``edtf`` is not supported EDTF.
+
+    >>> format_date("17XX", "ru")
+    'XVIII век'
+    >>> format_date("-0499/-0300", "en")
+    '5th–4th century BC'
+    """
+    parsed = _parse_edtf(edtf)
+    key = lang.strip().lower().replace("_", "-").split("-")[0]
+    locale = _LOCALES.get(_LANG_ALIASES.get(key, key), _LOCALES["en"])
+    if isinstance(parsed, _Point):
+        return locale.qualified(_describe(parsed), parsed.approx, parsed.uncertain)
+    start, end = parsed.start, parsed.end
+    if start is None or end is None:
+        known = end if start is None else start
+        assert known is not None
+        return locale.open_end(_describe(known), known.approx, known.uncertain, start is None)
+    approx = start.approx or end.approx
+    uncertain = start.uncertain or end.uncertain
+    if not start.month and not end.month:
+        return locale.qualified(_describe_span(start.lo, end.hi), approx, uncertain)
+    return locale.join(
+        locale.qualified(_describe(start), start.approx, start.uncertain),
+        locale.qualified(_describe(end), end.approx, end.uncertain),
+    )
