@@ -36,9 +36,12 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    json_flag = argparse.ArgumentParser(add_help=False)
-    json_flag.add_argument(
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+    )
+    common.add_argument(
+        "--lang", default=argparse.SUPPRESS, help="language: en, kk, ru or mn (default en)"
     )
     p = argparse.ArgumentParser(
         prog=APP_NAME,
@@ -59,16 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
     items = sub.add_parser("items", help="list or show items").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
-    il = items.add_parser("list", parents=[json_flag], help="list every item")
+    il = items.add_parser("list", parents=[common], help="list every item")
     il.add_argument("--published", action="store_true", help="published items only")
     il.add_argument("--full", action="store_true", help="every field, not just the summary")
-    ishow = items.add_parser("show", parents=[json_flag], help="one item with every field")
+    ishow = items.add_parser("show", parents=[common], help="one item with every field")
     ishow.add_argument("id", type=int)
 
     imp = sub.add_parser("import", help="import files").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
-    ii = imp.add_parser("image", parents=[json_flag], help="import one image as a new item")
+    ii = imp.add_parser("image", parents=[common], help="import one image as a new item")
     ii.add_argument("file", type=Path)
     ii.add_argument("--kind", required=True, help="object, map, photograph or document")
     ii.add_argument("--title", required=True)
@@ -79,16 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("exhibitions", help="list exhibitions").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
-    ex.add_parser("list", parents=[json_flag], help="list exhibitions with sections")
+    ex.add_parser("list", parents=[common], help="list exhibitions with sections")
 
-    ck = sub.add_parser("check", parents=[json_flag], help="check the catalogue is whole")
+    ck = sub.add_parser("check", parents=[common], help="check the catalogue is whole")
     ck.add_argument("--repair", action="store_true", help="remove orphan files")
     ck.add_argument("--no-checksums", action="store_true", help="skip re-hashing media files")
 
-    se = sub.add_parser("search", parents=[json_flag], help="search in every language")
+    se = sub.add_parser("search", parents=[common], help="search in every language")
     se.add_argument("query")
     se.add_argument("--limit", type=int, default=50)
-    sub.add_parser("reindex", parents=[json_flag], help="rebuild the search index")
+    sub.add_parser("reindex", parents=[common], help="rebuild the search index")
     return p
 
 

@@ -163,14 +163,14 @@ def _parse_point(text: str, whole: str) -> _Point:
         masked = unknown > 0
     month = int(match["month"]) if match["month"] else 0
     day = int(match["day"]) if match["day"] else 0
-    if month:
+    if match["month"]:
         if masked:
             raise DateParseError(
                 whole, "unspecified digits (X) are only supported in a year", what="EDTF date"
             )
-        if not (1 <= month <= 12 or (21 <= month <= 24 and not day)):
+        if not (1 <= month <= 12 or (21 <= month <= 24 and not match["day"])):
             raise DateParseError(whole, f"there is no month {month:02d}", what="EDTF date")
-        if day:
+        if match["day"]:
             days = 29 if month == 2 and _is_leap(lo) else _DAYS_IN_MONTH[month - 1]
             if not 1 <= day <= days:
                 raise DateParseError(
@@ -339,14 +339,14 @@ _OPEN_PREFIX = re.compile(
 )
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-") | {"’": "'", "\u00a0": " "})
 
-Kind = Literal["year", "month", "decade", "century", "millennium"]
+_Kind = Literal["year", "month", "decade", "century", "millennium"]
 
 
 @dataclass
 class _Side:
     """One side of a curator's date, before the sides are reconciled."""
 
-    kind: Kind
+    kind: _Kind
     number: int  # the year as written, or the ordinal of a century/millennium
     digits: str = ""  # the year digits as written (for "1689-95")
     era: str | None = None  # "bc", "ad" or None
@@ -404,7 +404,7 @@ def _read_side(text: str, whole: str) -> _Side:
         ordinal = int(match["ordinal"])
     if ordinal < 1:
         raise DateParseError(whole, "centuries and millennia are counted from 1")
-    kind: Kind = "millennium" if unit and unit.startswith("mill") else "century"
+    kind: _Kind = "millennium" if unit and unit.startswith("mill") else "century"
     part = _PART_WORDS[" ".join(match["part"].split())] if match["part"] else None
     if part and kind != "century":
         raise DateParseError(whole, "early, mid and late apply to centuries only")
@@ -589,11 +589,14 @@ def parse_date(text: str) -> DateSpec:
 # ---------------------------------------------------------------------------
 
 
+_CoreKind = Literal["year", "years", "decade", "century", "part", "millennium", "month"]
+
+
 @dataclass(frozen=True)
 class _Core:
     """What a date is, independent of language."""
 
-    kind: Literal["year", "years", "decade", "century", "part", "millennium", "month"]
+    kind: _CoreKind
     a: int = 0  # year / first year / ordinal
     b: int = 0  # last year / second ordinal
     bc_a: bool = False
@@ -624,10 +627,11 @@ def _unit_end(y: int, size: int) -> tuple[int, bool] | None:
 def _describe_span(lo: int, hi: int) -> _Core:
     if lo == hi:
         return _Core("year", lo)
-    for size, kind in ((1000, "millennium"), (100, "century")):
+    for size in (1000, 100):
         start, end = _unit_start(lo, size), _unit_end(hi, size)
         if start and end:
-            return _Core(kind, start[0], end[0], start[1], end[1])  # type: ignore[arg-type]
+            kind: _CoreKind = "millennium" if size == 1000 else "century"
+            return _Core(kind, start[0], end[0], start[1], end[1])
     n, bc = (lo // 100 + 1, False) if lo >= 0 else (-lo // 100 + 1, True)
     first = -(n * 100 - 1) if bc else (n - 1) * 100
     for part, offsets in _PARTS.items():

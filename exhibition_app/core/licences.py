@@ -12,7 +12,7 @@ _CC = re.compile(r"creativecommons\.org/licenses/([a-z-]+)/(\d\.\d)")
 
 
 def licence_name(uri: str | None) -> str:
-    """"CC BY-SA 3.0" for a Creative Commons URI, "Public domain" for the PD mark, else the URI."""
+    """ "CC BY-SA 3.0" for a Creative Commons URI, "Public domain" for the PD mark, else the URI."""
     if not uri:
         return ""
     for key, name in _NAMES.items():

@@ -203,11 +203,11 @@ class ItemPage(QWidget):
         self.kicker.setText(f"{kind_name(card.kind).upper()}  ·  {card.accession_number}")
         title = lang.pick(card.text("title"))
         self.title.setText(title.text if title else card.accession_number)
-        meta = [
-            lang.text(card.text("date")),
-            lang.text(card.text("place")),
-            country_name(card.country, lang.code),
-        ]
+        place = lang.text(card.text("place"))
+        country = country_name(card.country, lang.code)
+        if country and country in place:
+            country = ""  # "Issyk, Almaty Region, Kazakhstan" already says it
+        meta = [lang.text(card.text("date")), place, country]
         self.meta.setText("  ·  ".join(p for p in meta if p))
         desc = lang.pick(card.text("description"))
         self.description.setText(desc.text if desc else "")

@@ -8,7 +8,7 @@ database worker; the window only arranges what comes back.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +38,23 @@ from exhibition_app.ui.item_page import ItemPage
 from exhibition_app.ui.tasks import TaskManager
 
 NAV_ALL = ("all", 0)
+NAV_WIDTH = 290
+NAV_INDENT = 18
+NAV_TEXT_WIDTH = NAV_WIDTH - 2 * 8 - 2 * 14 - 14  # item margins, padding, scroll bar room
 LANG_BUTTON_TEXT = {"en": "EN", "kk": "ҚАЗ", "ru": "РУС", "mn": "МОН"}
+
+
+INDENT_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+class NavDelegate(QStyledItemDelegate):
+    """Indents section rows under their exhibition (highlight included)."""
+
+    def paint(self, painter, option, index) -> None:  # type: ignore[no-untyped-def]
+        if index.data(INDENT_ROLE):
+            option = QStyleOptionViewItem(option)
+            option.rect.adjust(NAV_INDENT, 0, 0, 0)
+        super().paint(painter, option, index)
 
 
 class MainWindow(QMainWindow):
@@ -50,7 +68,7 @@ class MainWindow(QMainWindow):
         self.tasks.error.connect(self._show_error)
         self._open_item_when_loaded = open_item
         self._loaded = False
-        self._nav_key: tuple[str, int] = NAV_ALL
+        self._nav_key: tuple[str, int] | None = None  # None: the first exhibition
         self._search_serial = 0
         self.setMinimumSize(QSize(900, 600))
 
@@ -102,8 +120,12 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(270)
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setWordWrap(True)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.nav.setItemDelegate(NavDelegate(self.nav))
         self.nav.currentItemChanged.connect(self._nav_changed)
 
         gallery_page = QWidget()
@@ -220,6 +242,7 @@ class MainWindow(QMainWindow):
             for section in ex.sections:
                 self.nav.addItem(self._nav_item(("section", section.id), ""))
         self.nav.blockSignals(False)
+        self.view.setFocus()
         keys = [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]
         start = self._nav_key if self._nav_key in keys else (keys[1] if len(keys) > 1 else NAV_ALL)
         self.nav.setCurrentRow(keys.index(start))
@@ -242,7 +265,7 @@ class MainWindow(QMainWindow):
         self.show_gallery()
 
     def _apply_nav(self) -> None:
-        kind, ident = self._nav_key
+        kind, ident = self._nav_key or NAV_ALL
         data = self.model.gallery
         ids: tuple[int, ...] | None = None
         if kind == "exhibition":
@@ -275,7 +298,7 @@ class MainWindow(QMainWindow):
                 tr("MainWindow", "Items found: %1").replace("%1", str(self.model.rowCount()))
             )
             return
-        kind, ident = self._nav_key
+        kind, ident = self._nav_key or NAV_ALL
         if kind == "exhibition" and (ex := self._exhibition(ident)):
             self.section_title.setText(lang.text(ex.title))
             self.section_text.setText(lang.text(ex.introduction))
@@ -395,7 +418,16 @@ class MainWindow(QMainWindow):
                 font.setBold(True)
                 item.setFont(font)
             elif kind == "section" and (section := self._section(ident)):
-                item.setText("    " + lang.text(section.title))
+                item.setText(lang.text(section.title))
+                item.setData(INDENT_ROLE, True)
+            item.setSizeHint(self._nav_size(item, indent=kind == "section"))
+
+    def _nav_size(self, item: QListWidgetItem, *, indent: bool) -> QSize:
+        """Rows sized to their wrapped text (QListView does not measure wrapping itself)."""
+        metrics = QFontMetrics(item.font())
+        width = NAV_TEXT_WIDTH - (NAV_INDENT if indent else 0)
+        rect = metrics.boundingRect(0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap), item.text())
+        return QSize(NAV_WIDTH - 30, rect.height() + 18)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.shutdown()

@@ -49,7 +49,7 @@ QLabel#brand {{ color: {PARCHMENT}; font-family: "{SERIF}"; font-size: 20px; }}
 QLabel#brandSub {{ color: {OCHRE}; font-size: 12px; letter-spacing: 1px; }}
 QListWidget#nav {{ background: {PANEL}; border: none; border-right: 1px solid {LINE};
     color: {PARCHMENT}; font-size: 14px; outline: 0; }}
-QListWidget#nav::item {{ padding: 8px 14px; border-radius: 6px; margin: 1px 8px; }}
+QListWidget#nav::item {{ padding: 0px 14px; border-radius: 6px; margin: 1px 8px; }}
 QListWidget#nav::item:selected {{ background: {LAPIS}; color: white; }}
 QListWidget#nav::item:hover:!selected {{ background: {RAISED}; }}
 QListView#gallery {{ background: {NIGHT}; border: none; outline: 0; }}

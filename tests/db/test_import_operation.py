@@ -50,7 +50,7 @@ def test_same_file_twice_is_stored_once(catalog: Catalog) -> None:
 def test_refused_image_leaves_nothing(catalog: Catalog, tmp_path: Path) -> None:
     bad = tmp_path / "broken.jpg"
     bad.write_bytes(PHOTO.read_bytes()[:3000])
-    with pytest.raises(ImageRefused, match="truncated|damaged"):
+    with pytest.raises(ImageRefused, match=r"truncated|damaged"):
         import_image(catalog, bad, kind="photograph", title="Broken")
     assert counts(catalog) == (0, 0, 0)
     assert not [p for p in catalog.assets.rglob("*") if p.is_file()]
