@@ -23,9 +23,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from exhibition_app.core.edtf import format_date, parse_date  # noqa: E402
-
 from exhibition_app.catalog import Catalog  # noqa: E402
+from exhibition_app.core.edtf import format_date, parse_date  # noqa: E402
 from exhibition_app.core.languages import LANGUAGES  # noqa: E402
 from exhibition_app.db.models import (  # noqa: E402
     Exhibition,
