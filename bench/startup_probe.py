@@ -30,16 +30,11 @@ def main() -> None:
         window = QWidget()
         window.resize(1280, 800)
     else:
-        from exhibition_app.catalog import Catalog
-        from exhibition_app.ui.app import make_app
-        from exhibition_app.ui.fonts import load_fonts
-        from exhibition_app.ui.i18n import Language
-        from exhibition_app.ui.main_window import MainWindow
+        # Exactly what `exhibition-app` does on start (run_gui), up to the first paint.
+        from exhibition_app.ui.app import create_window, make_app
 
         app = make_app(sys.argv[:1])
-        catalog = Catalog.open(sys.argv[2], sys.argv[3])
-        load_fonts(app, catalog.assets)
-        window = MainWindow(catalog, Language("en"))
+        window = create_window(sys.argv[2], sys.argv[3])
         window.resize(1280, 800)
     probe = FirstPaint()
     window.installEventFilter(probe)

@@ -9,8 +9,6 @@ on success and rolled back on error. No Qt here.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,35 +20,9 @@ from exhibition_app.db.engine import CatalogError, make_engine, resolve_url, sql
 from exhibition_app.imaging.ingest import DEFAULT_MAX_PIXELS
 from exhibition_app.imaging.store import MediaStore
 from exhibition_app.imaging.thumbnails import ThumbnailCache
+from exhibition_app.paths import APP_NAME, assets_dir, default_locations
 
-APP_NAME = "exhibition-app"
-
-
-def checkout_root() -> Path | None:
-    """The source checkout this package runs from, if any (it holds pyproject.toml)."""
-    root = Path(__file__).resolve().parent.parent
-    if (root / "pyproject.toml").is_file() and (root / "exhibition_app").is_dir():
-        return root
-    return None
-
-
-def user_data_dir() -> Path:
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / APP_NAME
-
-
-def default_locations() -> tuple[Path, Path]:
-    """(catalog, assets): the checkout's shipped ones, or the user's data folder when installed."""
-    root = checkout_root()
-    if root is not None and (root / "catalog.db").exists():
-        return root / "catalog.db", root / "assets"
-    data = user_data_dir()
-    return data / "catalog.db", data / "assets"
+__all__ = ["APP_NAME", "Catalog", "CatalogError"]
 
 
 class Catalog:
@@ -81,17 +53,17 @@ class Catalog:
         assets: str | Path | None = None,
         **kwargs: object,
     ) -> Catalog:
-        default_db, default_assets = default_locations()
+        default_db, _ = default_locations()
         url = resolve_url(catalog if catalog is not None else default_db)
-        assets_dir = Path(assets).expanduser().resolve() if assets else default_assets
+        folder = assets_dir(assets)
         db_file = sqlite_path(url)
         if db_file is not None and catalog is None:
             db_file.parent.mkdir(parents=True, exist_ok=True)
         try:
-            assets_dir.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise CatalogError(f"cannot create the assets folder {assets_dir}: {exc}") from exc
-        cat = cls(url, assets_dir, **kwargs)  # type: ignore[arg-type]
+            raise CatalogError(f"cannot create the assets folder {folder}: {exc}") from exc
+        cat = cls(url, folder, **kwargs)  # type: ignore[arg-type]
         try:
             cat.backup_made = upgrade(cat.engine)
         except Exception:

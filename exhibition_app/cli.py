@@ -12,10 +12,13 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exhibition_app import __version__
-from exhibition_app.catalog import APP_NAME, Catalog, user_data_dir
+from exhibition_app.paths import APP_NAME, user_data_dir
+
+if TYPE_CHECKING:  # the GUI path must not pay for SQLAlchemy before its first paint
+    from exhibition_app.catalog import Catalog
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -113,6 +116,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         from exhibition_app.ui.app import run_gui
 
         return run_gui(args)
+    from exhibition_app.catalog import Catalog
+
     catalog = Catalog.open(args.catalog, args.assets)
     try:
         return COMMANDS[(args.command, getattr(args, "action", None))](catalog, args)

@@ -9,16 +9,21 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from exhibition_app import __version__
-from exhibition_app.catalog import APP_NAME, Catalog
+from exhibition_app.paths import APP_NAME, assets_dir
 from exhibition_app.ui.fonts import load_fonts
 from exhibition_app.ui.i18n import Language
 from exhibition_app.ui.main_window import MainWindow
 from exhibition_app.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from exhibition_app.catalog import Catalog
 
 SCREENSHOT_TIMEOUT_S = 60.0
 
@@ -36,24 +41,44 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def create_window(
+    catalog: str | Path | None,
+    assets: str | Path | None,
+    *,
+    lang: str = "en",
+    item: int | None = None,
+) -> MainWindow:
+    """The main window, painted at once; the catalogue opens on the database worker.
+
+    Only cheap modules are imported on this path: SQLAlchemy, Alembic and Pillow load on
+    the worker while the first frame is already on screen.
+    """
+    app = make_app(sys.argv[:1])
+    load_fonts(app, assets_dir(assets))
+    language = Language(lang)
+
+    def open_catalog() -> Catalog:
+        from exhibition_app.catalog import Catalog
+
+        return Catalog.open(catalog, assets)
+
+    window = MainWindow(open_catalog, language, open_item=item)
+    return window
+
+
 def run_gui(args: argparse.Namespace) -> int:
     app = make_app(sys.argv[:1])
-    try:
-        catalog = Catalog.open(args.catalog, args.assets)
-    except Exception as exc:
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        if not args.screenshot:
-            QMessageBox.critical(None, APP_NAME, f"The catalogue could not be opened.\n\n{message}")
-        raise
-    load_fonts(app, catalog.assets)
-    language = Language(args.lang, catalog.fallback)
-    window = MainWindow(catalog, language, open_item=args.item)
+    window = create_window(args.catalog, args.assets, lang=args.lang, item=args.item)
     window.resize(*(args.size or (1366, 800)))
     window.show()
     if args.screenshot:
         _screenshot_when_settled(app, window, args.screenshot)
     code = app.exec()
-    catalog.close()
+    if window.catalog is not None:
+        window.catalog.close()
+    if args.screenshot and window.load_error:
+        print(f"{APP_NAME}: error: {window.load_error}", file=sys.stderr)
+        return 1
     return code
 
 

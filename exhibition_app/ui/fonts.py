@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from exhibition_app.catalog import checkout_root
+from exhibition_app.paths import checkout_root
 from exhibition_app.ui.theme import SANS
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
@@ -16,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exhibition_app.catalog import Catalog
+from exhibition_app.core.cards import GalleryData, ItemCard
 from exhibition_app.core.countries import country_name
 from exhibition_app.core.licences import licence_name
-from exhibition_app.operations.views import GalleryData, ItemCard
 from exhibition_app.ui.card_art import paint_card
 from exhibition_app.ui.gallery.model import load_thumbnail_image
 from exhibition_app.ui.i18n import Language, tr
@@ -32,6 +33,9 @@ from exhibition_app.ui.labels import (
 )
 from exhibition_app.ui.tasks import TaskManager
 from exhibition_app.ui.theme import NIGHT
+
+if TYPE_CHECKING:
+    from exhibition_app.catalog import Catalog
 
 DISPLAY_SIDE = 1600
 DETAIL_FIELDS = ("culture", "creator", "materials", "technique", "dimensions")
@@ -95,10 +99,11 @@ class ItemPage(QWidget):
     back = Signal()
     open_item = Signal(int)
 
-    def __init__(self, catalog: Catalog, tasks: TaskManager, language: Language) -> None:
+    def __init__(self, tasks: TaskManager, language: Language) -> None:
         super().__init__()
         self.setObjectName("page")
-        self.catalog, self.tasks, self.language = catalog, tasks, language
+        self.tasks, self.language = tasks, language
+        self.catalog: Catalog | None = None  # set once the catalogue is open
         self.card: ItemCard | None = None
         self.gallery: GalleryData | None = None
         self._pixmaps: dict[str, QPixmap] = {}
@@ -170,7 +175,8 @@ class ItemPage(QWidget):
 
     def _load_image(self, card: ItemCard) -> None:
         media = card.cover
-        if media is None:
+        catalog = self.catalog
+        if media is None or catalog is None:
             self.image.show_card(card, None)
             return
         cached = self._pixmaps.get(media.sha256)
@@ -179,7 +185,7 @@ class ItemPage(QWidget):
             return
         self._loading = media.sha256
         self.tasks.run_image(
-            lambda: load_thumbnail_image(self.catalog, media, DISPLAY_SIDE),
+            lambda: load_thumbnail_image(catalog, media, DISPLAY_SIDE),
             lambda image, sha=media.sha256: self._image_ready(sha, image),
             lambda _msg, sha=media.sha256: self._image_ready(sha, None),
         )

@@ -7,6 +7,9 @@ database worker; the window only arranges what comes back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -27,15 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exhibition_app.catalog import Catalog
+from exhibition_app.core.cards import ExhibitionView, GalleryData
 from exhibition_app.core.languages import LANGUAGES, NATIVE_NAMES
-from exhibition_app.db.search import search
-from exhibition_app.operations.views import ExhibitionView, GalleryData, load_gallery
 from exhibition_app.ui.gallery.delegate import TILE, TileDelegate
 from exhibition_app.ui.gallery.model import GalleryModel, ItemIdRole
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.item_page import ItemPage
 from exhibition_app.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from exhibition_app.catalog import Catalog
 
 NAV_ALL = ("all", 0)
 NAV_WIDTH = 290
@@ -60,9 +64,17 @@ class NavDelegate(QStyledItemDelegate):
 class MainWindow(QMainWindow):
     loaded = Signal()
 
-    def __init__(self, catalog: Catalog, language: Language, *, open_item: int | None = None):
+    def __init__(
+        self,
+        open_catalog: Callable[[], Catalog],
+        language: Language,
+        *,
+        open_item: int | None = None,
+    ) -> None:
+        """``open_catalog`` runs on the database worker, so the window paints first."""
         super().__init__()
-        self.catalog = catalog
+        self.catalog: Catalog | None = None
+        self.load_error: str | None = None
         self.language = language
         self.tasks = TaskManager(self)
         self.tasks.error.connect(self._show_error)
@@ -72,11 +84,16 @@ class MainWindow(QMainWindow):
         self._search_serial = 0
         self.setMinimumSize(QSize(900, 600))
 
-        self.model = GalleryModel(catalog, self.tasks, language)
+        self.model = GalleryModel(self.tasks, language)
         self._build()
         language.changed.connect(lambda _l: self.retranslate())
         self.retranslate()
-        self.tasks.run_db(lambda: self._read_gallery(), self._gallery_loaded, self._load_failed)
+        self.empty.setText(tr("MainWindow", "Opening the exhibition…"))
+        self.empty.show()
+        self.view.hide()
+        self.tasks.run_db(
+            lambda: self._open_and_read(open_catalog), self._gallery_loaded, self._load_failed
+        )
 
     # -- construction ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -166,7 +183,7 @@ class MainWindow(QMainWindow):
         gl.addWidget(self.empty, 1)
         gl.addWidget(self.view, 1)
 
-        self.item_page = ItemPage(self.catalog, self.tasks, self.language)
+        self.item_page = ItemPage(self.tasks, self.language)
         self.item_page.back.connect(self.show_gallery)
         self.item_page.open_item.connect(self.open_item)
 
@@ -195,11 +212,18 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full_screen)
 
     # -- data ------------------------------------------------------------------------------
-    def _read_gallery(self) -> GalleryData:
-        with self.catalog.read_session() as session:
-            return load_gallery(session)
+    @staticmethod
+    def _open_and_read(open_catalog: Callable[[], Catalog]) -> tuple[Catalog, GalleryData]:
+        """Runs on the database worker: open (and if need be upgrade) the catalogue, read it."""
+        from exhibition_app.operations.views import load_gallery
 
-    def _gallery_loaded(self, data: GalleryData) -> None:
+        catalog = open_catalog()
+        with catalog.read_session() as session:
+            return catalog, load_gallery(session)
+
+    def _gallery_loaded(self, result: tuple[Catalog, GalleryData]) -> None:
+        catalog, data = result
+        self.catalog = self.model.catalog = self.item_page.catalog = catalog
         self.model.set_gallery(data)
         self._fill_nav()
         self._loaded = True
@@ -218,9 +242,12 @@ class MainWindow(QMainWindow):
 
     def _load_failed(self, message: str) -> None:
         self._loaded = True
-        self._show_error(
-            tr("MainWindow", "The catalogue could not be read: %1").replace("%1", message)
+        self.load_error = message
+        self.empty.setText(
+            tr("MainWindow", "The catalogue could not be opened: %1").replace("%1", message)
         )
+        self.empty.show()
+        self.view.hide()
         self.loaded.emit()
 
     def is_settled(self) -> bool:
@@ -342,8 +369,14 @@ class MainWindow(QMainWindow):
         self._search_serial += 1
         serial = self._search_serial
 
+        catalog = self.catalog
+        if catalog is None:
+            return
+
         def work() -> list[int]:
-            with self.catalog.read_session() as session:
+            from exhibition_app.db.search import search
+
+            with catalog.read_session() as session:
                 return search(session, query, limit=500).item_ids
 
         def done(ids: list[int]) -> None:

@@ -119,3 +119,19 @@ def test_newer_catalogue_is_refused_untouched(tmp_path: Path) -> None:
     con = sqlite3.connect(db)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
     con.close()
+
+
+def test_upgrade_gives_the_search_index_its_prefix_indexes(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    engine = make_engine(resolve_url(db))
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0002")
+        conn.execute(text("INSERT INTO item_search (rowid, title, body) VALUES (7, 'iurt', '')"))
+    engine.dispose()
+    with Catalog.open(db, tmp_path / "assets") as cat, cat.engine.connect() as conn:
+        sql = conn.execute(
+            text("SELECT sql FROM sqlite_master WHERE name = 'item_search'")
+        ).scalar()
+        assert "prefix" in sql
+        found = conn.execute(text("SELECT rowid FROM item_search WHERE item_search MATCH 'iu*'"))
+        assert found.scalars().all() == [7]  # the folded text came across

@@ -24,7 +24,7 @@ def window_for(qtbot):  # type: ignore[no-untyped-def]
         app = make_app()
         load_fonts(app, catalog.assets)
         language = Language(lang)
-        win = MainWindow(catalog, language, open_item=item)
+        win = MainWindow(lambda: catalog, language, open_item=item)
         win.resize(1280, 800)
         qtbot.addWidget(win)
         win.show()
@@ -154,3 +154,52 @@ def test_screens_render_in_every_language(  # type: ignore[no-untyped-def]
     assert win.item_page.image.pixmap is not None
     assert not win.item_page.image.pixmap.isNull()
     win.grab().save(str(SHOTS / f"item-{lang}.png"))
+
+
+def test_a_catalogue_that_cannot_open_is_explained_in_the_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from exhibition_app.ui.app import create_window
+
+    bad = tmp_path / "notes.db"
+    bad.write_text("shopping list")
+    win = create_window(bad, tmp_path / "assets")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(win.is_settled, timeout=20000)
+    assert win.load_error and "not an SQLite database" in win.load_error
+    assert not win.empty.isHidden() and "could not be opened" in win.empty.text()
+    assert bad.read_text() == "shopping list"
+
+
+def test_screenshot_command_writes_a_png(sample_paths: tuple[Path, Path], tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    db, assets = sample_paths
+    shot = tmp_path / "shot.png"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "exhibition_app",
+            "--catalog",
+            str(db),
+            "--assets",
+            str(assets),
+            "--lang",
+            "kk",
+            "--item",
+            "1",
+            "--size",
+            "1024x700",
+            "--screenshot",
+            str(shot),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1024, 700)

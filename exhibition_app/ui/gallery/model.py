@@ -8,16 +8,18 @@ cached JPEG and returns a QImage; the QPixmap is made here, on the main thread.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QImage, QPixmap
 
-from exhibition_app.catalog import Catalog
-from exhibition_app.operations.views import GalleryData, ItemCard, MediaRef
+from exhibition_app.core.cards import GalleryData, ItemCard, MediaRef
 from exhibition_app.ui.i18n import Language
 from exhibition_app.ui.labels import kind_name
 from exhibition_app.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from exhibition_app.catalog import Catalog
 
 CardRole = Qt.ItemDataRole.UserRole + 1
 ThumbRole = Qt.ItemDataRole.UserRole + 2
@@ -37,9 +39,9 @@ def load_thumbnail_image(catalog: Catalog, media: MediaRef, side: int) -> QImage
 
 
 class GalleryModel(QAbstractListModel):
-    def __init__(self, catalog: Catalog, tasks: TaskManager, language: Language) -> None:
+    def __init__(self, tasks: TaskManager, language: Language) -> None:
         super().__init__()
-        self.catalog = catalog
+        self.catalog: Catalog | None = None  # set once the catalogue is open
         self.tasks = tasks
         self.language = language
         self._data = GalleryData(items={}, order=())
@@ -98,13 +100,14 @@ class GalleryModel(QAbstractListModel):
     # -- thumbnails ------------------------------------------------------------------------
     def thumbnail(self, card: ItemCard) -> QPixmap | None:
         media = card.cover
-        if media is None or media.sha256 in self._failed:
+        catalog = self.catalog
+        if media is None or catalog is None or media.sha256 in self._failed:
             return None
         pixmap = self._pixmaps.get(media.sha256)
         if pixmap is None and media.sha256 not in self._loading:
             self._loading.add(media.sha256)
             self.tasks.run_image(
-                lambda: load_thumbnail_image(self.catalog, media, THUMB_SIDE),
+                lambda: load_thumbnail_image(catalog, media, THUMB_SIDE),
                 lambda image, sha=media.sha256: self._thumb_ready(sha, image),
                 lambda _msg, sha=media.sha256: self._thumb_failed(sha),
             )

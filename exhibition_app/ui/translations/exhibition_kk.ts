@@ -118,6 +118,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Opening the exhibition…</source>
+      <translation>Көрме ашылуда…</translation>
+    </message>
+    <message>
       <source>VIRTUAL EXHIBITION</source>
       <translation>ВИРТУАЛДЫ КӨРМЕ</translation>
     </message>
@@ -146,8 +150,8 @@
       <translation>Виртуалды көрме</translation>
     </message>
     <message>
-      <source>The catalogue could not be read: %1</source>
-      <translation>Каталогты оқу мүмкін болмады: %1</translation>
+      <source>The catalogue could not be opened: %1</source>
+      <translation>Каталогты ашу мүмкін болмады: %1</translation>
     </message>
     <message>
       <source>All items</source>

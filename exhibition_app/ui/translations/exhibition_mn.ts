@@ -118,6 +118,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Opening the exhibition…</source>
+      <translation>Үзэсгэлэнг нээж байна…</translation>
+    </message>
+    <message>
       <source>VIRTUAL EXHIBITION</source>
       <translation>ВИРТУАЛ ҮЗЭСГЭЛЭН</translation>
     </message>
@@ -146,8 +150,8 @@
       <translation>Виртуал үзэсгэлэн</translation>
     </message>
     <message>
-      <source>The catalogue could not be read: %1</source>
-      <translation>Каталогийг уншиж чадсангүй: %1</translation>
+      <source>The catalogue could not be opened: %1</source>
+      <translation>Каталогийг нээж чадсангүй: %1</translation>
     </message>
     <message>
       <source>All items</source>

@@ -118,6 +118,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Opening the exhibition…</source>
+      <translation>Открываем выставку…</translation>
+    </message>
+    <message>
       <source>VIRTUAL EXHIBITION</source>
       <translation>ВИРТУАЛЬНАЯ ВЫСТАВКА</translation>
     </message>
@@ -146,8 +150,8 @@
       <translation>Виртуальная выставка</translation>
     </message>
     <message>
-      <source>The catalogue could not be read: %1</source>
-      <translation>Не удалось прочитать каталог: %1</translation>
+      <source>The catalogue could not be opened: %1</source>
+      <translation>Не удалось открыть каталог: %1</translation>
     </message>
     <message>
       <source>All items</source>
