@@ -9,7 +9,7 @@ Ranking every match of a very common term is the slow part of FTS, so a query fi
 matches up to ``RANK_LIMIT``; above it, the first page comes back unranked (rowid order).
 FTS5 streams an unordered, LIMITed query in rowid order and stops early, so the cost of a
 common term is bounded by the cap, not by the size of the catalogue. The table keeps prefix
-indexes for one to three characters, so a visitor's first keystrokes ("s", "ka") are cheap.
+indexes for one to six characters, so a visitor's first keystrokes ("s", "ka") are cheap.
 """
 
 from __future__ import annotations
@@ -88,28 +88,36 @@ def search(
     offset: int = 0,
     published_only: bool = False,
 ) -> SearchResult:
-    """Item ids matching ``query``, best first when the match set is small enough to rank."""
+    """Item ids matching ``query``, best first when the match set is small enough to rank.
+
+    Every term is a prefix match, also before the last one: Kazakh and Mongolian are
+    agglutinative, so "қазақ киіз" must find "Қазақтың киіз үйі".
+    """
     match = match_expression(query)
     if match is None or not _is_sqlite(session):
         return SearchResult([], True, 0)
-    matches = session.execute(
-        text(
-            "SELECT count(*) FROM (SELECT rowid FROM item_search "
-            "WHERE item_search MATCH :m LIMIT :cap)"
-        ),
-        {"m": match, "cap": RANK_LIMIT},
-    ).scalar_one()
-    ranked = matches < RANK_LIMIT
     published = " AND i.published = 1" if published_only else ""
-    order = " ORDER BY bm25(item_search, 5.0, 1.0), i.id" if ranked else ""
+    base = (
+        "SELECT i.id FROM item_search JOIN item AS i ON i.id = item_search.rowid "
+        f"WHERE item_search MATCH :m{published}"
+    )
+    # One streaming pass, stopped at the cap: it counts and, for a common term, is the page.
+    first = list(
+        session.execute(text(f"{base} LIMIT :cap"), {"m": match, "cap": RANK_LIMIT}).scalars()
+    )
+    if len(first) >= RANK_LIMIT:
+        if offset + limit <= len(first):
+            return SearchResult(first[offset : offset + limit], False, len(first))
+        rows = session.execute(
+            text(f"{base} LIMIT :limit OFFSET :offset"),
+            {"m": match, "limit": limit, "offset": offset},
+        ).scalars()
+        return SearchResult(list(rows), False, len(first))
     rows = session.execute(
-        text(
-            "SELECT i.id FROM item_search JOIN item AS i ON i.id = item_search.rowid "
-            f"WHERE item_search MATCH :m{published}{order} LIMIT :limit OFFSET :offset"
-        ),
+        text(f"{base} ORDER BY bm25(item_search, 5.0, 1.0), i.id LIMIT :limit OFFSET :offset"),
         {"m": match, "limit": limit, "offset": offset},
     ).scalars()
-    return SearchResult(list(rows), ranked, int(matches))
+    return SearchResult(list(rows), True, len(first))
 
 
 def rebuild_index(session: Session) -> int:

@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
 from exhibition_app.core.cards import ExhibitionView, GalleryData
 from exhibition_app.core.languages import LANGUAGES, NATIVE_NAMES
 from exhibition_app.ui.gallery.delegate import TILE, TileDelegate
-from exhibition_app.ui.gallery.model import GalleryModel, ItemIdRole
+from exhibition_app.ui.gallery.model import GalleryModel
 from exhibition_app.ui.i18n import Language, tr
-from exhibition_app.ui.item_page import ItemPage
 from exhibition_app.ui.tasks import TaskManager
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
+    from exhibition_app.ui.item_page import ItemPage
 
 NAV_ALL = ("all", 0)
 NAV_WIDTH = 290
@@ -183,13 +183,10 @@ class MainWindow(QMainWindow):
         gl.addWidget(self.empty, 1)
         gl.addWidget(self.view, 1)
 
-        self.item_page = ItemPage(self.tasks, self.language)
-        self.item_page.back.connect(self.show_gallery)
-        self.item_page.open_item.connect(self.open_item)
+        self._item_page: ItemPage | None = None  # built when first opened: a faster start
 
         self.stack = QStackedWidget()
         self.stack.addWidget(gallery_page)
-        self.stack.addWidget(self.item_page)
 
         body = QWidget()
         bl = QHBoxLayout(body)
@@ -223,7 +220,9 @@ class MainWindow(QMainWindow):
 
     def _gallery_loaded(self, result: tuple[Catalog, GalleryData]) -> None:
         catalog, data = result
-        self.catalog = self.model.catalog = self.item_page.catalog = catalog
+        self.catalog = self.model.catalog = catalog
+        if self._item_page is not None:
+            self._item_page.catalog = catalog
         self.model.set_gallery(data)
         self._fill_nav()
         self._loaded = True
@@ -256,7 +255,18 @@ class MainWindow(QMainWindow):
             self._loaded
             and self.tasks.pending == 0
             and not self.model.is_loading()
-            and not self.item_page.is_loading()
+            and not (self._item_page is not None and self._item_page.is_loading())
+            and self._visible_tiles_ready()
+        )
+
+    def _visible_tiles_ready(self) -> bool:
+        if self.stack.currentIndex() != 0 or not self.view.isVisible():
+            return True
+        viewport = self.view.viewport().rect()
+        return all(
+            self.model.thumbnail_ready(row)
+            for row in range(self.model.rowCount())
+            if self.view.visualRect(self.model.index(row)).intersects(viewport)
         )
 
     # -- navigation ------------------------------------------------------------------------
@@ -278,6 +288,8 @@ class MainWindow(QMainWindow):
     def _nav_item(self, key: tuple[str, int], text: str) -> QListWidgetItem:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, key)
+        # Always set, so reading it never yields an empty QVariant (see TileDelegate.paint).
+        item.setData(INDENT_ROLE, key[0] == "section")
         return item
 
     def _nav_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
@@ -389,11 +401,24 @@ class MainWindow(QMainWindow):
 
         self.tasks.run_db(work, done)
 
+    @property
+    def item_page(self) -> ItemPage:
+        if self._item_page is None:
+            from exhibition_app.ui.item_page import ItemPage
+
+            page = ItemPage(self.tasks, self.language)
+            page.catalog = self.catalog
+            page.back.connect(self.show_gallery)
+            page.open_item.connect(self.open_item)
+            self.stack.addWidget(page)
+            self._item_page = page
+        return self._item_page
+
     # -- pages -----------------------------------------------------------------------------
     def _tile_activated(self, index: QModelIndex) -> None:
-        item_id = index.data(ItemIdRole)
-        if item_id is not None:
-            self.open_item(int(item_id))
+        card = self.model.card_at(index.row())  # not index.data(): see TileDelegate.paint
+        if card is not None:
+            self.open_item(card.id)
 
     def open_item(self, item_id: int) -> None:
         card = self.model.card(item_id)
@@ -406,7 +431,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(0)
 
     def _escape(self) -> None:
-        if self.stack.currentWidget() is self.item_page:
+        if self._item_page is not None and self.stack.currentWidget() is self._item_page:
             self.show_gallery()
         elif self.search.text():
             self.search.clear()
@@ -452,7 +477,6 @@ class MainWindow(QMainWindow):
                 item.setFont(font)
             elif kind == "section" and (section := self._section(ident)):
                 item.setText(lang.text(section.title))
-                item.setData(INDENT_ROLE, True)
             item.setSizeHint(self._nav_size(item, indent=kind == "section"))
 
     def _nav_size(self, item: QListWidgetItem, *, indent: bool) -> QSize:

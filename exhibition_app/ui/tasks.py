@@ -8,6 +8,7 @@ never touch widgets and never create QPixmap (QImage only).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -31,9 +32,15 @@ class _Job(QRunnable):
             result = self._fn()
         except Exception as exc:
             text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            self._relay.failed.emit(text)
+            self._emit(self._relay.failed, text)
             return
-        self._relay.done.emit(result)
+        self._emit(self._relay.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        # RuntimeError: the window closed while the job ran, nobody waits for the result.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 class TaskManager(QObject):

@@ -203,3 +203,18 @@ def test_screenshot_command_writes_a_png(sample_paths: tuple[Path, Path], tmp_pa
     assert proc.returncode == 0, proc.stderr
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1024, 700)
+
+
+def test_gui_start_path_does_not_load_the_database_stack() -> None:
+    """The first frame must not wait for SQLAlchemy, Alembic or Pillow (they load on the worker)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, exhibition_app.ui.app, exhibition_app.cli\n"
+        "heavy = [m for m in ('sqlalchemy', 'alembic', 'PIL') if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"

@@ -6,9 +6,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from exhibition_app.operations.views import ItemCard
 from exhibition_app.ui.card_art import paint_card
-from exhibition_app.ui.gallery.model import CardRole, ThumbRole
+from exhibition_app.ui.gallery.model import GalleryModel
 from exhibition_app.ui.i18n import Language
 from exhibition_app.ui.labels import kind_name
 from exhibition_app.ui.theme import GOLD, LINE, MUTED, PARCHMENT, RAISED, SANS, TURQUOISE
@@ -34,7 +33,13 @@ class TileDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        card: ItemCard | None = index.data(CardRole)
+        # Ask the model directly rather than through ``index.data(role)``: no QVariant round
+        # trip per role per tile (and PySide6 6.12.0 lost a reference to None on each empty
+        # one; see the pin in pyproject.toml and tests/ui/test_refcounts.py).
+        model = index.model()
+        if not isinstance(model, GalleryModel):
+            return
+        card = model.card_at(index.row())
         if card is None:
             return
         painter.save()
@@ -49,7 +54,7 @@ class TileDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, 10, 10)
 
         image_rect = QRectF(rect.left(), rect.top(), rect.width(), IMAGE_H)
-        pixmap: QPixmap | None = index.data(ThumbRole)
+        pixmap: QPixmap | None = model.thumbnail(card)
         lang = self.language
         if pixmap is not None and not pixmap.isNull():
             clip = QPainterPath()

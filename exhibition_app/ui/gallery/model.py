@@ -72,6 +72,11 @@ class GalleryModel(QAbstractListModel):
     def card(self, item_id: int) -> ItemCard | None:
         return self._data.items.get(item_id)
 
+    def card_at(self, row: int) -> ItemCard | None:
+        if 0 <= row < len(self._rows):
+            return self._data.items[self._rows[row]]
+        return None
+
     def ids(self) -> list[int]:
         return list(self._rows)
 
@@ -115,6 +120,12 @@ class GalleryModel(QAbstractListModel):
 
     def is_loading(self) -> bool:
         return bool(self._loading)
+
+    def thumbnail_ready(self, row: int) -> bool:
+        """Whether the tile at ``row`` can paint its final picture (or needs none)."""
+        card = self._data.items[self._rows[row]]
+        media = card.cover
+        return media is None or media.sha256 in self._pixmaps or media.sha256 in self._failed
 
     def _thumb_ready(self, sha: str, image: QImage) -> None:
         self._loading.discard(sha)
