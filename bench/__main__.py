@@ -208,7 +208,7 @@ def bench_thumbnails(work: Path, rounds: int = 5) -> dict[str, float]:
 
     sources = sorted((ROOT / "assets" / "media").rglob("*.jpg"))
     big = [p for p in sources if Image.open(p).width >= 1000]
-    sizes = (256, 480, 1600)
+    sizes = (480, 1600)  # what the app shows: gallery tiles and the item page
 
     def naive(src: Path, dest: Path, side: int) -> None:
         # The straightforward Pillow code: open, thumbnail, save (per size).
@@ -279,7 +279,7 @@ def main() -> None:
         th = bench_thumbnails(work)
         print(
             f"  one size: naive {th['naive_one_ms']:.1f} ms, ours {th['ours_one_ms']:.1f} ms, "
-            f"{th['ratio_one']:.2f}x; three sizes: {th['ratio_three']:.2f}x (goal >= 2x)",
+            f"{th['ratio_one']:.2f}x; 480+1600: {th['ratio_three']:.2f}x (goal >= 2x)",
             flush=True,
         )
     doc = ROOT / "docs" / "benchmarks.md"
@@ -303,9 +303,12 @@ Notes
   include very common prefixes ("s", "ka"), cross-script ones and misses. Building the
   {se["items"]:,}-item catalogue took {se["build_s"]:.1f} s (bulk insert plus folding).
 - Thumbnails: the sources are the shipped map scans (2700x1350 and 1350x675 JPEGs).
-  Pillow's own `thumbnail()` already asks libjpeg for a reduced decode, so the naive baseline
-  is not a strawman; the gain comes from drafting straight at the target size and from
-  making every size from one decode.
+  Pillow's own `thumbnail()` already asks libjpeg for a reduced decode (at twice the box), so
+  the naive baseline is not a strawman. Ours asks for the thumbnail's real, aspect-correct
+  size (a 2:1 scan in a 480 box is 480x240), which lets libjpeg scale by 1/4 instead of not
+  at all, and makes every size from one decode. Huffman decoding is the floor: it costs the
+  same at every scale. A 1600 px page image of a 2700 px scan needs the full decode and a
+  full-size resample whichever way it is made, which is why the pair gains less.
 """,
         encoding="utf-8",
     )

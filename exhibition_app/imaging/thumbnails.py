@@ -49,6 +49,13 @@ _TMP_PREFIX = ".tmp-"
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
 
 
+def _fitted(size: tuple[int, int], side: int) -> tuple[int, int]:
+    """``size`` scaled to fit a ``side`` x ``side`` box (never below 1 pixel)."""
+    w, h = size
+    scale = min(1.0, side / max(w, h, 1))
+    return max(1, round(w * scale)), max(1, round(h * scale))
+
+
 def _check_side(max_side: int) -> None:
     if isinstance(max_side, bool) or not isinstance(max_side, int) or max_side < 1:
         raise ValueError(f"max_side must be a positive integer, not {max_side!r}")
@@ -136,8 +143,10 @@ def make_thumbnails(
         work: Image.Image = im
         try:
             if im.format in ("JPEG", "MPO"):
-                # Let libjpeg decode at 1/2, 1/4 or 1/8 scale: the big speed-up.
-                im.draft("RGB", (biggest, biggest))
+                # Let libjpeg decode at 1/2, 1/4 or 1/8 scale: the big speed-up. Ask for the
+                # thumbnail's real size, not the square box: a 2:1 map scan fitted into a
+                # 480 box is 480x240, and asking for 480x480 would halve the reduction.
+                im.draft("RGB", _fitted(im.size, biggest))
             load_checked(im, name, max_pixels)
             orientation = exif_orientation(im)
             icc = im.info.get("icc_profile") or None
@@ -152,7 +161,7 @@ def make_thumbnails(
             # Shrink in place (never a second full-size copy), largest size first;
             # each smaller size is derived from the previous, already small, one.
             for dest, side in sorted(targets.items(), key=lambda item: -item[1]):
-                work.thumbnail((side, side), Image.Resampling.LANCZOS, reducing_gap=2.0)
+                work.thumbnail((side, side), Image.Resampling.BICUBIC, reducing_gap=2.0)
                 final = _finish(work, orientation, icc)
                 _save_jpeg_atomic(final, Path(dest))
                 results[Path(dest)] = final.size
