@@ -90,7 +90,8 @@ def test_jpeg_is_decoded_through_draft(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(JpegImagePlugin.JpegImageFile, "draft", spy)
     size = make_thumbnail(src, tmp_path / "t.jpg", 100)
     assert size == (100, 75)
-    assert calls[0] == ("RGB", (100, 100), (200, 150))  # decoded at 1/8 scale
+    # asks for the real thumbnail size (not the 100x100 box) and is decoded at 1/8 scale
+    assert calls[0] == ("RGB", (100, 75), (200, 150))
     with Image.open(tmp_path / "t.jpg") as im:
         left, right = im.getpixel((10, 40)), im.getpixel((90, 40))
     assert left[0] > 170 and left[2] < 70  # type: ignore[index]
