@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from exhibition_app import __version__
 from exhibition_app.paths import APP_NAME, user_data_dir
@@ -28,6 +28,13 @@ class UserError(Exception):
     """A problem to report to the user as one line."""
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr (``--help`` still shows the full usage)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in text.lower().split("x"))
@@ -38,15 +45,24 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def _fallback(text: str) -> tuple[str, ...]:
+    from exhibition_app.core.languages import parse_fallback
+
+    try:
+        return parse_fallback(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = OneLineParser(add_help=False)
     common.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
     )
     common.add_argument(
         "--lang", default=argparse.SUPPRESS, help="language: en, kk, ru or mn (default en)"
     )
-    p = argparse.ArgumentParser(
+    p = OneLineParser(
         prog=APP_NAME,
         description="A virtual exhibition of Central Asian and Mongolian heritage and maps.",
     )
@@ -55,12 +71,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--assets", metavar="DIR", help="folder of images and derived files")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--lang", default="en", help="language: en, kk, ru or mn (default en)")
+    p.add_argument(
+        "--fallback",
+        type=_fallback,
+        metavar="LANGS",
+        help="languages to show when a text is missing, in order (default en,ru,kk,mn)",
+    )
     p.add_argument("--item", type=int, metavar="ID", help="open the window on this item")
     p.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1280x800")
     p.add_argument(
         "--screenshot", metavar="FILE", help="render the window once loaded, save a PNG, exit"
     )
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     items = sub.add_parser("items", help="list or show items").add_subparsers(
         dest="action", metavar="ACTION", required=True
@@ -118,7 +140,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return run_gui(args)
     from exhibition_app.catalog import Catalog
 
-    catalog = Catalog.open(args.catalog, args.assets)
+    options = {"fallback": args.fallback} if args.fallback else {}
+    catalog = Catalog.open(args.catalog, args.assets, **options)
     try:
         return COMMANDS[(args.command, getattr(args, "action", None))](catalog, args)
     finally:
@@ -136,11 +159,18 @@ def cmd_items_list(catalog: Catalog, args: argparse.Namespace) -> int:
         data,
         lambda: "\n".join(
             f"{d['id']:>5}  {d['kind']:<10} {d['accession_number']:<14} "
-            f"{d['title'].get(args.lang) or next(iter(d['title'].values()), '')}"
+            f"{_in_language(d['title'], args.lang, catalog.fallback)}"
             for d in data
         ),
     )
     return 0
+
+
+def _in_language(texts: dict[str, str], lang: str, fallback: Sequence[str]) -> str:
+    from exhibition_app.core.languages import pick
+
+    picked = pick(texts, lang, fallback)
+    return picked.text if picked else ""
 
 
 def cmd_items_show(catalog: Catalog, args: argparse.Namespace) -> int:

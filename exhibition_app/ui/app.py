@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from exhibition_app import __version__
+from exhibition_app.core.languages import DEFAULT_FALLBACK
 from exhibition_app.paths import APP_NAME, assets_dir
 from exhibition_app.ui.fonts import load_fonts
 from exhibition_app.ui.i18n import Language
@@ -47,6 +49,7 @@ def create_window(
     *,
     lang: str = "en",
     item: int | None = None,
+    fallback: Sequence[str] = DEFAULT_FALLBACK,
 ) -> MainWindow:
     """The main window, painted at once; the catalogue opens on the database worker.
 
@@ -55,12 +58,12 @@ def create_window(
     """
     app = make_app(sys.argv[:1])
     load_fonts(app, assets_dir(assets))
-    language = Language(lang)
+    language = Language(lang, fallback)
 
     def open_catalog() -> Catalog:
         from exhibition_app.catalog import Catalog
 
-        return Catalog.open(catalog, assets)
+        return Catalog.open(catalog, assets, fallback=fallback)
 
     window = MainWindow(open_catalog, language, open_item=item)
     return window
@@ -68,7 +71,13 @@ def create_window(
 
 def run_gui(args: argparse.Namespace) -> int:
     app = make_app(sys.argv[:1])
-    window = create_window(args.catalog, args.assets, lang=args.lang, item=args.item)
+    window = create_window(
+        args.catalog,
+        args.assets,
+        lang=args.lang,
+        item=args.item,
+        fallback=args.fallback or DEFAULT_FALLBACK,
+    )
     window.resize(*(args.size or (1366, 800)))
     window.show()
     if args.screenshot:

@@ -175,3 +175,39 @@ def test_json_flag_accepted_before_the_command(sample_paths: tuple[Path, Path]) 
     db, assets = sample_paths
     data = ok_json("--catalog", str(db), "--assets", str(assets), "--json", "items", "list")
     assert isinstance(data, list)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--lang", "de", "items", "list"),
+        ("--fallback", "en,xx", "items", "list"),
+        ("--size", "huge", "items", "list"),
+        ("items", "list", "--bogus"),
+        ("import", "image"),
+        ("nonsense",),
+    ],
+)
+def test_usage_errors_are_one_line(tmp_path: Path, args: tuple[str, ...]) -> None:
+    proc = run("--catalog", str(tmp_path / "c.db"), *args)
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert proc.stderr.startswith("exhibition-app") and "error:" in proc.stderr
+    assert not (tmp_path / "c.db").exists()  # nothing created for a command that never ran
+
+
+def test_fallback_order_is_configurable(tmp_path: Path) -> None:
+    from exhibition_app.catalog import Catalog
+    from exhibition_app.db.models import Item
+
+    db, assets = tmp_path / "c.db", tmp_path / "a"
+    with Catalog.open(db, assets) as cat, cat.session() as s:
+        item = Item(kind="object", accession_number="G-1")
+        item.set_text("title", "en", "Globe")
+        item.set_text("title", "ru", "Глобус")
+        s.add(item)
+    base = ("--catalog", str(db), "--assets", str(assets))
+    default = run(*base, "--lang", "kk", "items", "list")
+    ru_first = run(*base, "--lang", "kk", "--fallback", "ru,en", "items", "list")
+    assert "Globe" in default.stdout and "Глобус" not in default.stdout
+    assert "Глобус" in ru_first.stdout and "Globe" not in ru_first.stdout
