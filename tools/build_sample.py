@@ -128,9 +128,7 @@ def make_item(entry: dict[str, Any]) -> Item:
             spec.latest,
         )
         for lang in LANGUAGES:
-            item.set_text(
-                "date", lang, entry["date"] if lang == "en" else format_date(spec.edtf, lang)
-            )
+            item.set_text("date", lang, format_date(spec.edtf, lang))
     for field, values in entry["text"].items():
         for lang, value in values.items():
             item.set_text(field, lang, value)
