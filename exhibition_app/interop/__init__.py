@@ -1,0 +1,1 @@
+"""Interchange with other software: KML annotations (and later CSV, IIIF, bundles); no Qt."""
