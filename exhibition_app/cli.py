@@ -103,6 +103,32 @@ def build_parser() -> argparse.ArgumentParser:
     ii.add_argument("--accession", metavar="NUMBER", help="accession number (default: generated)")
     ii.add_argument("--publish", action="store_true", help="publish the new item at once")
     ii.add_argument("--max-pixels", type=int, metavar="N", help="refuse images larger than N px")
+    ii.add_argument(
+        "--georef",
+        choices=["equirectangular"],
+        help="how the map's pixels relate to lon/lat (a whole-world plate carree map)",
+    )
+
+    tiles = sub.add_parser("tiles", help="deep-zoom tile pyramids").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    tb = tiles.add_parser("build", parents=[common], help="build an item's IIIF level-0 tiles")
+    tb.add_argument("item_id", type=int)
+
+    notes = sub.add_parser("annotations", help="map annotations").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    ai = notes.add_parser("import", parents=[common], help="add a KML file's placemarks")
+    ai.add_argument("item_id", type=int)
+    ai.add_argument("file", type=Path)
+    ai.add_argument(
+        "--text-lang",
+        default="en",
+        metavar="CODE",
+        help="language of the KML names and descriptions (default en; e.g. de)",
+    )
+    al = notes.add_parser("list", parents=[common], help="list a map's annotations")
+    al.add_argument("item_id", type=int)
 
     ex = sub.add_parser("exhibitions", help="list exhibitions").add_subparsers(
         dest="action", metavar="ACTION", required=True
@@ -199,6 +225,7 @@ def cmd_import_image(catalog: Catalog, args: argparse.Namespace) -> int:
         lang=args.lang,
         accession_number=args.accession,
         published=args.publish,
+        georef=args.georef,
     )
     _print(args, {"id": item_id}, lambda: f"imported {args.file} as item {item_id}")
     return 0
@@ -260,6 +287,46 @@ def cmd_reindex(catalog: Catalog, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_tiles_build(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.operations.maps import build_item_tiles
+
+    info = build_item_tiles(catalog, args.item_id)
+    _print(args, {"info": str(info)}, lambda: f"tiles ready: {info}")
+    return 0
+
+
+def cmd_annotations_import(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.operations.maps import import_kml
+
+    lang = args.text_lang.strip().lower()
+    if not (2 <= len(lang) <= 8 and lang.replace("-", "").isalnum()):
+        raise UserError(f"'{args.text_lang}' is not a language code such as en, de or kk")
+    imported, skipped = import_kml(catalog, args.item_id, args.file, lang=lang)
+    _print(
+        args,
+        {"imported": imported, "skipped": skipped},
+        lambda: "\n".join([f"imported {imported} annotations", *skipped]),
+    )
+    return 0
+
+
+def cmd_annotations_list(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.operations.maps import annotations_of
+
+    with catalog.read_session() as s:
+        data = annotations_of(s, args.item_id)
+    _print(
+        args,
+        data,
+        lambda: "\n".join(
+            f"{d['id']:>5}  ({d['x']:.0f}, {d['y']:.0f})  "
+            f"{_in_language(d['label'], args.lang, catalog.fallback)}"
+            for d in data
+        ),
+    )
+    return 0
+
+
 COMMANDS: dict[tuple[str, str | None], Callable[[Catalog, argparse.Namespace], int]] = {
     ("items", "list"): cmd_items_list,
     ("items", "show"): cmd_items_show,
@@ -268,6 +335,9 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Catalog, argparse.Namespace], i
     ("check", None): cmd_check,
     ("search", None): cmd_search,
     ("reindex", None): cmd_reindex,
+    ("tiles", "build"): cmd_tiles_build,
+    ("annotations", "import"): cmd_annotations_import,
+    ("annotations", "list"): cmd_annotations_list,
 }
 
 
@@ -278,14 +348,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
     from exhibition_app.core.edtf import DateParseError
+    from exhibition_app.core.georef import GeorefError
     from exhibition_app.db.engine import CatalogError
     from exhibition_app.imaging.ingest import ImageRefused
+    from exhibition_app.interop.kml import KmlError
 
     try:
         return run(argv)
-    except (UserError, CatalogError, ImageRefused, DateParseError) as exc:
+    except (UserError, CatalogError, ImageRefused, DateParseError, KmlError, GeorefError) as exc:
         print(f"{APP_NAME}: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (``| head``): nothing more to say, and nowhere to say it.
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print(f"{APP_NAME}: interrupted", file=sys.stderr)
         return 130

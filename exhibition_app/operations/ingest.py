@@ -11,6 +11,7 @@ does not exist).
 
 from __future__ import annotations
 
+import json
 import uuid
 from pathlib import Path
 
@@ -52,6 +53,7 @@ def import_image(
     lang: str = "en",
     accession_number: str | None = None,
     published: bool = False,
+    georef: str | None = None,
 ) -> int:
     """Create an item with one image; returns the new item's id."""
     if kind not in KINDS:
@@ -59,6 +61,8 @@ def import_image(
     check_language(lang)
     if not title.strip():
         raise CatalogError("an item needs a title")
+    if georef is not None and georef not in ("equirectangular",):
+        raise CatalogError(f"unknown georeference '{georef}': use equirectangular")
     if accession_number is not None:
         with catalog.read_session() as s:
             if s.scalar(select(Item.id).where(Item.accession_number == accession_number)):
@@ -73,6 +77,8 @@ def import_image(
                 published=published,
             )
             item.set_text("title", lang, title.strip())
+            if georef is not None:
+                item.georef = json.dumps({"type": georef})
             item.media_links.append(ItemMedia(media=media, position=0))
             session.add(item)
             session.flush()

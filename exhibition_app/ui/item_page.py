@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,7 @@ from exhibition_app.core.cards import GalleryData, ItemCard
 from exhibition_app.core.countries import country_name
 from exhibition_app.core.licences import licence_name
 from exhibition_app.ui.card_art import paint_card
+from exhibition_app.ui.deepzoom.map_panel import MapPanel
 from exhibition_app.ui.gallery.model import load_thumbnail_image
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.labels import (
@@ -93,6 +95,32 @@ def _label(name: str, text: str = "", *, wrap: bool = True) -> QLabel:
     return label
 
 
+class LinkRow(QLabel):
+    """A link to another item that wraps its text (a QPushButton would not): click, tap,
+    Enter or Space opens it."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setObjectName("related")
+        self.setWordWrap(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(text)
+        self.setMinimumHeight(36)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+        else:
+            super().keyPressEvent(event)
+
+
 class ItemPage(QWidget):
     """One item in the chosen language. ``back`` and ``open_item`` lead elsewhere."""
 
@@ -110,6 +138,10 @@ class ItemPage(QWidget):
         self._loading: str | None = None
 
         self.image = ImagePanel(language)
+        self.map = MapPanel(tasks, language)
+        self.visual = QStackedWidget()
+        self.visual.addWidget(self.image)
+        self.visual.addWidget(self.map)
         self.back_button = QPushButton()
         self.back_button.setObjectName("back")
         self.back_button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -155,13 +187,14 @@ class ItemPage(QWidget):
         col.addWidget(self.credit)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(column)
         scroll.setMinimumWidth(420)
         scroll.setMaximumWidth(640)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.image, 3)
+        layout.addWidget(self.visual, 3)
         layout.addWidget(scroll, 2)
         language.changed.connect(lambda _l: self.refresh())
 
@@ -171,11 +204,26 @@ class ItemPage(QWidget):
         self._load_image(card)
 
     def is_loading(self) -> bool:
-        return self._loading is not None
+        showing_map = self.visual.currentWidget() is self.map
+        return self._loading is not None or (showing_map and self.map.is_loading())
 
     def _load_image(self, card: ItemCard) -> None:
         media = card.cover
         catalog = self.catalog
+        if card.kind == "map" and media is not None and catalog is not None:
+            self.map.catalog = catalog
+            self.visual.setCurrentWidget(self.map)
+            gallery = self.gallery
+            related = [
+                other
+                for _rel, other_id, _fwd in card.related
+                if gallery is not None
+                and (other := gallery.items.get(other_id)) is not None
+                and other.kind == "map"
+            ]
+            self.map.show_map(card, related)
+            return
+        self.visual.setCurrentWidget(self.image)
         if media is None or catalog is None:
             self.image.show_card(card, None)
             return
@@ -265,10 +313,8 @@ class ItemPage(QWidget):
             if other is None:
                 continue
             name = relation_name(relation) if forward else inverse_relation_name(relation)
-            button = QPushButton(f"{name}:  {self.language.text(other.text('title'))}")
-            button.setObjectName("related")
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.clicked.connect(lambda _=False, i=other_id: self.open_item.emit(i))
+            button = LinkRow(f"{name}:  {self.language.text(other.text('title'))}")
+            button.clicked.connect(lambda i=other_id: self.open_item.emit(i))
             self.related_box.addWidget(button)
             shown += 1
         self.related_title.setText(tr("ItemPage", "Related") if shown else "")

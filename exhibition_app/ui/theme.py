@@ -63,9 +63,10 @@ QPushButton#lang:hover {{ color: {PARCHMENT}; }}
 QPushButton#back {{ background: {RAISED}; color: {PARCHMENT}; border: 1px solid {LINE};
     border-radius: 18px; padding: 6px 16px; font-size: 14px; min-height: 24px; }}
 QPushButton#back:hover {{ border-color: {TURQUOISE}; }}
-QPushButton#related {{ background: {RAISED}; color: {PARCHMENT}; border: 1px solid {LINE};
+QLabel#related:focus {{ border-color: {TURQUOISE}; }}
+QLabel#related {{ background: {RAISED}; color: {PARCHMENT}; border: 1px solid {LINE};
     border-radius: 6px; padding: 6px 12px; text-align: left; font-size: 13px; }}
-QPushButton#related:hover {{ border-color: {GOLD}; }}
+QLabel#related:hover {{ border-color: {GOLD}; }}
 QLabel#sectionTitle {{ color: {PARCHMENT}; font-family: "{SERIF}"; font-size: 26px; }}
 QLabel#sectionText {{ color: {MUTED}; font-size: 14px; }}
 QLabel#kicker {{ color: {OCHRE}; font-size: 12px; letter-spacing: 1px; }}
@@ -78,6 +79,16 @@ QLabel#fallback {{ color: {NIGHT}; background: {OCHRE}; border-radius: 4px;
     padding: 2px 8px; font-size: 12px; }}
 QLabel#credit {{ color: {MUTED}; font-size: 12px; }}
 QLabel#empty {{ color: {MUTED}; font-size: 16px; }}
+QLabel#bubble {{ background: rgba(20, 19, 15, 235); color: {PARCHMENT}; border: 1px solid {GOLD};
+    border-radius: 8px; padding: 10px 12px; font-size: 14px; }}
+QListWidget#places {{ background: rgba(20, 19, 15, 215); color: {PARCHMENT};
+    border: 1px solid {LINE};
+    border-radius: 8px; font-size: 13px; padding: 4px; }}
+QListWidget#places::item {{ padding: 4px 6px; border-radius: 4px; }}
+QPushButton#placesButton {{ background: rgba(20, 19, 15, 215); color: {PARCHMENT};
+    border: 1px solid {LINE}; border-radius: 18px; padding: 8px 16px; font-size: 13px; }}
+QPushButton#placesButton:checked {{ border-color: {GOLD}; }}
+QListWidget#places::item:selected {{ background: {LAPIS}; }}
 QScrollArea {{ border: none; background: transparent; }}
 QScrollBar:vertical {{ background: {NIGHT}; width: 10px; margin: 0; }}
 QScrollBar::handle:vertical {{ background: {LINE}; border-radius: 5px; min-height: 40px; }}

@@ -211,3 +211,68 @@ def test_fallback_order_is_configurable(tmp_path: Path) -> None:
     ru_first = run(*base, "--lang", "kk", "--fallback", "ru,en", "items", "list")
     assert "Globe" in default.stdout and "Глобус" not in default.stdout
     assert "Глобус" in ru_first.stdout and "Globe" not in ru_first.stdout
+
+
+def test_map_import_tiles_and_kml_annotations(tmp_path: Path) -> None:
+    """The deep-zoom command lines: import a georeferenced map, tile it, annotate it."""
+    from PIL import Image
+
+    base = ("--catalog", str(tmp_path / "c.db"), "--assets", str(tmp_path / "assets"))
+    world = tmp_path / "world.jpg"
+    Image.new("RGB", (2700, 1350), (40, 80, 140)).save(world, quality=90)
+    item = ok_json(
+        *base,
+        "import",
+        "image",
+        str(world),
+        "--kind",
+        "map",
+        "--title",
+        "Behaim",
+        "--georef",
+        "equirectangular",
+        "--json",
+    )["id"]
+    info = Path(ok_json(*base, "tiles", "build", str(item), "--json")["info"])
+    doc = json.loads(info.read_text())
+    assert doc["type"] == "ImageService3" and doc["profile"] == "level0"
+    assert (doc["width"], doc["height"]) == (2700, 1350)
+    result = ok_json(
+        *base, "annotations", "import", str(item), str(DATA / "behaim1492.kml"), "--json"
+    )
+    assert result["imported"] == 39
+    notes = ok_json(*base, "annotations", "list", str(item), "--json")
+    assert len(notes) == 39
+    by_label = {n["label"]["en"]: n for n in notes}
+    mongolei = by_label["MONGOLEI"]
+    assert set(mongolei) >= {"id", "x", "y", "lon", "lat", "label", "text"}
+    assert mongolei["x"] == pytest.approx((mongolei["lon"] + 180) / 360 * 2700)
+    assert mongolei["y"] == pytest.approx((90 - mongolei["lat"]) / 180 * 1350)
+    assert all("<" not in n["text"].get("en", "") for n in notes)
+
+
+def test_unsafe_kml_and_ungeoreferenced_maps_are_refused(tmp_path: Path) -> None:
+    base = ("--catalog", str(tmp_path / "c.db"), "--assets", str(tmp_path / "assets"))
+    item = ok_json(
+        *base,
+        "import",
+        "image",
+        str(DATA / "behaim-globe-photo.jpg"),
+        "--kind",
+        "photograph",
+        "--title",
+        "Globe",
+        "--json",
+    )["id"]
+    proc = run(*base, "annotations", "import", str(item), str(DATA / "behaim1492.kml"))
+    assert proc.returncode == 1 and "not georeferenced" in proc.stderr
+    bomb = tmp_path / "bomb.kml"
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><kml><Placemark><name>&b;</name>'
+        "</Placemark></kml>"
+    )
+    proc = run(*base, "annotations", "import", str(item), str(bomb))
+    assert proc.returncode == 1 and len(proc.stderr.strip().splitlines()) == 1
+    assert "DOCTYPE" in proc.stderr
+    assert ok_json(*base, "annotations", "list", str(item), "--json") == []

@@ -182,4 +182,35 @@
       <translation>Коллекциядағы экспонаттар: %1</translation>
     </message>
   </context>
+  <context>
+    <name>MapPanel</name>
+    <message>
+      <source>Preparing the map for deep zoom…</source>
+      <translation>Карта жақынырақ қарауға дайындалуда…</translation>
+    </message>
+    <message>
+      <source>Fade</source>
+      <translation>Мөлдірлік</translation>
+    </message>
+    <message>
+      <source>This map is still being digitised.</source>
+      <translation>Бұл карта әлі цифрлануда.</translation>
+    </message>
+    <message>
+      <source>Places on this map</source>
+      <translation>Картадағы орындар</translation>
+    </message>
+    <message>
+      <source>One map</source>
+      <translation>Бір карта</translation>
+    </message>
+    <message>
+      <source>Places on this map: %1</source>
+      <translation>Картадағы орындар: %1</translation>
+    </message>
+    <message>
+      <source>Then and now: %1</source>
+      <translation>Сол кезде және бүгін: %1</translation>
+    </message>
+  </context>
 </TS>

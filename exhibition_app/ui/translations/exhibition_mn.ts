@@ -182,4 +182,35 @@
       <translation>Цуглуулгын үзмэр: %1</translation>
     </message>
   </context>
+  <context>
+    <name>MapPanel</name>
+    <message>
+      <source>Preparing the map for deep zoom…</source>
+      <translation>Газрын зургийг ойртуулж үзэхэд бэлтгэж байна…</translation>
+    </message>
+    <message>
+      <source>Fade</source>
+      <translation>Тунгалаг</translation>
+    </message>
+    <message>
+      <source>This map is still being digitised.</source>
+      <translation>Энэ газрын зургийг одоо тоон хэлбэрт шилжүүлж байна.</translation>
+    </message>
+    <message>
+      <source>Places on this map</source>
+      <translation>Газрын зураг дээрх газрууд</translation>
+    </message>
+    <message>
+      <source>One map</source>
+      <translation>Нэг газрын зураг</translation>
+    </message>
+    <message>
+      <source>Places on this map: %1</source>
+      <translation>Газрын зураг дээрх газрууд: %1</translation>
+    </message>
+    <message>
+      <source>Then and now: %1</source>
+      <translation>Тэр үе ба өнөө үе: %1</translation>
+    </message>
+  </context>
 </TS>

@@ -182,4 +182,35 @@
       <translation>Экспонатов в коллекции: %1</translation>
     </message>
   </context>
+  <context>
+    <name>MapPanel</name>
+    <message>
+      <source>Preparing the map for deep zoom…</source>
+      <translation>Готовим карту к детальному просмотру…</translation>
+    </message>
+    <message>
+      <source>Fade</source>
+      <translation>Прозрачность</translation>
+    </message>
+    <message>
+      <source>This map is still being digitised.</source>
+      <translation>Эта карта ещё оцифровывается.</translation>
+    </message>
+    <message>
+      <source>Places on this map</source>
+      <translation>Места на карте</translation>
+    </message>
+    <message>
+      <source>One map</source>
+      <translation>Одна карта</translation>
+    </message>
+    <message>
+      <source>Places on this map: %1</source>
+      <translation>Места на карте: %1</translation>
+    </message>
+    <message>
+      <source>Then and now: %1</source>
+      <translation>Тогда и сейчас: %1</translation>
+    </message>
+  </context>
 </TS>

@@ -1,0 +1,967 @@
+"""Static IIIF Image API 3.0 level-0 tile sets for very large scans (Pillow only: no Qt, no DB).
+
+`build_tiles` turns one image into a folder a IIIF viewer (OpenSeadragon) can read
+without an image server::
+
+    dest/info.json                              image information, written last
+    dest/.source                                sha256 of the source, for `is_current`
+    dest/{x},{y},{w},{h}/{sw},{sh}/0/default.jpg    tiles, canonical 3.0 form
+    dest/full/{w},{h}/0/default.jpg             the listed ``sizes`` (and one-tile levels)
+    dest/full/max/0/default.jpg                 only when the whole image fits in one tile
+
+`tile_urls` lists exactly the paths OpenSeadragon's ``IIIFTileSource.getTileUrl``
+builds for such a service (level-0, version 3, one ``tiles`` entry): level ``l`` uses
+scale factor ``2**(maxLevel - l)``; a level smaller than one tile in both directions
+is asked for as ``full/{w},{h}`` (``full/max`` at full resolution); otherwise tile
+``(x, y)`` is region ``x*t*sf, y*t*sf, min(t*sf, W - X), min(t*sf, H - Y)`` with size
+``min(t, lw - x*t), min(t, lh - y*t)`` where ``lw = ceil(W / sf)``, and the region is
+written ``full`` (size ``max`` at full resolution) when one tile covers the image.
+The builder writes the files from the same list, so the two cannot disagree.
+
+Memory
+------
+Resident memory does not grow with the image area (measured by
+``python -m bench.tiles_memory``: about 50 MB peak for 100 MP, 60 MB for 1 GP, where
+a plain Pillow decode needs 0.4 and 3.8 GB). Pillow cannot decode part of a JPEG or
+PNG, so the source is decoded ONCE into a scratch file in the building folder: a
+writable shared ``mmap`` of the file is handed to Pillow as the image core before
+``load()`` (``Image.core.map_buffer``), so the decoder writes rows into file-backed
+pages instead of anonymous memory. Dirty file pages still count as resident, so
+they are dropped with ``madvise(MADV_DONTNEED)`` after every chunk the decoder reads
+(and by a backstop thread, `_Pager`, for decoders that take the whole file in one
+call): on a shared file mapping that only unmaps the pages from this process; the
+data stays in the page cache and the kernel writes it to the file.
+
+The pyramid is then built in blocks of ``2*tile`` x ``2*tile`` level pixels: each
+block is read from the scratch file with positioned reads (not through the mapping,
+where kernel fault-around would map 64 KiB around every row touched), its tiles are
+saved, and its 2x box reduction (``Image.reduce``) is written with positioned writes
+into the next level's scratch file (levels under 16 MB stay in ordinary memory).
+Nothing holds more than a few blocks, whatever the width or height. The reduction
+of a ``ceil``-sized level gives exactly the ``ceil(W / sf)`` sizes IIIF and
+OpenSeadragon compute.
+
+Limits of this approach, by design: progressive JPEGs make libjpeg keep all DCT
+coefficients in memory (about 3 bytes per pixel), formats whose Pillow plugin
+ignores a preset image core (GIF, WebP, JPEG 2000, TIFFs Pillow itself rotates while
+loading) decode in ordinary memory, and without ``madvise`` (Windows) the operating
+system, not this module, decides when mapped pages leave the working set. The
+scratch files need about 5 bytes per source pixel of free disk space next to ``dest``.
+
+Pixels: the EXIF orientation is applied, the colour is converted to sRGB through the
+embedded ICC profile when littlecms allows, transparency is composited onto the
+exhibition background (#1b1a17), 16-bit and float samples are scaled to 8 bits;
+tiles are baseline (not progressive, not optimised) JPEGs.
+
+Atomicity: everything is written into ``dest.parent/.building-<name>-<random>``;
+``info.json`` is written last and fsynced, then the folder is swapped into ``dest``
+(an existing ``dest`` is renamed aside, the new folder renamed in, the old one
+removed). A cancelled or failed build removes its building folder and never touches
+``dest``; `sweep_building_dirs` removes what killed processes left behind.
+
+Threading: all public functions are pure with respect to module state and safe to
+call from a worker thread; ``progress`` and ``cancel`` are called on the calling
+thread. Two builds into the same ``dest`` at once are not coordinated beyond the
+final rename (the last one to finish wins): callers should serialise per image.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import functools
+import hashlib
+import io
+import json
+import math
+import mmap
+import os
+import secrets
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from PIL import Image, ImageCms, ImageFile, features
+
+from exhibition_app.imaging.ingest import (
+    DEFAULT_MAX_PIXELS,
+    ORIENTATION_TRANSPOSE,
+    ImageRefused,
+    check_file,
+    display_name,
+    exif_orientation,
+    load_checked,
+    normalise_mode,
+    open_checked,
+    pixel_limit,
+)
+
+__all__ = [
+    "BUILDING_PREFIX",
+    "RETIRED_PREFIX",
+    "TILE_BACKGROUND",
+    "TILE_QUALITY",
+    "TILE_SIZE",
+    "TileSetInfo",
+    "TilesCancelled",
+    "build_tiles",
+    "is_current",
+    "scale_factors_for",
+    "sizes_for",
+    "sweep_building_dirs",
+    "tile_urls",
+]
+
+TILE_SIZE = 512
+TILE_QUALITY = 82
+#: Colour behind transparent areas: the exhibition's dark background.
+TILE_BACKGROUND = (0x1B, 0x1A, 0x17)
+#: ``sizes`` lists every pyramid level whose longer side is at most this (and always
+#: the smallest level); each gets a ``full/{w},{h}/0/default.jpg`` file.
+MAX_LISTED_SIDE = 2048
+BUILDING_PREFIX = ".building-"
+RETIRED_PREFIX = ".retired-"
+SOURCE_FILE = ".source"
+INFO_FILE = "info.json"
+
+IIIF_CONTEXT = "http://iiif.io/api/image/3/context.json"
+IIIF_PROTOCOL = "http://iiif.io/api/image"
+_QUALITY_PATH = "0/default.jpg"
+
+# Images (source or pyramid level) larger than this many bytes of pixel memory live
+# in mapped scratch files; smaller ones in ordinary memory. Tests lower it to 0.
+_IN_MEMORY_BYTES = 16 << 20
+# Seconds between two page releases of the scratch mappings.
+_PAGER_INTERVAL = 0.05
+# Share of the progress bar given to decoding the source.
+_DECODE_SHARE = 0.3
+_SIXTEEN_BIT_MODES = frozenset({"I;16", "I;16L", "I;16B", "I;16N"})
+# Formats whose Pillow plugin decodes into a preset image core, row by row.
+_STREAMING_FORMATS = frozenset({"JPEG", "PNG", "TIFF", "BMP", "PPM"})
+
+
+class TilesCancelled(Exception):
+    """The caller's ``cancel()`` returned True; nothing was left behind."""
+
+
+@dataclass
+class TileSetInfo:
+    """What `build_tiles` wrote. ``path`` is ``dest/info.json``; ``files`` counts JPEGs."""
+
+    path: Path
+    width: int
+    height: int
+    tile: int
+    scale_factors: list[int]
+    files: int
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+def _check_positive(name: str, value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{name} must be a positive integer, not {value!r}")
+
+
+def _level_size(width: int, height: int, sf: int) -> tuple[int, int]:
+    return -(-width // sf), -(-height // sf)
+
+
+def scale_factors_for(width: int, height: int, tile: int = TILE_SIZE) -> list[int]:
+    """``[1, 2, 4, ...]`` up to the first factor at which the image fits in one tile."""
+    for name, value in (("width", width), ("height", height), ("tile", tile)):
+        _check_positive(name, value)
+    factors = [1]
+    while max(_level_size(width, height, factors[-1])) > tile:
+        factors.append(factors[-1] * 2)
+    return factors
+
+
+def _check_scale_factors(scale_factors: Sequence[int]) -> list[int]:
+    factors = list(scale_factors)
+    if not factors:
+        raise ValueError("scale_factors must not be empty")
+    for sf in factors:
+        _check_positive("scale factor", sf)
+        if sf & (sf - 1):
+            raise ValueError(f"scale factors must be powers of two, not {sf}")
+    return factors
+
+
+def _osd_factors(scale_factors: Sequence[int]) -> list[int]:
+    """Factors of the levels OpenSeadragon requests: every power of two up to the
+    largest listed one (``maxLevel = round(log2(max))``), largest first."""
+    top = max(_check_scale_factors(scale_factors))
+    return [1 << k for k in range(top.bit_length() - 1, -1, -1)]
+
+
+def sizes_for(
+    width: int, height: int, tile: int = TILE_SIZE, scale_factors: Sequence[int] | None = None
+) -> list[tuple[int, int]]:
+    """The ``sizes`` of info.json, smallest first: every level whose longer side is at
+    most `MAX_LISTED_SIDE`, and always the smallest level."""
+    factors = scale_factors_for(width, height, tile) if scale_factors is None else scale_factors
+    levels = sorted({_level_size(width, height, sf) for sf in _osd_factors(factors)})
+    listed = [size for size in levels if max(size) <= MAX_LISTED_SIDE]
+    return listed or levels[:1]
+
+
+def _full_path(size: str) -> str:
+    return f"full/{size}/{_QUALITY_PATH}"
+
+
+def _level_requests(
+    width: int, height: int, tile: int, sf: int
+) -> list[tuple[str, tuple[int, int, int, int]]]:
+    """``(path, box in level pixels)`` for every request OpenSeadragon makes at ``sf``.
+
+    Mirrors ``IIIFTileSource.getTileUrl`` for a version-3 service (OpenSeadragon 4-6).
+    """
+    lw, lh = _level_size(width, height, sf)
+    if lw < tile and lh < tile:
+        size = "max" if (lw, lh) == (width, height) else f"{lw},{lh}"
+        return [(_full_path(size), (0, 0, lw, lh))]
+    span = tile * sf  # iiifTileSizeWidth = round(tileWidth / scale)
+    requests = []
+    for y in range(-(-lh // tile)):
+        for x in range(-(-lw // tile)):
+            rx, ry = x * span, y * span
+            rw, rh = min(span, width - rx), min(span, height - ry)
+            sw, sh = min(tile, lw - x * tile), min(tile, lh - y * tile)
+            if x == 0 and y == 0 and rw == width and rh == height:
+                region = "full"
+            else:
+                region = f"{rx},{ry},{rw},{rh}"
+            size = "max" if (sw, sh) == (width, height) else f"{sw},{sh}"
+            box = (x * tile, y * tile, x * tile + sw, y * tile + sh)
+            requests.append((f"{region}/{size}/{_QUALITY_PATH}", box))
+    return requests
+
+
+def tile_urls(
+    width: int,
+    height: int,
+    tile: int = TILE_SIZE,
+    scale_factors: Sequence[int] | None = None,
+) -> list[str]:
+    """Every path (relative to the service ``id``) a viewer may request: the tiles
+    OpenSeadragon asks for at each level, then ``full/{w},{h}`` for each listed size.
+
+    ``scale_factors`` defaults to `scale_factors_for`. Pure function.
+    """
+    for name, value in (("width", width), ("height", height), ("tile", tile)):
+        _check_positive(name, value)
+    factors = scale_factors_for(width, height, tile) if scale_factors is None else scale_factors
+    paths: dict[str, None] = {}
+    for sf in _osd_factors(factors):
+        for path, _box in _level_requests(width, height, tile, sf):
+            paths[path] = None
+    for w, h in sizes_for(width, height, tile, factors):
+        paths[_full_path(f"{w},{h}")] = None
+    return list(paths)
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class _Progress:
+    """Throttled, monotonic progress reports on the calling thread."""
+
+    def __init__(self, callback: Callable[[float], None] | None) -> None:
+        self._callback = callback
+        self._last = -1.0
+        self._value = 0.0
+
+    def report(self, fraction: float) -> None:
+        fraction = min(1.0, max(self._value, fraction))
+        self._value = fraction
+        due = fraction - self._last >= 0.005 or fraction >= 1.0
+        if self._callback is not None and due and fraction > self._last:
+            self._last = fraction
+            self._callback(fraction)
+
+
+def _check_cancel(cancel: Callable[[], bool] | None) -> None:
+    if cancel is not None and cancel():
+        raise TilesCancelled("tile building was cancelled")
+
+
+# --------------------------------------------------------------------------- scratch memory
+
+
+class _Pager:
+    """Drops the decoder's scratch mapping from the resident set: on demand
+    (`release`) and a few times a second from a background thread.
+
+    ``MADV_DONTNEED`` on a shared file mapping keeps the data (in the page cache and
+    the file); the next access simply maps the page again. No-op without madvise.
+    """
+
+    def __init__(self, interval: float = _PAGER_INTERVAL) -> None:
+        self._maps: list[mmap.mmap] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._interval = interval
+        self._advice = getattr(mmap, "MADV_DONTNEED", None)
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> _Pager:
+        if self._advice is not None:
+            self._thread = threading.Thread(target=self._run, name="tiles-pager", daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+    def add(self, mm: mmap.mmap) -> None:
+        with self._lock:
+            self._maps.append(mm)
+
+    def remove(self, mm: mmap.mmap) -> None:
+        with self._lock:
+            if mm in self._maps:
+                self._maps.remove(mm)
+
+    def release(self) -> None:
+        if self._advice is None:
+            return
+        with self._lock:
+            for mm in self._maps:
+                with contextlib.suppress(ValueError, OSError):
+                    mm.madvise(self._advice)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            self.release()
+
+
+def _pixel_bytes(mode: str) -> int:
+    """Bytes per pixel in a Pillow image core of ``mode``."""
+    if mode in ("1", "L", "P"):
+        return 1
+    if mode.startswith("I;16"):
+        return 2
+    return 4
+
+
+def _map_core(buffer: Any, mode: str, size: tuple[int, int]) -> Any:
+    """A Pillow image core over ``buffer`` (rows packed, top row first); no copy."""
+    return Image.core.map_buffer(buffer, size, "raw", 0, (mode, size[0] * _pixel_bytes(mode), 1))
+
+
+class _Scratch:
+    """Image pixels (packed rows, Pillow's core layout) in a scratch file.
+
+    `crop` and `paste` use ordinary positioned reads and writes of the rows a block
+    covers, through a block-sized buffer: going through a mapping instead would make
+    the kernel map far more than the block (read fault-around, large folios on
+    write), up to tens of megabytes per block. Only the decoder, which needs an
+    image core to write into, gets one: ``mapped=True`` exposes ``core``, a shared
+    mapping of the file that the `_Pager` keeps dropping from the resident set.
+    """
+
+    def __init__(
+        self, path: Path, mode: str, size: tuple[int, int], pager: _Pager, *, mapped: bool
+    ) -> None:
+        self.path = path
+        self.mode = mode
+        self.size = size
+        self._pager = pager
+        self._pixel = _pixel_bytes(mode)
+        self._mm: mmap.mmap | None = None
+        self.core: Any = None
+        nbytes = max(1, size[0] * size[1] * self._pixel)
+        self._fp = open(path, "w+b", buffering=0)  # noqa: SIM115 - closed in close()
+        try:
+            self._fp.truncate(nbytes)
+            if mapped:
+                self._mm = mmap.mmap(self._fp.fileno(), nbytes)
+                try:
+                    self.core = _map_core(self._mm, mode, size)
+                except BaseException:
+                    self._mm.close()
+                    raise
+                pager.add(self._mm)
+        except BaseException:
+            self._fp.close()
+            path.unlink(missing_ok=True)
+            raise
+
+    def _rows(
+        self, box: tuple[int, int, int, int], buffer: bytearray
+    ) -> Iterator[tuple[memoryview, int]]:
+        """``(slice of buffer, file offset)`` for each run of ``box`` rows."""
+        x0, y0, x1, y1 = box
+        width = self.size[0]
+        view = memoryview(buffer)
+        if x0 == 0 and x1 == width:  # whole rows: one contiguous run
+            yield view, y0 * width * self._pixel
+            return
+        row = (x1 - x0) * self._pixel
+        for i, y in enumerate(range(y0, y1)):
+            yield view[i * row : (i + 1) * row], (y * width + x0) * self._pixel
+
+    def crop(self, box: tuple[int, int, int, int]) -> Any:
+        """A new in-memory image core holding ``box``."""
+        size = (box[2] - box[0], box[3] - box[1])
+        buffer = bytearray(size[0] * size[1] * self._pixel)
+        fd = self._fp.fileno()
+        for view, offset in self._rows(box, buffer):
+            while view:
+                if hasattr(os, "preadv"):
+                    n = os.preadv(fd, [view], offset)
+                else:  # Windows, older macOS
+                    self._fp.seek(offset)
+                    n = self._fp.readinto(view) or 0
+                if n <= 0:
+                    raise OSError(errno.EIO, f"short read from scratch file {self.path}")
+                view, offset = view[n:], offset + n
+        return _map_core(buffer, self.mode, size)
+
+    def paste(self, im: Image.Image, at: tuple[int, int]) -> None:
+        """Write ``im`` (same mode) with its top-left corner at ``at``."""
+        box = (at[0], at[1], at[0] + im.width, at[1] + im.height)
+        buffer = bytearray(im.width * im.height * self._pixel)
+        _map_core(buffer, self.mode, im.size).paste(im.im, (0, 0, *im.size))
+        fd = self._fp.fileno()
+        for view, offset in self._rows(box, buffer):
+            while view:
+                if hasattr(os, "pwrite"):
+                    n = os.pwrite(fd, view, offset)
+                else:  # Windows
+                    self._fp.seek(offset)
+                    n = self._fp.write(view) or 0
+                view, offset = view[n:], offset + n
+
+    def close(self) -> None:
+        self.core = None
+        if self._mm is not None:
+            self._pager.remove(self._mm)
+            # A stray Image still using the core keeps the mapping until it is freed.
+            with contextlib.suppress(BufferError):
+                self._mm.close()
+        self._fp.close()
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+
+class _Level:
+    """One pyramid level in RGB: ordinary memory when small, a scratch file when big."""
+
+    def __init__(self, size: tuple[int, int], path: Path, pager: _Pager) -> None:
+        self.size = size
+        self._image: Image.Image | None = None
+        self._scratch: _Scratch | None = None
+        if size[0] * size[1] * 4 > _IN_MEMORY_BYTES:
+            self._scratch = _Scratch(path, "RGB", size, pager, mapped=False)
+        else:
+            self._image = Image.new("RGB", size)
+
+    def paste(self, im: Image.Image, at: tuple[int, int]) -> None:
+        if self._scratch is not None:
+            self._scratch.paste(im, at)
+        elif self._image is not None:
+            self._image.paste(im, at)
+
+    def crop(self, box: tuple[int, int, int, int]) -> Image.Image:
+        if self._scratch is not None:
+            return Image.new("RGB", (1, 1))._new(self._scratch.crop(box))
+        assert self._image is not None
+        return self._image.crop(box)
+
+    def close(self) -> None:
+        if self._image is not None:
+            self._image.close()
+        if self._scratch is not None:
+            self._scratch.close()
+
+
+class _ReadWatch:
+    """File proxy handed to Pillow while decoding: counts bytes, checks ``cancel``."""
+
+    def __init__(self, fp: IO[bytes], on_read: Callable[[int], None]) -> None:
+        self._fp = fp
+        self._on_read = on_read
+        self._count = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._fp.read(size)
+        self._count += len(data)
+        self._on_read(self._count)
+        return data
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._fp, name)
+
+
+# --------------------------------------------------------------------------- pixels
+
+
+@functools.cache
+def _lut16() -> list[int]:
+    return [(v * 255 + 32767) // 65535 for v in range(65536)]
+
+
+def _blocks(width: int, height: int, step: int) -> Iterator[tuple[int, int, int, int]]:
+    for top in range(0, height, step):
+        for left in range(0, width, step):
+            yield left, top, min(width, left + step), min(height, top + step)
+
+
+def _source_box(
+    box: tuple[int, int, int, int], orientation: int, sw: int, sh: int
+) -> tuple[int, int, int, int]:
+    """The source box that becomes ``box`` of the image upright per EXIF ``orientation``."""
+    x0, y0, x1, y1 = box
+
+    def back(x: int, y: int) -> tuple[int, int]:  # upright pixel -> source pixel
+        return {
+            1: (x, y),
+            2: (sw - 1 - x, y),
+            3: (sw - 1 - x, sh - 1 - y),
+            4: (x, sh - 1 - y),
+            5: (y, x),
+            6: (y, sh - 1 - x),
+            7: (sw - 1 - y, sh - 1 - x),
+            8: (sw - 1 - y, x),
+        }[orientation]
+
+    ax, ay = back(x0, y0)
+    bx, by = back(x1 - 1, y1 - 1)
+    return min(ax, bx), min(ay, by), max(ax, bx) + 1, max(ay, by) + 1
+
+
+class _Normaliser:
+    """Source blocks (any mode, any orientation) -> upright sRGB RGB blocks.
+
+    Every parameter that depends on the whole image (EXIF orientation, ICC transform,
+    the range of 32-bit samples) is fixed once, so all blocks are treated alike.
+    """
+
+    def __init__(
+        self, im: Image.Image, scratch: _Scratch | None, cancel: Callable[[], bool] | None
+    ) -> None:
+        self._im = im
+        self._scratch = scratch
+        self.orientation = exif_orientation(im)
+        sw, sh = im.size
+        self.size = (sh, sw) if self.orientation >= 5 else (sw, sh)
+        self._icc: bytes | None = im.info.get("icc_profile") or None
+        self._transforms: dict[str, ImageCms.ImageCmsTransform | None] = {}
+        self._scale: tuple[float, float] | None = None  # for I/F outside 0..65535
+        self._use_lut = im.mode in _SIXTEEN_BIT_MODES
+        if im.mode in ("I", "F"):
+            lo, hi = self._extrema(cancel)
+            if im.mode == "I" and lo >= 0 and hi <= 65535:
+                self._use_lut = True
+            else:
+                scale = 255.0 / (hi - lo) if hi > lo else 0.0
+                self._scale = (scale, -lo * scale)
+
+    def _extrema(self, cancel: Callable[[], bool] | None) -> tuple[float, float]:
+        lo, hi = math.inf, -math.inf
+        for box in _blocks(*self._im.size, 1024):
+            _check_cancel(cancel)
+            extrema = self._read(box).getextrema()
+            lo = min(lo, float(extrema[0]))  # type: ignore[arg-type]
+            hi = max(hi, float(extrema[1]))  # type: ignore[arg-type]
+        return lo, hi
+
+    def _transform(self, mode: str) -> ImageCms.ImageCmsTransform | None:
+        if self._icc is None or not features.check("littlecms2"):
+            return None
+        if mode not in self._transforms:
+            try:
+                self._transforms[mode] = ImageCms.buildTransform(
+                    ImageCms.ImageCmsProfile(io.BytesIO(self._icc)),
+                    ImageCms.createProfile("sRGB"),
+                    mode,
+                    "RGB",
+                    renderingIntent=ImageCms.Intent.PERCEPTUAL,
+                )
+            except Exception:
+                self._transforms[mode] = None
+        return self._transforms[mode]
+
+    def _read(self, box: tuple[int, int, int, int]) -> Image.Image:
+        """``box`` of the source as decoded (source coordinates and mode)."""
+        if self._scratch is None:
+            return self._im.crop(box)
+        block = self._im._new(self._scratch.crop(box))
+        if block.palette is not None:
+            block.palette.dirty = 1  # push the palette into the new core on load
+        return block
+
+    def crop(self, box: tuple[int, int, int, int]) -> Image.Image:
+        """``box`` (in upright coordinates) of the image, as RGB."""
+        if self.orientation == 1:
+            block = self._read(box)
+        else:
+            block = self._read(_source_box(box, self.orientation, *self._im.size))
+            block = block.transpose(ORIENTATION_TRANSPOSE[self.orientation])
+        return self._to_rgb(block)
+
+    def _to_rgb(self, block: Image.Image) -> Image.Image:
+        colour_managed = True
+        if self._use_lut:
+            block = (block if block.mode == "I" else block.convert("I")).point(_lut16(), "L")
+        elif self._scale is not None:
+            scale, offset = self._scale
+            block = block.point(lambda v: v * scale + offset).convert("L")
+        elif block.mode == "CMYK":
+            transform = self._transform("CMYK")
+            if transform is not None:
+                return ImageCms.applyTransform(block, transform) or block.convert("RGB")
+            return block.convert("RGB")
+        else:
+            try:
+                block, colour_managed = normalise_mode(block, None)
+            except (ValueError, OSError):
+                block, colour_managed = block.convert("RGB"), False
+        if block.mode == "RGBA":
+            flat = Image.new("RGB", block.size, TILE_BACKGROUND)
+            flat.paste(block, mask=block.getchannel("A"))
+            block = flat
+        transform = self._transform(block.mode) if colour_managed else None
+        if transform is not None:
+            converted = ImageCms.applyTransform(block, transform)
+            if converted is not None:
+                return converted
+        return block if block.mode == "RGB" else block.convert("RGB")
+
+
+def _save_jpeg(im: Image.Image, path: Path, quality: int) -> None:
+    """Write one tile (module-level so tests can make it fail)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    im.save(path, "JPEG", quality=quality, optimize=False, progressive=False)
+
+
+# --------------------------------------------------------------------------- building
+
+
+@dataclass
+class _Built:
+    width: int
+    height: int
+    scale_factors: list[int]
+    sizes: list[tuple[int, int]]
+    files: int
+
+
+def _open_decoded(
+    src: Path,
+    name: str,
+    work: Path,
+    pager: _Pager,
+    max_pixels: int,
+    on_read: Callable[[int], None],
+) -> tuple[ImageFile.ImageFile, _Scratch | None]:
+    """Open and decode ``src``, into a mapped scratch core when that helps."""
+    with pixel_limit(max_pixels):
+        im = open_checked(src, name, max_pixels)
+        scratch: _Scratch | None = None
+        try:
+            w, h = im.size
+            if (
+                im.format in _STREAMING_FORMATS
+                and getattr(im, "_tile_size", im.size) == im.size
+                and w * h * _pixel_bytes(im.mode) > _IN_MEMORY_BYTES
+            ):
+                try:
+                    scratch = _Scratch(
+                        work / ".scratch-source", im.mode, im.size, pager, mapped=True
+                    )
+                except (ValueError, OSError, MemoryError):
+                    scratch = None  # e.g. a mode map_buffer does not know: decode normally
+                else:
+                    im.im = scratch.core
+            if im.fp is not None:
+                im.fp = _ReadWatch(im.fp, on_read)  # type: ignore[assignment]
+            try:
+                load_checked(im, name, max_pixels)
+            except ImageRefused as exc:
+                if isinstance(exc.__cause__, TilesCancelled):
+                    raise exc.__cause__ from None
+                raise
+            if scratch is not None and im.im is not scratch.core:
+                # The plugin decoded elsewhere (e.g. it mapped an uncompressed file).
+                scratch.close()
+                scratch = None
+            file_map = getattr(im, "map", None)
+            if isinstance(file_map, mmap.mmap):  # Pillow mapped an uncompressed file
+                pager.add(file_map)
+        except BaseException:
+            im.close()
+            if scratch is not None:
+                scratch.close()
+            raise
+    return im, scratch
+
+
+def _build_into(
+    src: Path,
+    work: Path,
+    *,
+    tile: int,
+    quality: int,
+    progress: _Progress,
+    cancel: Callable[[], bool] | None,
+    max_pixels: int,
+    pager: _Pager,
+) -> _Built:
+    name = display_name(src)
+    total_bytes = max(1, check_file(src, name))
+
+    def on_read(count: int) -> None:
+        _check_cancel(cancel)
+        pager.release()
+        progress.report(_DECODE_SHARE * min(1.0, count / total_bytes))
+
+    im, scratch = _open_decoded(src, name, work, pager, max_pixels, on_read)
+    levels: list[_Level] = []
+    try:
+        progress.report(_DECODE_SHARE)
+        normaliser = _Normaliser(im, scratch, cancel)
+        width, height = normaliser.size
+        factors = scale_factors_for(width, height, tile)
+        sizes = sizes_for(width, height, tile, factors)
+        listed = set(sizes)
+        block = 2 * tile
+
+        level_sizes = [_level_size(width, height, sf) for sf in factors]
+        requests = [_level_requests(width, height, tile, sf) for sf in factors]
+        # Progress units: one per block read and one per file saved.
+        total_units = sum(-(-lw // block) * -(-lh // block) for lw, lh in level_sizes)
+        total_units += sum(len(r) for r in requests) + len(sizes)
+        done_units = 0
+        written: set[str] = set()
+
+        def advance() -> None:
+            nonlocal done_units
+            done_units += 1
+            progress.report(_DECODE_SHARE + (1 - _DECODE_SHARE) * done_units / total_units)
+
+        def save(img: Image.Image, rel: str) -> None:
+            if rel not in written:
+                _save_jpeg(img, work / rel, quality)
+                written.add(rel)
+            advance()
+
+        read: Callable[[tuple[int, int, int, int]], Image.Image] = normaliser.crop
+        for index, sf in enumerate(factors):
+            lw, lh = level_sizes[index]
+            by_block: dict[tuple[int, int], list[tuple[str, tuple[int, int, int, int]]]] = {}
+            for rel, box in requests[index]:
+                by_block.setdefault((box[0] // block, box[1] // block), []).append((rel, box))
+            following: _Level | None = None
+            if index + 1 < len(factors):
+                following = _Level(level_sizes[index + 1], work / f".scratch-{sf * 2}", pager)
+                levels.append(following)
+            for bbox in _blocks(lw, lh, block):
+                _check_cancel(cancel)
+                img = read(bbox)
+                for rel, box in by_block.get((bbox[0] // block, bbox[1] // block), ()):
+                    local = (box[0] - bbox[0], box[1] - bbox[1], box[2] - bbox[0], box[3] - bbox[1])
+                    save(img if local == (0, 0, *img.size) else img.crop(local), rel)
+                if following is not None:
+                    following.paste(img.reduce(2), (bbox[0] // 2, bbox[1] // 2))
+                pager.release()
+                advance()
+            if (lw, lh) in listed:
+                save(read((0, 0, lw, lh)), _full_path(f"{lw},{lh}"))
+            # This level is done: free it (the source after the first level).
+            if index == 0:
+                im.close()
+                if scratch is not None:
+                    scratch.close()
+                    scratch = None
+            else:
+                levels.pop(0).close()
+            if following is not None:
+                read = following.crop
+        return _Built(width, height, factors, sizes, len(written))
+    finally:
+        im.close()
+        if scratch is not None:
+            scratch.close()
+        for level in levels:
+            level.close()
+
+
+def _info_document(built: _Built, tile: int, base_uri: str) -> dict[str, Any]:
+    return {
+        "@context": IIIF_CONTEXT,
+        "id": base_uri,
+        "type": "ImageService3",
+        "protocol": IIIF_PROTOCOL,
+        "profile": "level0",
+        "width": built.width,
+        "height": built.height,
+        "tiles": [{"width": tile, "scaleFactors": list(built.scale_factors)}],
+        "sizes": [{"width": w, "height": h} for w, h in built.sizes],
+    }
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    with open(path, "wb") as fp:
+        fp.write(data)
+        fp.flush()
+        os.fsync(fp.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _swap_in(building: Path, dest: Path) -> None:
+    """Rename ``building`` to ``dest``, replacing (and then deleting) any old ``dest``."""
+    for _attempt in range(5):
+        retired: Path | None = None
+        if dest.exists() or dest.is_symlink():
+            retired = dest.parent / f"{RETIRED_PREFIX}{dest.name}-{secrets.token_hex(6)}"
+            try:
+                os.replace(dest, retired)
+            except FileNotFoundError:
+                retired = None
+        try:
+            os.replace(building, dest)
+        except OSError as exc:
+            if retired is not None and not dest.exists():
+                with contextlib.suppress(OSError):
+                    os.replace(retired, dest)  # put the old set back
+            if exc.errno in (errno.ENOTEMPTY, errno.EEXIST):
+                continue  # another builder renamed its set in meanwhile: go again
+            raise
+        _fsync_dir(dest.parent)
+        if retired is not None:
+            shutil.rmtree(retired, ignore_errors=True)
+        return
+    raise OSError(errno.EEXIST, f"could not replace {dest} (it keeps being recreated)")
+
+
+def _file_sha256(path: Path, cancel: Callable[[], bool] | None) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fp:
+        while chunk := fp.read(1 << 20):
+            digest.update(chunk)
+            _check_cancel(cancel)
+    return digest.hexdigest()
+
+
+def build_tiles(
+    src: Path,
+    dest: Path,
+    *,
+    tile: int = TILE_SIZE,
+    quality: int = TILE_QUALITY,
+    base_uri: str | None = None,
+    progress: Callable[[float], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+    source_sha256: str | None = None,
+) -> TileSetInfo:
+    """Build the static IIIF tile set of ``src`` in ``dest`` (see the module docstring).
+
+    ``base_uri`` is the service ``id`` written to info.json (default: the ``file:``
+    URI of ``dest``). ``progress(fraction)`` is called on this thread, monotonically,
+    ending with 1.0; ``cancel()`` is polled often and, when True, the build stops with
+    `TilesCancelled`. Raises `ImageRefused` for unreadable sources. ``dest`` is only
+    ever replaced by a complete set. Safe to run on a worker thread.
+    """
+    _check_positive("tile", tile)
+    if isinstance(quality, bool) or not isinstance(quality, int) or not 1 <= quality <= 100:
+        raise ValueError(f"quality must be an integer from 1 to 100, not {quality!r}")
+    src, dest = Path(src), Path(dest)
+    check_file(src, display_name(src))
+    reporter = _Progress(progress)
+    if source_sha256 is None:
+        source_sha256 = _file_sha256(src, cancel)
+    if base_uri is None:
+        base_uri = dest.resolve().as_uri()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    building = dest.parent / f"{BUILDING_PREFIX}{dest.name}-{secrets.token_hex(6)}"
+    building.mkdir()
+    try:
+        with _Pager() as pager:
+            built = _build_into(
+                src,
+                building,
+                tile=tile,
+                quality=quality,
+                progress=reporter,
+                cancel=cancel,
+                max_pixels=max_pixels,
+                pager=pager,
+            )
+        _check_cancel(cancel)
+        (building / SOURCE_FILE).write_text(source_sha256 + "\n", encoding="ascii")
+        document = _info_document(built, tile, base_uri)
+        _write_synced(building / INFO_FILE, (json.dumps(document, indent=2) + "\n").encode())
+        _fsync_dir(building)
+        _swap_in(building, dest)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    reporter.report(1.0)
+    return TileSetInfo(
+        path=dest / INFO_FILE,
+        width=built.width,
+        height=built.height,
+        tile=tile,
+        scale_factors=built.scale_factors,
+        files=built.files,
+    )
+
+
+def is_current(dest: Path, src_sha256: str) -> bool:
+    """True when ``dest`` holds a finished tile set built from the source ``src_sha256``."""
+    dest = Path(dest)
+    try:
+        recorded = (dest / SOURCE_FILE).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return recorded == src_sha256 and (dest / INFO_FILE).is_file()
+
+
+def sweep_building_dirs(parent: Path, older_than_s: float = 3600) -> int:
+    """Remove building (and retired) folders in ``parent`` left by killed processes.
+
+    Only entries last modified more than ``older_than_s`` seconds ago are removed, so
+    builds still running are left alone. Returns how many were removed.
+    """
+    parent = Path(parent)
+    cutoff = time.time() - older_than_s
+    removed = 0
+    try:
+        entries = list(os.scandir(parent))
+    except FileNotFoundError:
+        return 0
+    for entry in entries:
+        if not entry.name.startswith((BUILDING_PREFIX, RETIRED_PREFIX)):
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_mtime > cutoff:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+        except FileNotFoundError:
+            continue
+        removed += 1
+    return removed

@@ -1,0 +1,140 @@
+"""Map operations: georeference, tile pyramids and annotations (Qt-free).
+
+Tile sets are derived files: ``assets/tiles/<sha256 of the image>/info.json`` and the IIIF
+level-0 tiles beside it, built once per image and rebuilt only when the image changes (the
+folder is named by content). Annotations sit on a map in the image's own pixels; a KML
+placemark at (lon, lat) lands where the map's georeference puts it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from exhibition_app.catalog import Catalog
+from exhibition_app.core.georef import Equirectangular, Fitted, GeorefError, from_json
+from exhibition_app.db.engine import CatalogError
+from exhibition_app.db.models import Annotation, Item, Media
+
+GEOREF_KINDS = ("equirectangular",)
+
+
+def tiles_dir(catalog: Catalog, media: Media) -> Path:
+    return catalog.assets / "tiles" / media.sha256
+
+
+def _item(session: Session, item_id: int) -> Item:
+    item = session.get(Item, item_id)
+    if item is None:
+        raise CatalogError(f"no item with id {item_id}")
+    return item
+
+
+def _cover(item: Item) -> Media:
+    media = item.cover_media
+    if media is None:
+        raise CatalogError(f"item {item.id} has no image to work on")
+    return media
+
+
+def ensure_tiles(
+    catalog: Catalog,
+    media: Media,
+    *,
+    progress: Callable[[float], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Path:
+    """The info.json of the image's tile set, building it first if it is missing or stale."""
+    from exhibition_app.imaging.tiles import build_tiles, is_current
+
+    dest = tiles_dir(catalog, media)
+    if is_current(dest, media.sha256):
+        return dest / "info.json"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    info = build_tiles(
+        catalog.store.abspath(media.relpath),
+        dest,
+        progress=progress,
+        cancel=cancel,
+        max_pixels=catalog.max_pixels,
+        source_sha256=media.sha256,
+    )
+    return info.path
+
+
+def build_item_tiles(catalog: Catalog, item_id: int, **kwargs: Any) -> Path:
+    with catalog.read_session() as session:
+        media = _cover(_item(session, item_id))
+    return ensure_tiles(catalog, media, **kwargs)
+
+
+def georeference(item: Item) -> Equirectangular | Fitted | None:
+    """The item's georeference for its cover image, or None."""
+    if not item.georef:
+        return None
+    media = item.cover_media
+    if media is None:
+        return None
+    try:
+        return from_json(json.loads(item.georef), width=media.width, height=media.height)
+    except (ValueError, GeorefError) as exc:
+        raise CatalogError(f"item {item.id} has an unreadable georeference: {exc}") from exc
+
+
+def set_georef(item: Item, kind: str) -> None:
+    if kind not in GEOREF_KINDS:
+        raise CatalogError(f"unknown georeference '{kind}': use {', '.join(GEOREF_KINDS)}")
+    item.georef = json.dumps({"type": kind})
+
+
+def import_kml(
+    catalog: Catalog, item_id: int, path: Path, *, lang: str = "en"
+) -> tuple[int, list[str]]:
+    """Add the KML file's placemarks to the map as annotations, all or none.
+
+    Returns (imported, skipped reasons). The map must be georeferenced.
+    """
+    from exhibition_app.interop.kml import read_kml
+
+    result = read_kml(path)
+    with catalog.session() as session:
+        item = _item(session, item_id)
+        geo = georeference(item)
+        if geo is None:
+            raise CatalogError(
+                f"item {item_id} is not georeferenced, so KML places cannot be put on it "
+                "(import the map with --georef equirectangular)"
+            )
+        media = _cover(item)
+        for mark in result.placemarks:
+            x, y = geo.to_pixel(mark.lon, mark.lat)
+            note = Annotation(item=item, media_id=media.id, x=x, y=y, lon=mark.lon, lat=mark.lat)
+            note.set_text("label", lang, mark.name)
+            note.set_text("text", lang, mark.description)
+            session.add(note)
+    return len(result.placemarks), list(result.skipped)
+
+
+def annotations_of(session: Session, item_id: int) -> list[dict[str, Any]]:
+    """The JSON shape of ``annotations list``."""
+    _item(session, item_id)
+    notes = session.scalars(
+        select(Annotation).where(Annotation.item_id == item_id).order_by(Annotation.id)
+    )
+    return [
+        {
+            "id": n.id,
+            "x": n.x,
+            "y": n.y,
+            "lon": n.lon,
+            "lat": n.lat,
+            "label": n.text_map("label"),
+            "text": n.text_map("text"),
+        }
+        for n in notes
+    ]

@@ -1,0 +1,321 @@
+"""A map on the item page: the deep-zoom view, its hotspots, and their labels on tap.
+
+Loading: the tile set is built (once per image, cached under assets/tiles) on the image
+pool and the annotations are read on the database worker; both arrive by signal. Until the
+tiles are ready the panel says so in words a visitor understands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exhibition_app.core.cards import ItemCard
+from exhibition_app.ui.deepzoom.compare import CompareView
+from exhibition_app.ui.deepzoom.pyramid import Pyramid
+from exhibition_app.ui.deepzoom.view import DeepZoomView, Hotspot
+from exhibition_app.ui.i18n import Language, tr
+from exhibition_app.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from exhibition_app.catalog import Catalog
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: int
+    x: float
+    y: float
+    label: dict[str, str]
+    text: dict[str, str]
+
+
+@dataclass(frozen=True)
+class MapData:
+    info_json: str
+    notes: tuple[NoteView, ...]
+    georef: str | None
+    width: int
+    height: int
+
+
+def load_map(catalog: Catalog, item_id: int) -> MapData:
+    """Runs on a worker: make sure the tiles exist and read the annotations."""
+    from exhibition_app.db.models import Item
+    from exhibition_app.operations.maps import annotations_of, ensure_tiles
+
+    with catalog.read_session() as session:
+        item = session.get(Item, item_id)
+        if item is None or item.cover_media is None:
+            raise LookupError("this map has no image yet")
+        media = item.cover_media
+        notes = tuple(
+            NoteView(n["id"], n["x"], n["y"], n["label"], n["text"])
+            for n in annotations_of(session, item_id)
+        )
+        georef, width, height = item.georef, media.width, media.height
+    info = ensure_tiles(catalog, media)
+    return MapData(str(info), notes, georef, width, height)
+
+
+def _georef(data: MapData):  # type: ignore[no-untyped-def]
+    """The map's georeference (core.georef object), or None."""
+    if not data.georef:
+        return None
+    import json
+
+    from exhibition_app.core.georef import GeorefError, from_json
+
+    try:
+        return from_json(json.loads(data.georef), width=data.width, height=data.height)
+    except (ValueError, GeorefError):
+        return None
+
+
+class MapPanel(QWidget):
+    """The deep-zoom view with a list of places to fly to and a label bubble."""
+
+    def __init__(self, tasks: TaskManager, language: Language) -> None:
+        super().__init__()
+        self.tasks, self.language = tasks, language
+        self.catalog: Catalog | None = None
+        self.data: MapData | None = None
+        self._loading_for: int | None = None
+        self.view = DeepZoomView()
+        self.view.hotspot_clicked.connect(self._show_note)
+        self.view.view_changed.connect(self._follow_bubble)
+        self.message = QLabel()
+        self.message.setObjectName("empty")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.places_button = QPushButton(self.view)
+        self.places_button.setObjectName("placesButton")
+        self.places_button.setCheckable(True)
+        self.places_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.places_button.toggled.connect(self._toggle_places)
+        self.places_button.hide()
+        self.places = QListWidget(self.view)
+        self.places.setObjectName("places")
+        self.places.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.places.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.places.itemClicked.connect(self._fly_to_item)
+        self.places.hide()
+        self.bubble = QLabel(self.view)
+        self.bubble.setObjectName("bubble")
+        self.bubble.setWordWrap(True)
+        self.bubble.setMaximumWidth(360)
+        self.bubble.setTextFormat(Qt.TextFormat.PlainText)
+        self.bubble.hide()
+        self.compare = CompareView()
+        self.compare_buttons: list[QPushButton] = []
+        self.compare_row = QWidget(self.view)
+        self.compare_row_layout = QHBoxLayout(self.compare_row)
+        self.compare_row_layout.setContentsMargins(0, 0, 0, 0)
+        self.close_compare = QPushButton(self.compare)
+        self.close_compare.setObjectName("placesButton")
+        self.close_compare.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.close_compare.clicked.connect(self.end_compare)
+        self.related: list[ItemCard] = []
+        self.card: ItemCard | None = None
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.compare)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.stack)
+        language.changed.connect(lambda _l: self.refresh_texts())
+
+    def is_loading(self) -> bool:
+        current = self.stack.currentWidget()
+        return (
+            self._loading_for is not None
+            or (self.data is not None and current is self.view and not self.view.is_sharp())
+            or (current is self.compare and not self.compare.is_sharp())
+        )
+
+    def show_map(self, card: ItemCard, related: list[ItemCard] | None = None) -> None:
+        self.card = card
+        self.related = [r for r in related or [] if r.cover is not None]
+        self.bubble.hide()
+        self.view.set_pyramid(None)
+        self.view.set_hotspots([])
+        self.data = None
+        self.message.setText(tr("MapPanel", "Preparing the map for deep zoom…"))
+        self.stack.setCurrentWidget(self.message)
+        catalog = self.catalog
+        if catalog is None:
+            return
+        self._loading_for = card.id
+        self.tasks.run_image(
+            lambda: load_map(catalog, card.id),
+            lambda data, item_id=card.id: self._loaded(item_id, data),
+            lambda _msg, item_id=card.id: self._failed(item_id),
+        )
+
+    def _loaded(self, item_id: int, data: MapData) -> None:
+        if self._loading_for != item_id:
+            return
+        self._loading_for = None
+        self.data = data
+        self.view.set_pyramid(Pyramid.load(Path(data.info_json)))
+        self._set_georef(data)
+        self.stack.setCurrentWidget(self.view)
+        self.refresh_texts()
+        self.view.home()
+
+    # -- then and now ------------------------------------------------------------------------
+    def start_compare(self, other: ItemCard) -> None:
+        """Lay ``other`` over this map, aligned through both georeferences."""
+        catalog, card = self.catalog, self.card
+        if catalog is None or card is None or self.data is None:
+            return
+        self._loading_for = other.id
+        self.tasks.run_image(
+            lambda: load_map(catalog, other.id),
+            lambda data, o=other: self._compare_loaded(o, data),
+            lambda _msg, o=other: self._failed(o.id),
+        )
+
+    def _compare_loaded(self, other: ItemCard, top: MapData) -> None:
+        if self._loading_for != other.id or self.data is None or self.card is None:
+            return
+        self._loading_for = None
+        base_geo, top_geo = _georef(self.data), _georef(top)
+        if base_geo is None or top_geo is None:
+            return
+        lang = self.language
+        self.compare.set_maps(
+            Pyramid.load(Path(self.data.info_json)),
+            Pyramid.load(Path(top.info_json)),
+            lambda x, y: top_geo.to_pixel(*base_geo.to_lonlat(x, y)),
+            lambda x, y: base_geo.to_pixel(*top_geo.to_lonlat(x, y)),
+            labels=(lang.text(self.card.text("title")), lang.text(other.text("title"))),
+        )
+        self.compare.slider_label.setText(tr("MapPanel", "Fade"))
+        self.close_compare.setText("←  " + tr("MapPanel", "One map"))
+        self.close_compare.adjustSize()
+        self.close_compare.move(12, 56)
+        self.close_compare.raise_()
+        self.stack.setCurrentWidget(self.compare)
+
+    def end_compare(self) -> None:
+        self.stack.setCurrentWidget(self.view if self.data is not None else self.message)
+
+    def _failed(self, item_id: int) -> None:
+        if self._loading_for != item_id:
+            return
+        self._loading_for = None
+        self.message.setText(tr("MapPanel", "This map is still being digitised."))
+
+    def _set_georef(self, data: MapData) -> None:
+        self.view.to_lonlat = None
+        self.view.km_per_image_px = None
+        geo = _georef(data)
+        if geo is None:
+            return
+        import math
+
+        self.view.to_lonlat = geo.to_lonlat
+
+        def km_per_px(y: float) -> float:
+            lon0, lat0 = geo.to_lonlat(data.width / 2, y)
+            lon1, lat1 = geo.to_lonlat(data.width / 2 + 1, y)
+            dlon = (lon1 - lon0) * math.cos(math.radians((lat0 + lat1) / 2))
+            return 111.32 * math.hypot(dlon, lat1 - lat0)
+
+        self.view.km_per_image_px = km_per_px
+
+    def refresh_texts(self) -> None:
+        data = self.data
+        self.places.clear()
+        if data is None:
+            return
+        lang = self.language
+        spots = [Hotspot(n.id, n.x, n.y, lang.text(n.label)) for n in data.notes]
+        self.view.set_hotspots(spots)
+        for note in data.notes:
+            row = QListWidgetItem(lang.text(note.label))
+            row.setData(Qt.ItemDataRole.UserRole, note.id)
+            self.places.addItem(row)
+        self.places_button.setText(
+            tr("MapPanel", "Places on this map: %1").replace("%1", str(len(data.notes)))
+        )
+        self.places_button.adjustSize()
+        self.places_button.move(12, 12)
+        self.places_button.setVisible(bool(data.notes))
+        for button in self.compare_buttons:
+            button.deleteLater()
+        self.compare_buttons = []
+        if _georef(data) is not None:
+            for other in self.related:
+                button = QPushButton(
+                    tr("MapPanel", "Then and now: %1").replace("%1", lang.text(other.text("title")))
+                )
+                button.setObjectName("placesButton")
+                button.setCursor(Qt.CursorShape.PointingHandCursor)
+                button.clicked.connect(lambda _=False, o=other: self.start_compare(o))
+                self.compare_row_layout.addWidget(button)
+                self.compare_buttons.append(button)
+        self.compare_row.adjustSize()
+        self.compare_row.move(self.places_button.geometry().right() + 10, 12)
+        self.compare_row.setVisible(bool(self.compare_buttons))
+        self.places.setAccessibleName(tr("MapPanel", "Places on this map"))
+        self._toggle_places(self.places_button.isChecked())
+        if self.bubble.isVisible() and self.view.active_hotspot is not None:
+            self._show_note(self.view.active_hotspot)
+
+    def _toggle_places(self, shown: bool) -> None:
+        if shown and self.data is not None and self.data.notes:
+            top = self.places_button.geometry().bottom() + 6
+            height = min(int(self.view.height() * 0.55), 28 * len(self.data.notes) + 10)
+            self.places.setGeometry(12, top, 230, max(120, height))
+            self.places.show()
+            self.places.raise_()
+        else:
+            self.places.hide()
+
+    def _follow_bubble(self) -> None:
+        if self.bubble.isVisible() and self.view.active_hotspot is not None:
+            self._show_note(self.view.active_hotspot)
+
+    def _fly_to_item(self, row: QListWidgetItem) -> None:
+        note_id = int(row.data(Qt.ItemDataRole.UserRole))
+        note = self._note(note_id)
+        if note is not None:
+            self.view.fly_to(note.x, note.y)
+            self._show_note(note_id)
+
+    def _note(self, note_id: int) -> NoteView | None:
+        if self.data is None:
+            return None
+        return next((n for n in self.data.notes if n.id == note_id), None)
+
+    def _show_note(self, note_id: int) -> None:
+        note = self._note(note_id)
+        if note is None:
+            return
+        self.view.active_hotspot = note_id
+        label, text = self.language.text(note.label), self.language.text(note.text)
+        self.bubble.setText(f"{label}\n\n{text}" if text else label)
+        self.bubble.adjustSize()
+        pos = self.view.to_screen(note.x, note.y) + QPointF(18, -self.bubble.height() / 2)
+        x = min(max(8, int(pos.x())), self.view.width() - self.bubble.width() - 8)
+        y = min(max(8, int(pos.y())), self.view.height() - self.bubble.height() - 8)
+        self.bubble.move(x, y)
+        self.bubble.show()
+        self.bubble.raise_()
+        self.view.update()

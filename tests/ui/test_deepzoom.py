@@ -1,0 +1,165 @@
+"""The deep-zoom viewer on real tile sets built by exhibition_app.imaging.tiles."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QPixmap
+
+from exhibition_app.imaging.tiles import build_tiles
+from exhibition_app.ui.deepzoom.pyramid import Pyramid, TileKey
+from exhibition_app.ui.deepzoom.tiles import TileCache
+from exhibition_app.ui.deepzoom.view import DeepZoomView, Hotspot
+
+
+@pytest.fixture(scope="module")
+def pyramid(tmp_path_factory: pytest.TempPathFactory) -> Pyramid:
+    """A 3000x1500 'map': four coloured quadrants, so tiles can be told apart."""
+    folder = tmp_path_factory.mktemp("pyr")
+    src = folder / "map.png"
+    im = Image.new("RGB", (3000, 1500))
+    for (x, y), colour in {
+        (0, 0): (200, 30, 30),
+        (1500, 0): (30, 200, 30),
+        (0, 750): (30, 30, 200),
+        (1500, 750): (220, 200, 40),
+    }.items():
+        im.paste(colour, (x, y, x + 1500, y + 750))
+    im.save(src)
+    info = build_tiles(src, folder / "tiles")
+    return Pyramid.load(info.path)
+
+
+def test_every_tile_the_viewer_asks_for_exists(pyramid: Pyramid) -> None:
+    assert (pyramid.width, pyramid.height, pyramid.tile) == (3000, 1500, 512)
+    for scale in pyramid.scales:
+        for key in pyramid.keys_in(scale, 0, 0, pyramid.width, pyramid.height):
+            assert any(p.exists() for p in pyramid.paths(key)), key
+
+
+def test_level_choice_and_visible_keys(pyramid: Pyramid) -> None:
+    assert pyramid.scale_for(1.0) == 1
+    assert pyramid.scale_for(0.5) == 2
+    assert pyramid.scale_for(0.3) == 2  # never blurrier than the screen
+    assert pyramid.scale_for(0.01) == pyramid.coarsest
+    keys = pyramid.keys_in(1, 0, 0, 600, 100)
+    assert keys == [TileKey(1, 0, 0), TileKey(1, 1, 0)]
+    assert pyramid.keys_in(1, 5000, 5000, 6000, 6000) == []
+
+
+def test_cache_is_bounded_by_bytes_and_keeps_pinned_tiles(qapp) -> None:  # type: ignore[no-untyped-def]
+    one = QPixmap(100, 100)
+    cost = TileCache.cost(one)
+    cache = TileCache(budget_bytes=cost * 3)
+    keys = [TileKey(1, i, 0) for i in range(5)]
+    cache.put(keys[0], QPixmap(100, 100))
+    for key in keys[1:]:
+        cache.put(key, QPixmap(100, 100), pinned={keys[0]})
+    assert cache.bytes <= cost * 3
+    assert keys[0] in cache  # pinned (visible) tiles survive
+    assert keys[4] in cache and keys[1] not in cache  # the oldest others went first
+
+
+@pytest.fixture
+def view(qtbot, pyramid: Pyramid) -> DeepZoomView:  # type: ignore[no-untyped-def]
+    v = DeepZoomView()
+    qtbot.addWidget(v)
+    v.resize(800, 500)
+    v.show()
+    v.set_pyramid(pyramid)
+    qtbot.waitUntil(v.is_sharp, timeout=10000)
+    return v
+
+
+def _pixel(view: DeepZoomView, x: int, y: int) -> QColor:
+    return view.grab().toImage().pixelColor(x, y)
+
+
+def test_home_fits_the_whole_map_sharp(view: DeepZoomView) -> None:
+    assert view.zoom == pytest.approx(min(800 / 3000, 500 / 1500))
+    top_left = _pixel(view, 200, 180)
+    assert top_left.red() > 150 and top_left.green() < 90  # the red quadrant
+
+
+def test_wheel_zoom_keeps_the_point_under_the_cursor(view: DeepZoomView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    anchor = QPointF(300, 200)
+    before = view.to_image(anchor)
+    view.zoom_at(3.0, anchor)
+    after = view.to_image(anchor)
+    assert after.x() == pytest.approx(before.x(), abs=0.5)
+    assert after.y() == pytest.approx(before.y(), abs=0.5)
+    qtbot.waitUntil(view.is_sharp, timeout=10000)
+    assert view.sharp_scale() < view.pyramid.coarsest  # type: ignore[union-attr]
+
+
+def test_lower_resolution_shows_until_sharp_tiles_arrive(view: DeepZoomView) -> None:
+    view.loader.cancel_all()
+    view.loader.pool.waitForDone()
+    view.zoom_at(8.0)  # sharp tiles for this zoom are not in memory yet
+    assert not view.is_sharp()
+    centre = _pixel(view, 400, 250)
+    assert centre.name() != QColor("#14130f").name()  # never a blank flash
+
+
+def test_tiles_that_leave_the_view_are_cancelled(
+    view: DeepZoomView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queued: list[object] = []
+    monkeypatch.setattr(view.loader.pool, "start", queued.append)  # hold jobs, run none
+    view.set_view(QPointF(200, 200), 2.0)
+    first = dict(view.loader._pending)
+    assert first and queued
+    view.set_view(QPointF(2800, 1300), 2.0)
+    wanted = set(view.wanted_tiles())
+    gone = [key for key in first if key not in wanted]
+    assert gone
+    assert all(first[key].is_set() for key in gone)  # their jobs will skip the decode
+    assert not set(gone) & set(view.loader._pending)
+
+
+def test_keyboard_zoom_pan_rotate_home(view: DeepZoomView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    home = view.zoom
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert view.zoom == pytest.approx(home * 1.5)
+    x = view.center.x()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.center.x() > x
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    assert view.quarter_turns == 1
+    qtbot.keyClick(view, Qt.Key.Key_0)
+    assert view.zoom == pytest.approx(view.fit_zoom())
+    assert view.center == QPointF(1500, 750)
+
+
+def test_drag_pans_and_navigator_moves_the_view(view: DeepZoomView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view.zoom_at(4.0)
+    start = QPointF(view.center)
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(400, 250))
+    qtbot.mouseMove(view, QPoint(300, 250))
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(300, 250))
+    assert view.center.x() > start.x()  # dragging left moves east
+    nav = view.navigator_rect()
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=nav.topLeft().toPoint() + QPoint(3, 3))
+    assert view.center.x() < 200 and view.center.y() < 200
+
+
+def test_hotspots_stay_put_and_answer_taps(view: DeepZoomView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view.set_hotspots([Hotspot(7, 2250, 375, "Tartaria")])
+    view.zoom_at(2.0, QPointF(100, 100))
+    spot = view.to_screen(2250, 375)
+    with qtbot.waitSignal(view.hotspot_clicked) as signal:
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=spot.toPoint() + QPoint(6, 4))
+    assert signal.args == [7]
+    assert view.hotspot_at(QPointF(spot.x() + 200, spot.y())) is None
+
+
+def test_lonlat_and_scale_bar_for_a_georeferenced_map(view: DeepZoomView) -> None:
+    from exhibition_app.core.georef import Equirectangular
+
+    geo = Equirectangular(3000, 1500)
+    view.to_lonlat = geo.to_lonlat
+    view.km_per_image_px = lambda _y: 111.32 * 360 / 3000
+    bar = view._scale_bar()
+    assert bar is not None and bar[0] > 20 and bar[1].endswith("km")
+    assert geo.to_lonlat(*(view.center.x(), view.center.y())) == pytest.approx((0.0, 0.0))
