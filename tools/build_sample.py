@@ -37,6 +37,7 @@ from exhibition_app.db.models import (  # noqa: E402
 from exhibition_app.db.search import rebuild_index  # noqa: E402
 from exhibition_app.operations.check import check_catalog  # noqa: E402
 from exhibition_app.operations.ingest import media_row  # noqa: E402
+from exhibition_app.operations.maps import import_kml  # noqa: E402
 
 #: How curators model the Behaim family: the redrawings point at the globe they redraw,
 #: the photograph depicts the globe.
@@ -82,6 +83,10 @@ def build(content: dict[str, Any], source: Path, db_path: Path, assets: Path) ->
             for ex in content["exhibitions"]:
                 session.add(make_exhibition(ex, by_accession))
             rebuild_index(session)
+        # The museum's own placemarks for the Behaim globe (German texts, as written).
+        behaim = by_image.get("maps/behaim1492.jpg")
+        if behaim is not None:
+            import_kml(catalog, behaim, source / "annotations" / "behaim1492.kml", lang="de")
         report = check_catalog(catalog)
         if not report.ok:
             raise SystemExit("the built catalogue fails its check:\n" + "\n".join(report.problems))
@@ -89,8 +94,11 @@ def build(content: dict[str, Any], source: Path, db_path: Path, assets: Path) ->
         catalog.close()
     con = sqlite3.connect(tmp)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    con.execute("PRAGMA journal_mode = DELETE")  # one self-contained file to commit
+    con.execute("PRAGMA journal_mode = DELETE")
     con.execute("VACUUM")
+    # Ship it in WAL mode, as the app opens it: otherwise the first start rewrites the
+    # header of the committed file. Closing the last connection folds the WAL back in.
+    con.execute("PRAGMA journal_mode = WAL")
     con.close()
     for side in (Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
         side.unlink(missing_ok=True)

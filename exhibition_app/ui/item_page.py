@@ -223,6 +223,7 @@ class ItemPage(QWidget):
             ]
             self.map.show_map(card, related)
             return
+        self.map.cancel_loading()
         self.visual.setCurrentWidget(self.image)
         if media is None or catalog is None:
             self.image.show_card(card, None)

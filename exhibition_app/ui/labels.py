@@ -38,6 +38,7 @@ def language_name(code: str) -> str:
         "kk": tr("Labels", "Kazakh"),
         "ru": tr("Labels", "Russian"),
         "mn": tr("Labels", "Mongolian"),
+        "de": tr("Labels", "German"),
     }
     return names.get(code, code)
 

@@ -428,6 +428,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.item_page)
 
     def show_gallery(self) -> None:
+        if self._item_page is not None:
+            self._item_page.map.cancel_loading()
         self.stack.setCurrentIndex(0)
 
     def _escape(self) -> None:

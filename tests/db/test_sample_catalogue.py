@@ -74,3 +74,17 @@ def test_exhibition_has_sections_with_narrative_covering_every_item(
             assert set(section.text_map("narrative")) >= set(LANGUAGES)
         shown = {i for e in exhibitions for sec in e.sections for i in sec.item_ids}
         assert shown == set(s.scalars(select(Item.id)))
+
+
+def test_reading_the_shipped_catalogue_leaves_the_file_unchanged(tmp_path: Path) -> None:
+    """`make run` must not turn the committed catalog.db into a modified file."""
+    import shutil
+
+    from exhibition_app.operations.views import load_gallery
+
+    db = tmp_path / "catalog.db"
+    shutil.copyfile(ROOT / "catalog.db", db)
+    before = db.read_bytes()
+    with Catalog.open(db, tmp_path / "assets") as cat, cat.read_session() as s:
+        assert load_gallery(s).items
+    assert db.read_bytes() == before

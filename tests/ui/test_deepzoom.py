@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -163,3 +165,33 @@ def test_lonlat_and_scale_bar_for_a_georeferenced_map(view: DeepZoomView) -> Non
     bar = view._scale_bar()
     assert bar is not None and bar[0] > 20 and bar[1].endswith("km")
     assert geo.to_lonlat(*(view.center.x(), view.center.y())) == pytest.approx((0.0, 0.0))
+
+
+def test_map_panel_builds_tiles_with_progress_and_cancels(qtbot, sample_catalog) -> None:  # type: ignore[no-untyped-def]
+    from exhibition_app.operations.views import load_gallery
+    from exhibition_app.ui.deepzoom.map_panel import MapPanel, load_map
+    from exhibition_app.ui.i18n import Language
+    from exhibition_app.ui.tasks import TaskManager
+
+    with sample_catalog.read_session() as s:
+        gallery = load_gallery(s)
+    schagen = next(c for c in gallery.items.values() if c.accession_number == "BH-MAP-001")
+    seen: list[float] = []
+    data = load_map(sample_catalog, schagen.id, progress=seen.append)
+    assert Path(data.info_json).is_file() and seen and seen[-1] == 1.0
+    assert load_map(sample_catalog, schagen.id).info_json == data.info_json  # cached
+
+    behaim = next(c for c in gallery.items.values() if c.accession_number == "BH-MAP-002")
+    panel = MapPanel(TaskManager(), Language("en"))
+    qtbot.addWidget(panel)
+    panel.catalog = sample_catalog
+    panel.resize(900, 600)
+    panel.show()
+    panel.show_map(behaim)
+    panel.cancel_loading()  # the visitor walked on before the tiles were ready
+    qtbot.waitUntil(lambda: panel.tasks.pending == 0, timeout=20000)
+    tiles = sample_catalog.assets / "tiles"
+    assert not any(p.name.startswith(".building") for p in tiles.iterdir())
+    panel.show_map(behaim)
+    qtbot.waitUntil(lambda: not panel.is_loading(), timeout=20000)
+    assert panel.view.pyramid is not None and len(panel.view.hotspots) == 39  # the museum's KML

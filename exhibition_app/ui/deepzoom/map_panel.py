@@ -7,11 +7,13 @@ tiles are ready the panel says so in words a visitor understands.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QLocale, QObject, QPointF, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -52,8 +54,14 @@ class MapData:
     height: int
 
 
-def load_map(catalog: Catalog, item_id: int) -> MapData:
-    """Runs on a worker: make sure the tiles exist and read the annotations."""
+def load_map(
+    catalog: Catalog,
+    item_id: int,
+    progress: Callable[[float], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> MapData:
+    """Runs on a worker: make sure the tiles exist (building them the first time, with
+    progress and cancellation) and read the annotations."""
     from exhibition_app.db.models import Item
     from exhibition_app.operations.maps import annotations_of, ensure_tiles
 
@@ -67,7 +75,7 @@ def load_map(catalog: Catalog, item_id: int) -> MapData:
             for n in annotations_of(session, item_id)
         )
         georef, width, height = item.georef, media.width, media.height
-    info = ensure_tiles(catalog, media)
+    info = ensure_tiles(catalog, media, progress=progress, cancel=cancel)
     return MapData(str(info), notes, georef, width, height)
 
 
@@ -85,6 +93,10 @@ def _georef(data: MapData):  # type: ignore[no-untyped-def]
         return None
 
 
+class _Progress(QObject):
+    changed = Signal(int, float)  # item id, fraction done (emitted from the worker)
+
+
 class MapPanel(QWidget):
     """The deep-zoom view with a list of places to fly to and a label bubble."""
 
@@ -94,6 +106,9 @@ class MapPanel(QWidget):
         self.catalog: Catalog | None = None
         self.data: MapData | None = None
         self._loading_for: int | None = None
+        self._cancel = threading.Event()
+        self._progress = _Progress(self)
+        self._progress.changed.connect(self._on_progress)
         self.view = DeepZoomView()
         self.view.hotspot_clicked.connect(self._show_note)
         self.view.view_changed.connect(self._follow_bubble)
@@ -159,9 +174,17 @@ class MapPanel(QWidget):
         catalog = self.catalog
         if catalog is None:
             return
+        self.cancel_loading()
+        self._cancel = cancel = threading.Event()
+        relay = self._progress
         self._loading_for = card.id
         self.tasks.run_image(
-            lambda: load_map(catalog, card.id),
+            lambda: load_map(
+                catalog,
+                card.id,
+                progress=lambda f, i=card.id: relay.changed.emit(i, f),
+                cancel=cancel.is_set,
+            ),
             lambda data, item_id=card.id: self._loaded(item_id, data),
             lambda _msg, item_id=card.id: self._failed(item_id),
         )
@@ -214,6 +237,18 @@ class MapPanel(QWidget):
 
     def end_compare(self) -> None:
         self.stack.setCurrentWidget(self.view if self.data is not None else self.message)
+
+    def cancel_loading(self) -> None:
+        """Stop building tiles nobody will look at (the visitor moved on)."""
+        self._cancel.set()
+        self._loading_for = None
+
+    def _on_progress(self, item_id: int, fraction: float) -> None:
+        if item_id == self._loading_for and self.stack.currentWidget() is self.message:
+            self.message.setText(
+                tr("MapPanel", "Preparing the map for deep zoom…")
+                + f"  {QLocale().toString(int(fraction * 100))} %"
+            )
 
     def _failed(self, item_id: int) -> None:
         if self._loading_for != item_id:

@@ -95,6 +95,10 @@
       <translation>моңғол</translation>
     </message>
     <message>
+      <source>German</source>
+      <translation>неміс</translation>
+    </message>
+    <message>
       <source>Redrawing of</source>
       <translation>Түпнұсқасы</translation>
     </message>

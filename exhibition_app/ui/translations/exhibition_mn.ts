@@ -95,6 +95,10 @@
       <translation>монгол</translation>
     </message>
     <message>
+      <source>German</source>
+      <translation>герман</translation>
+    </message>
+    <message>
       <source>Redrawing of</source>
       <translation>Эх хувь</translation>
     </message>

@@ -95,6 +95,10 @@
       <translation>монгольском</translation>
     </message>
     <message>
+      <source>German</source>
+      <translation>немецком</translation>
+    </message>
+    <message>
       <source>Redrawing of</source>
       <translation>Оригинал</translation>
     </message>
