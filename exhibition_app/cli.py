@@ -82,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--screenshot", metavar="FILE", help="render the window once loaded, save a PNG, exit"
     )
+    p.add_argument(
+        "--tile-cache",
+        type=int,
+        default=256,
+        metavar="MB",
+        help="memory for decoded map tiles per view (default 256)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     items = sub.add_parser("items", help="list or show items").add_subparsers(
@@ -129,6 +136,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     al = notes.add_parser("list", parents=[common], help="list a map's annotations")
     al.add_argument("item_id", type=int)
+
+    geo = sub.add_parser("georef", help="georeference a map").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    gs = geo.add_parser("set", parents=[common], help="set a map's georeference")
+    gs.add_argument("item_id", type=int)
+    gs.add_argument("--equirectangular", action="store_true", help="a whole-world plate carree")
+    gs.add_argument("--points", type=Path, metavar="FILE", help="control points as JSON")
+    gs.add_argument("--kind", choices=["affine", "polynomial2"], default="affine")
+    gw = geo.add_parser("show", parents=[common], help="show a map's georeference and residuals")
+    gw.add_argument("item_id", type=int)
 
     ex = sub.add_parser("exhibitions", help="list exhibitions").add_subparsers(
         dest="action", metavar="ACTION", required=True
@@ -327,6 +345,47 @@ def cmd_annotations_list(catalog: Catalog, args: argparse.Namespace) -> int:
     return 0
 
 
+def _georef_text(report: dict[str, Any]) -> str:
+    if report["type"] is None:
+        return f"item {report['item']} is not georeferenced"
+    if report["type"] == "equirectangular":
+        return f"item {report['item']}: equirectangular (whole-world plate carree)"
+    lines = [f"item {report['item']}: {report['kind']} fit, RMS {report['rms']:.2f} px"]
+    lines += [
+        f"  ({p['x']:.0f}, {p['y']:.0f}) -> {p['lon']:.4f}, {p['lat']:.4f}: "
+        f"residual {p['residual']:.2f} px"
+        for p in report["points"]
+    ]
+    return "\n".join(lines)
+
+
+def cmd_georef_set(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.operations.maps import georeference_item
+
+    report = georeference_item(
+        catalog,
+        args.item_id,
+        equirectangular=args.equirectangular,
+        points_file=args.points,
+        kind=args.kind,
+    )
+    _print(args, report, lambda: _georef_text(report))
+    return 0
+
+
+def cmd_georef_show(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.db.models import Item
+    from exhibition_app.operations.maps import georef_report
+
+    with catalog.read_session() as s:
+        item = s.get(Item, args.item_id)
+        if item is None:
+            raise UserError(f"no item with id {args.item_id}")
+        report = georef_report(item)
+    _print(args, report, lambda: _georef_text(report))
+    return 0
+
+
 COMMANDS: dict[tuple[str, str | None], Callable[[Catalog, argparse.Namespace], int]] = {
     ("items", "list"): cmd_items_list,
     ("items", "show"): cmd_items_show,
@@ -338,6 +397,8 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Catalog, argparse.Namespace], i
     ("tiles", "build"): cmd_tiles_build,
     ("annotations", "import"): cmd_annotations_import,
     ("annotations", "list"): cmd_annotations_list,
+    ("georef", "set"): cmd_georef_set,
+    ("georef", "show"): cmd_georef_show,
 }
 
 

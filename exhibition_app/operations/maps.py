@@ -92,6 +92,65 @@ def set_georef(item: Item, kind: str) -> None:
     item.georef = json.dumps({"type": kind})
 
 
+def georef_report(item: Item) -> dict[str, Any]:
+    """What ``georef show`` prints: the kind and, for control points, every residual."""
+    geo = georeference(item)
+    if geo is None:
+        return {"item": item.id, "type": None}
+    if isinstance(geo, Equirectangular):
+        return {"item": item.id, "type": "equirectangular"}
+    return {
+        "item": item.id,
+        "type": "control_points",
+        "kind": geo.kind,
+        "rms": geo.rms,
+        "points": [
+            {"x": p.x, "y": p.y, "lon": p.lon, "lat": p.lat, "residual": r}
+            for p, r in zip(geo.points, geo.residuals(), strict=True)
+        ],
+    }
+
+
+def georeference_item(
+    catalog: Catalog,
+    item_id: int,
+    *,
+    equirectangular: bool = False,
+    points_file: Path | None = None,
+    kind: str = "affine",
+) -> dict[str, Any]:
+    """Set a map's georeference (whole-world plate carree, or fitted control points).
+
+    Control points come as JSON: ``[{"x": .., "y": .., "lon": .., "lat": ..}, ...]`` in the
+    image's pixels; the fit is checked (enough points, not collinear) before anything is
+    saved, and the residuals come back so a curator sees which point is off.
+    """
+    from exhibition_app.core.georef import ControlPoint, fit, to_json
+
+    if equirectangular == (points_file is not None):
+        raise CatalogError("give either --equirectangular or --points FILE")
+    document: dict[str, object]
+    if points_file is not None:
+        try:
+            raw = json.loads(points_file.read_text(encoding="utf-8"))
+            points = [
+                ControlPoint(float(p["x"]), float(p["y"]), float(p["lon"]), float(p["lat"]))
+                for p in raw
+            ]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise CatalogError(
+                f"{points_file.name}: expected a JSON list of {{x, y, lon, lat}} ({exc})"
+            ) from exc
+        document = to_json(fit(points, kind))
+    else:
+        document = {"type": "equirectangular"}
+    with catalog.session() as session:
+        item = _item(session, item_id)
+        _cover(item)
+        item.georef = json.dumps(document)
+        return georef_report(item)
+
+
 def import_kml(
     catalog: Catalog, item_id: int, path: Path, *, lang: str = "en"
 ) -> tuple[int, list[str]]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from exhibition_app import __version__
 from exhibition_app.core.languages import DEFAULT_FALLBACK
 from exhibition_app.paths import APP_NAME, assets_dir
+from exhibition_app.ui import settings
 from exhibition_app.ui.fonts import load_fonts
 from exhibition_app.ui.i18n import Language
 from exhibition_app.ui.main_window import MainWindow
@@ -70,6 +71,7 @@ def create_window(
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    settings.current.tile_cache_bytes = max(16, args.tile_cache) * 1024 * 1024
     app = make_app(sys.argv[:1])
     window = create_window(
         args.catalog,

@@ -276,3 +276,40 @@ def test_unsafe_kml_and_ungeoreferenced_maps_are_refused(tmp_path: Path) -> None
     assert proc.returncode == 1 and len(proc.stderr.strip().splitlines()) == 1
     assert "DOCTYPE" in proc.stderr
     assert ok_json(*base, "annotations", "list", str(item), "--json") == []
+
+
+def test_georef_with_control_points_shows_residuals(tmp_path: Path) -> None:
+    base = ("--catalog", str(tmp_path / "c.db"), "--assets", str(tmp_path / "assets"))
+    item = ok_json(
+        *base,
+        "import",
+        "image",
+        str(DATA / "behaim-globe-photo.jpg"),
+        "--kind",
+        "map",
+        "--title",
+        "Sheet",
+        "--json",
+    )["id"]
+    assert ok_json(*base, "georef", "show", str(item), "--json")["type"] is None
+
+    def px(lon: float, lat: float) -> dict[str, float]:  # a 128x173 'plate carree'
+        return {"x": (lon + 180) / 360 * 128, "y": (90 - lat) / 180 * 173, "lon": lon, "lat": lat}
+
+    points = [px(-120, 40), px(30, 60), px(100, -20), px(-10, -50), px(60, 10)]
+    points[4] = {**points[4], "x": points[4]["x"] + 9}  # one control point placed badly
+    good = tmp_path / "points.json"
+    good.write_text(json.dumps(points))
+    report = ok_json(*base, "georef", "set", str(item), "--points", str(good), "--json")
+    assert report["type"] == "control_points" and report["kind"] == "affine"
+    residuals = [p["residual"] for p in report["points"]]
+    assert max(residuals) == residuals[4] and residuals[4] > 2 * max(residuals[:4])
+    assert ok_json(*base, "georef", "show", str(item), "--json")["rms"] == report["rms"]
+
+    line = tmp_path / "line.json"
+    line.write_text(json.dumps([px(0, 0), px(10, 10), px(20, 20)]))
+    proc = run(*base, "georef", "set", str(item), "--points", str(line))
+    assert proc.returncode == 1 and len(proc.stderr.strip().splitlines()) == 1
+    assert "collinear" in proc.stderr or "line" in proc.stderr
+    # the failed fit changed nothing
+    assert ok_json(*base, "georef", "show", str(item), "--json")["rms"] == report["rms"]

@@ -46,6 +46,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QWidget
 
+from exhibition_app.ui import settings
 from exhibition_app.ui.deepzoom.pyramid import Pyramid, TileKey
 from exhibition_app.ui.deepzoom.tiles import TileCache, TileLoader
 from exhibition_app.ui.theme import GOLD, NIGHT, PARCHMENT, SANS
@@ -78,7 +79,7 @@ class DeepZoomView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.grabGesture(Qt.GestureType.PinchGesture)
         self.setMinimumSize(QSize(240, 200))
-        self.cache = TileCache(cache_bytes) if cache_bytes else TileCache()
+        self.cache = TileCache(cache_bytes or settings.current.tile_cache_bytes)
         self.loader = TileLoader(self.cache, parent=self)
         self.loader.tile_ready.connect(lambda _k: self.update())
         self.loader.pinned = self._pinned
@@ -365,6 +366,7 @@ class DeepZoomView(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
+        self._pointer = pos  # a finger has no hover: show lon/lat where it touches
         self._stop_motion()
         if self.navigator_rect().contains(pos):
             self._nav_drag = True
