@@ -72,3 +72,25 @@ def test_one_map_button_returns(compare) -> None:  # type: ignore[no-untyped-def
     panel = win.item_page.map
     panel.close_compare.click()
     assert panel.stack.currentWidget() is panel.view
+
+
+def test_behaim_and_its_half_size_redrawing_stay_aligned(qtbot, sample_catalog: Catalog) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(lambda: sample_catalog, Language("en"))
+    qtbot.addWidget(win)
+    win.resize(1366, 800)
+    win.show()
+    qtbot.waitUntil(win.is_settled, timeout=20000)
+    behaim = next(i for i in win.model.ids() if win.model.card(i).accession_number == "BH-MAP-002")
+    win.open_item(behaim)
+    qtbot.waitUntil(win.is_settled, timeout=20000)
+    panel = win.item_page.map
+    titles = [b.text() for b in panel.compare_buttons]
+    assert any("Ghillany" in t for t in titles) and any("Ravenstein" in t for t in titles)
+    panel.compare_buttons[next(i for i, t in enumerate(titles) if "Ghillany" in t)].click()
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.compare, timeout=20000)
+    view = panel.compare
+    assert (view.base.pyramid.width, view.top.pyramid.width) == (2700, 1350)
+    view.base.zoom_at(4.0, QPointF(700, 250))
+    assert _lonlat_at_centre(view.top) == pytest.approx(_lonlat_at_centre(view.base), abs=0.05)
+    # same ground scale: one screen pixel covers the same number of degrees in both
+    assert view.top.zoom == pytest.approx(view.base.zoom * 2, rel=1e-3)

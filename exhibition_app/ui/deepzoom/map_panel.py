@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -137,8 +137,9 @@ class MapPanel(QWidget):
         self.compare = CompareView()
         self.compare_buttons: list[QPushButton] = []
         self.compare_row = QWidget(self.view)
-        self.compare_row_layout = QHBoxLayout(self.compare_row)
+        self.compare_row_layout = QVBoxLayout(self.compare_row)
         self.compare_row_layout.setContentsMargins(0, 0, 0, 0)
+        self.compare_row_layout.setSpacing(6)
         self.close_compare = QPushButton(self.compare)
         self.close_compare.setObjectName("placesButton")
         self.close_compare.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -304,14 +305,26 @@ class MapPanel(QWidget):
                 button.setCursor(Qt.CursorShape.PointingHandCursor)
                 button.clicked.connect(lambda _=False, o=other: self.start_compare(o))
                 self.compare_row_layout.addWidget(button)
+                button.show()  # a new child of a visible widget is shown only later
                 self.compare_buttons.append(button)
-        self.compare_row.adjustSize()
-        self.compare_row.move(self.places_button.geometry().right() + 10, 12)
         self.compare_row.setVisible(bool(self.compare_buttons))
+        self._place_overlays()
         self.places.setAccessibleName(tr("MapPanel", "Places on this map"))
         self._toggle_places(self.places_button.isChecked())
         if self.bubble.isVisible() and self.view.active_hotspot is not None:
             self._show_note(self.view.active_hotspot)
+
+    def _place_overlays(self) -> None:
+        """Compare buttons in the top right corner, one under the other."""
+        self.compare_row_layout.activate()
+        size = self.compare_row.sizeHint()
+        self.compare_row.resize(size)
+        self.compare_row.move(max(12, self.view.width() - size.width() - 12), 12)
+        self.compare_row.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_overlays()
 
     def _toggle_places(self, shown: bool) -> None:
         if shown and self.data is not None and self.data.notes:
