@@ -121,6 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tb = tiles.add_parser("build", parents=[common], help="build an item's IIIF level-0 tiles")
     tb.add_argument("item_id", type=int)
+    tb.add_argument(
+        "--base-uri",
+        metavar="URL",
+        help="the http(s) address the tile folder is served at (the IIIF id; default file:)",
+    )
 
     notes = sub.add_parser("annotations", help="map annotations").add_subparsers(
         dest="action", metavar="ACTION", required=True
@@ -308,7 +313,7 @@ def cmd_reindex(catalog: Catalog, args: argparse.Namespace) -> int:
 def cmd_tiles_build(catalog: Catalog, args: argparse.Namespace) -> int:
     from exhibition_app.operations.maps import build_item_tiles
 
-    info = build_item_tiles(catalog, args.item_id)
+    info = build_item_tiles(catalog, args.item_id, base_uri=args.base_uri)
     _print(args, {"info": str(info)}, lambda: f"tiles ready: {info}")
     return 0
 

@@ -43,3 +43,13 @@ def sample_catalog(tmp_path: Path) -> Iterator[object]:
 def sample_paths(sample_catalog: object) -> tuple[Path, Path]:
     """(catalog file, assets folder) of the private sample copy, for CLI tests."""
     return sample_catalog.db_path, sample_catalog.assets  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _no_worker_outlives_a_test() -> Iterator[None]:
+    """Tile decoders run on Qt's global pool: let them finish before widgets go away."""
+    yield
+    if "PySide6.QtCore" in __import__("sys").modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(10000)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -490,4 +490,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.shutdown()
+        if self._item_page is not None:
+            self._item_page.map.cancel_loading()
+            self._item_page.map.view.loader.cancel_all()
+        QThreadPool.globalInstance().waitForDone(5000)  # tile decoders
         super().closeEvent(event)

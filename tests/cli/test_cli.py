@@ -236,6 +236,11 @@ def test_map_import_tiles_and_kml_annotations(tmp_path: Path) -> None:
     info = Path(ok_json(*base, "tiles", "build", str(item), "--json")["info"])
     doc = json.loads(info.read_text())
     assert doc["type"] == "ImageService3" and doc["profile"] == "level0"
+    assert doc["id"].startswith("file:")
+    served = "http://127.0.0.1:8000/tiles/" + info.parent.name
+    again = ok_json(*base, "tiles", "build", str(item), "--base-uri", served + "/", "--json")
+    assert Path(again["info"]) == info  # not rebuilt: only the id changes
+    assert json.loads(info.read_text())["id"] == served
     assert (doc["width"], doc["height"]) == (2700, 1350)
     result = ok_json(
         *base, "annotations", "import", str(item), str(DATA / "behaim1492.kml"), "--json"

@@ -107,7 +107,7 @@ class MapPanel(QWidget):
         self.data: MapData | None = None
         self._loading_for: int | None = None
         self._cancel = threading.Event()
-        self._progress = _Progress(self)
+        self._progress = _Progress()  # no parent: the worker may outlive this panel
         self._progress.changed.connect(self._on_progress)
         self.view = DeepZoomView()
         self.view.hotspot_clicked.connect(self._show_note)

@@ -116,7 +116,10 @@ class TileLoader(QObject):
         self.generation = 0
         self._pending: dict[TileKey, threading.Event] = {}
         self._failed: set[TileKey] = set()
-        self._relay = _Relay(self)
+        # Not a child of the loader: a worker may be emitting through it while the view
+        # (and so the loader) is being destroyed. Each job holds a reference, so the relay
+        # outlives the last job; Qt drops the queued result once the loader is gone.
+        self._relay = _Relay()
         self._relay.loaded.connect(self._loaded)
         self.pinned: Callable[[], set[TileKey]] = set
 

@@ -249,18 +249,43 @@ class DeepZoomView(QWidget):
         painter.end()
 
     def _paint_tiles(self, painter: QPainter) -> None:
+        """Sharp tiles on top; coarser ones only where a sharp tile is still missing.
+
+        Drawing every cached level underneath on every frame cost a full smooth-scaled
+        repaint per level; a settled frame is now one pass over the sharp tiles.
+        """
         p = self.pyramid
         assert p is not None
         r = self.visible_image_rect()
         sharp = self.sharp_scale()
-        for scale in sorted((s for s in p.scales if s >= sharp), reverse=True):
-            for key in p.keys_in(scale, r.left(), r.top(), r.right(), r.bottom()):
-                pixmap = self.cache.peek(key)
-                if pixmap is None:
-                    continue
-                x, y, w, h = p.region(key)
+        sharp_keys = p.keys_in(sharp, r.left(), r.top(), r.right(), r.bottom())
+        holes = [QRectF(*p.region(key)) for key in sharp_keys if self.cache.peek(key) is None]
+        if holes:
+            # Coarser tiles only where they cover a hole (a clip region would cost more than
+            # the overdraw): coarsest first, so the best available detail ends on top.
+            for scale in sorted((s for s in p.scales if s > sharp), reverse=True):
+                for key in p.keys_in(scale, r.left(), r.top(), r.right(), r.bottom()):
+                    box = QRectF(*p.region(key))
+                    if not any(box.intersects(hole) for hole in holes):
+                        continue
+                    pixmap = self.cache.peek(key)
+                    if pixmap is not None:
+                        painter.drawPixmap(box, pixmap, QRectF(pixmap.rect()))
+        device_scale = self.zoom * sharp
+        one_to_one = abs(device_scale - 1.0) < 1e-3 and self.quarter_turns == 0
+        if one_to_one:
+            # Pixel for pixel: a plain blit at whole-pixel positions, no resampling, no seams.
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        for key in sharp_keys:
+            pixmap = self.cache.peek(key)
+            if pixmap is None:
+                continue
+            x, y, w, h = p.region(key)
+            if one_to_one:
+                painter.drawPixmap(QPointF(x, y), pixmap)
+            else:
                 # A hair of overlap hides seams between neighbouring tiles when scaled.
-                pad = 0.5 / max(self.zoom, 1e-6) if scale == sharp else 0.0
+                pad = 0.5 / max(self.zoom, 1e-6)
                 painter.drawPixmap(QRectF(x, y, w + pad, h + pad), pixmap, QRectF(pixmap.rect()))
 
     def _paint_hotspots(self, painter: QPainter) -> None:
