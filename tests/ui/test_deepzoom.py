@@ -195,3 +195,15 @@ def test_map_panel_builds_tiles_with_progress_and_cancels(qtbot, sample_catalog)
     panel.show_map(behaim)
     qtbot.waitUntil(lambda: not panel.is_loading(), timeout=20000)
     assert panel.view.pyramid is not None and len(panel.view.hotspots) == 39  # the museum's KML
+
+
+def test_quarter_turn_draws_the_map_turned(view: DeepZoomView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(view, Qt.Key.Key_R)  # a quarter turn clockwise
+    qtbot.waitUntil(view.is_sharp, timeout=10000)
+    # Image quadrants red|green over blue|yellow turn into blue|red over yellow|green.
+    top_left, top_right = _pixel(view, 340, 120), _pixel(view, 460, 120)
+    bottom_left, bottom_right = _pixel(view, 340, 380), _pixel(view, 460, 380)
+    assert top_right.red() > 150 and top_right.green() < 90
+    assert top_left.blue() > 150 and top_left.red() < 90
+    assert bottom_right.green() > 150 and bottom_right.red() < 90
+    assert bottom_left.red() > 150 and bottom_left.green() > 150
