@@ -81,7 +81,10 @@ class DeepZoomView(QWidget):
         self.setMinimumSize(QSize(240, 200))
         self.cache = TileCache(cache_bytes or settings.current.tile_cache_bytes)
         self.loader = TileLoader(self.cache, parent=self)
-        self.loader.tile_ready.connect(lambda _k: self.update())
+        # Tiles arrive in bursts; repaint at most once a frame rather than once a tile.
+        self._frame = QTimer(self, singleShot=True, interval=12)
+        self._frame.timeout.connect(self.update)
+        self.loader.tile_ready.connect(lambda _k: self._frame.isActive() or self._frame.start())
         self.loader.pinned = self._pinned
         self.pyramid: Pyramid | None = None
         self.center = QPointF(0, 0)
