@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -93,6 +94,17 @@ def _label(name: str, text: str = "", *, wrap: bool = True) -> QLabel:
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def _clear(layout: QLayout) -> None:
+    """Empty a layout now: hidden at once, deleted when the event loop next runs (a widget
+    only taken out of its layout would go on showing where it was)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
 
 
 class LinkRow(QLabel):
@@ -189,6 +201,8 @@ class ItemPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(column)
+        self._column, self._scroll = column, scroll
+        scroll.viewport().installEventFilter(self)
         scroll.setMinimumWidth(420)
         scroll.setMaximumWidth(640)
 
@@ -284,29 +298,40 @@ class ItemPage(QWidget):
             parts.append(f"{field_name('rights')}: {rights}")
         self.credit.setText("\n".join(parts))
         self.image.update()
+        self._fit_column()
+
+    def _fit_column(self) -> None:
+        """Give the text column the height its wrapped text needs at this width (a scroll
+        area's resizable widget ignores word-wrapped labels' height-for-width, and the
+        description would be cut off instead of scrolling)."""
+        layout = self._column.layout()
+        width = self._scroll.viewport().width()
+        if layout is not None and width > 0:
+            layout.activate()
+            self._column.setMinimumHeight(layout.heightForWidth(width))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_column()
+        return False
 
     def _fill_details(self, card: ItemCard) -> None:
-        while self.details.count():
-            item = self.details.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        _clear(self.details)
         row = 0
         for field in DETAIL_FIELDS:
             value = self.language.text(card.text(field))
             if not value:
                 continue
-            self.details.addWidget(
-                _label("fieldName", field_name(field)), row, 0, Qt.AlignmentFlag.AlignTop
-            )
-            self.details.addWidget(_label("fieldValue", value), row, 1)
+            name, shown = _label("fieldName", field_name(field)), _label("fieldValue", value)
+            self.details.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.details.addWidget(shown, row, 1)
+            name.show()  # children added to a visible page would only show later
+            shown.show()
             row += 1
         self.details.setColumnStretch(1, 1)
 
     def _fill_related(self, card: ItemCard) -> None:
-        while self.related_box.count():
-            item = self.related_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        _clear(self.related_box)
         gallery = self.gallery
         shown = 0
         for relation, other_id, forward in card.related:
@@ -317,6 +342,7 @@ class ItemPage(QWidget):
             button = LinkRow(f"{name}:  {self.language.text(other.text('title'))}")
             button.clicked.connect(lambda i=other_id: self.open_item.emit(i))
             self.related_box.addWidget(button)
+            button.show()
             shown += 1
         self.related_title.setText(tr("ItemPage", "Related") if shown else "")
         self.related_title.setVisible(bool(shown))

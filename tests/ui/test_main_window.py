@@ -222,3 +222,28 @@ def test_gui_start_path_does_not_load_the_database_stack() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_item_page_shows_only_the_current_items_details(
+    window_for, sample_catalog: Catalog, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    win = window_for(sample_catalog, "ru")
+    schagen = next(i for i in win.model.ids() if win.model.card(i).accession_number == "BH-MAP-001")
+    golden = next(i for i in win.model.ids() if win.model.card(i).accession_number == "BH-OBJ-003")
+    win.open_item(schagen)
+    qtbot.waitUntil(win.is_settled, timeout=20000)
+    win.open_item(golden)
+    qtbot.waitUntil(win.is_settled, timeout=20000)
+    shown = [
+        w.text()
+        for w in win.item_page.findChildren(QLabel)
+        if w.objectName() == "fieldValue" and w.isVisible()
+    ]
+    card = win.model.card(golden)
+    assert shown == [card.text("culture")["ru"], card.text("materials")["ru"]]
+    column = win.item_page._column
+    assert column.height() >= column.layout().heightForWidth(
+        win.item_page._scroll.viewport().width()
+    )
