@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from exhibition_app.core.cards import ItemCard
+from exhibition_app.core.georef import Georef
 from exhibition_app.ui.deepzoom.compare import CompareView
 from exhibition_app.ui.deepzoom.pyramid import Pyramid
 from exhibition_app.ui.deepzoom.view import DeepZoomView, Hotspot
@@ -49,7 +50,8 @@ class NoteView:
 class MapData:
     info_json: str
     notes: tuple[NoteView, ...]
-    georef: str | None
+    #: The parsed georeference (core.georef, plain data) or None.
+    geo: Georef | None
     width: int
     height: int
 
@@ -63,7 +65,7 @@ def load_map(
     """Runs on a worker: make sure the tiles exist (building them the first time, with
     progress and cancellation) and read the annotations."""
     from exhibition_app.db.models import Item
-    from exhibition_app.operations.maps import annotations_of, ensure_tiles
+    from exhibition_app.operations.maps import annotations_of, ensure_tiles, georeference
 
     with catalog.read_session() as session:
         item = session.get(Item, item_id)
@@ -74,23 +76,9 @@ def load_map(
             NoteView(n["id"], n["x"], n["y"], n["label"], n["text"])
             for n in annotations_of(session, item_id)
         )
-        georef, width, height = item.georef, media.width, media.height
+        geo, width, height = georeference(item), media.width, media.height
     info = ensure_tiles(catalog, media, progress=progress, cancel=cancel)
-    return MapData(str(info), notes, georef, width, height)
-
-
-def _georef(data: MapData):  # type: ignore[no-untyped-def]
-    """The map's georeference (core.georef object), or None."""
-    if not data.georef:
-        return None
-    import json
-
-    from exhibition_app.core.georef import GeorefError, from_json
-
-    try:
-        return from_json(json.loads(data.georef), width=data.width, height=data.height)
-    except (ValueError, GeorefError):
-        return None
+    return MapData(str(info), notes, geo, width, height)
 
 
 class _Progress(QObject):
@@ -218,7 +206,7 @@ class MapPanel(QWidget):
         if self._loading_for != other.id or self.data is None or self.card is None:
             return
         self._loading_for = None
-        base_geo, top_geo = _georef(self.data), _georef(top)
+        base_geo, top_geo = self.data.geo, top.geo
         if base_geo is None or top_geo is None:
             return
         lang = self.language
@@ -260,7 +248,7 @@ class MapPanel(QWidget):
     def _set_georef(self, data: MapData) -> None:
         self.view.to_lonlat = None
         self.view.km_per_image_px = None
-        geo = _georef(data)
+        geo = data.geo
         if geo is None:
             return
         import math
@@ -296,7 +284,7 @@ class MapPanel(QWidget):
         for button in self.compare_buttons:
             button.deleteLater()
         self.compare_buttons = []
-        if _georef(data) is not None:
+        if data.geo is not None:
             for other in self.related:
                 button = QPushButton(
                     tr("MapPanel", "Then and now: %1").replace("%1", lang.text(other.text("title")))
