@@ -71,6 +71,8 @@ def build_item_tiles(
     catalog: Catalog, item_id: int, *, base_uri: str | None = None, **kwargs: Any
 ) -> Path:
     """The item's tile set; ``base_uri`` sets the IIIF ``id`` web clients build URLs from."""
+    if base_uri is not None:
+        _check_base_uri(base_uri)  # before minutes of tiling, not after
     with catalog.read_session() as session:
         media = _cover(_item(session, item_id))
     info = ensure_tiles(catalog, media, **kwargs)
@@ -79,14 +81,18 @@ def build_item_tiles(
     return info
 
 
+def _check_base_uri(base_uri: str) -> None:
+    if not base_uri.startswith(("http://", "https://", "file:")):
+        raise CatalogError(f"'{base_uri}' is not an http(s) address for the tile set")
+
+
 def set_base_uri(info_json: Path, base_uri: str) -> None:
     """Point a tile set's ``id`` at where it is served (the tiles do not depend on it).
 
     The default ``id`` is a file: URI, which a browser refuses; an IIIF client on the web
     needs the http(s) address of the folder holding info.json.
     """
-    if not base_uri.startswith(("http://", "https://", "file:")):
-        raise CatalogError(f"'{base_uri}' is not an http(s) address for the tile set")
+    _check_base_uri(base_uri)
     doc = json.loads(info_json.read_text(encoding="utf-8"))
     doc["id"] = base_uri.rstrip("/")
     tmp = info_json.with_name(".info.json.tmp")

@@ -318,3 +318,22 @@ def test_georef_with_control_points_shows_residuals(tmp_path: Path) -> None:
     assert "collinear" in proc.stderr or "line" in proc.stderr
     # the failed fit changed nothing
     assert ok_json(*base, "georef", "show", str(item), "--json")["rms"] == report["rms"]
+
+
+def test_tiles_build_refuses_what_it_cannot_tile(sample_paths: tuple[Path, Path]) -> None:
+    db, assets = sample_paths
+    base = ("--catalog", str(db), "--assets", str(assets))
+    items = ok_json(*base, "items", "list", "--json")
+    no_image = next(i["id"] for i in items if not i["media"])
+    a_map = next(i["id"] for i in items if i["kind"] == "map")
+    for args, message in [
+        (("tiles", "build", str(no_image)), "has no image"),
+        (("tiles", "build", "9999"), "no item with id 9999"),
+        (("tiles", "build", str(a_map), "--base-uri", "ftp://example/x"), "not an http"),
+    ]:
+        proc = run(*base, *args, "--json")
+        assert proc.returncode == 1 and proc.stdout == ""
+        assert len(proc.stderr.strip().splitlines()) == 1 and message in proc.stderr
+    assert not (assets / "tiles").exists() or not any(
+        p.name.startswith(".building") for p in (assets / "tiles").iterdir()
+    )
