@@ -286,9 +286,13 @@ class MapPanel(QWidget):
         self.compare_buttons = []
         if data.geo is not None:
             for other in self.related:
-                button = QPushButton(
-                    tr("MapPanel", "Then and now: %1").replace("%1", lang.text(other.text("title")))
+                full = tr("MapPanel", "Then and now: %1").replace(
+                    "%1", lang.text(other.text("title"))
                 )
+                button = QPushButton(full)
+                button.setProperty("fullText", full)
+                button.setToolTip(full)
+                button.setAccessibleName(full)
                 button.setObjectName("placesButton")
                 button.setCursor(Qt.CursorShape.PointingHandCursor)
                 button.clicked.connect(lambda _=False, o=other: self.start_compare(o))
@@ -303,7 +307,15 @@ class MapPanel(QWidget):
             self._show_note(self.view.active_hotspot)
 
     def _place_overlays(self) -> None:
-        """Compare buttons in the top right corner, one under the other."""
+        """Compare buttons in the top right corner, one under the other, shortened with an
+        ellipsis where a long title would run into the places button."""
+        room = self.view.width() - self.places_button.geometry().right() - 24
+        for button in self.compare_buttons:
+            full = str(button.property("fullText"))
+            metrics = button.fontMetrics()
+            text = metrics.elidedText(full, Qt.TextElideMode.ElideRight, max(80, room - 40))
+            button.setText(text)
+            button.setMaximumWidth(max(120, room))
         self.compare_row_layout.activate()
         size = self.compare_row.sizeHint()
         self.compare_row.resize(size)
