@@ -45,6 +45,16 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not 1 <= value <= 86_400:
+        raise argparse.ArgumentTypeError(f"'{text}': give between 1 and 86400 seconds")
+    return value
+
+
 def _fallback(text: str) -> tuple[str, ...]:
     from exhibition_app.core.languages import parse_fallback
 
@@ -88,6 +98,43 @@ def build_parser() -> argparse.ArgumentParser:
         default=256,
         metavar="MB",
         help="memory for decoded map tiles per view (default 256)",
+    )
+    p.add_argument(
+        "--pin-file",
+        metavar="PATH",
+        help="staff PIN file for the kiosk (default: in the user data folder)",
+    )
+    kiosk_opts = p.add_argument_group("visitor kiosk (with --kiosk)")
+    kiosk_opts.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="run as a locked-down, full-screen visitor kiosk (published items only)",
+    )
+    kiosk_opts.add_argument(
+        "--idle",
+        type=_seconds,
+        default=90,
+        metavar="SECONDS",
+        help="ask 'Still there?' after this long without a touch (default 90)",
+    )
+    kiosk_opts.add_argument(
+        "--idle-countdown",
+        type=int,
+        default=15,
+        metavar="SECONDS",
+        help="how long 'Still there?' waits before the kiosk resets (default 15)",
+    )
+    kiosk_opts.add_argument(
+        "--tour",
+        metavar="EXHIBITION_KEY",
+        help="the attract loop follows this exhibition (default: the featured items)",
+    )
+    kiosk_opts.add_argument("--hide-cursor", action="store_true", help="for touch-only screens")
+    kiosk_opts.add_argument(
+        "--reduced-motion", action="store_true", help="no cross-fades in the attract loop"
+    )
+    kiosk_opts.add_argument(
+        "--station", metavar="NAME", help="this kiosk's name in the statistics (default: host)"
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
@@ -166,6 +213,21 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("query")
     se.add_argument("--limit", type=int, default=50)
     sub.add_parser("reindex", parents=[common], help="rebuild the search index")
+    st = sub.add_parser("stats", parents=[common], help="anonymous visitor statistics")
+    st.add_argument("--since", metavar="YYYY-MM-DD", help="from this day on (local time)")
+    st.add_argument("--until", metavar="YYYY-MM-DD", help="up to this day, inclusive")
+    st.add_argument("--station", metavar="NAME", help="one kiosk only")
+
+    kiosk = sub.add_parser("kiosk", help="the visitor kiosk's staff PIN").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    kiosk.add_parser(
+        "set-pin",
+        parents=[common],
+        help="set the staff PIN (4-12 digits; asked twice on a terminal, else one line of stdin)",
+    )
+    kiosk.add_parser("clear-pin", parents=[common], help="remove the staff PIN")
+    kiosk.add_parser("status", parents=[common], help="whether a PIN is set and any lockout")
     return p
 
 
@@ -187,12 +249,15 @@ def run(argv: Sequence[str] | None = None) -> int:
         from exhibition_app.ui.app import run_gui
 
         return run_gui(args)
+    key = (args.command, getattr(args, "action", None))
+    if key in NO_CATALOG_COMMANDS:
+        return NO_CATALOG_COMMANDS[key](args)
     from exhibition_app.catalog import Catalog
 
     options = {"fallback": args.fallback} if args.fallback else {}
     catalog = Catalog.open(args.catalog, args.assets, **options)
     try:
-        return COMMANDS[(args.command, getattr(args, "action", None))](catalog, args)
+        return COMMANDS[key](catalog, args)
     finally:
         catalog.close()
 
@@ -391,6 +456,66 @@ def cmd_georef_show(catalog: Catalog, args: argparse.Namespace) -> int:
     return 0
 
 
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min {secs} s" if minutes else f"{secs} s"
+
+
+def _stats_text(data: dict[str, Any], since: str | None, until: str | None) -> str:
+    n = len(data["stations"])
+    lines = [
+        f"Visitor statistics, {since or 'the beginning'} to {until or 'now'}",
+        f"{data['events']} events from {n} {'station' if n == 1 else 'stations'}"
+        + (f" ({', '.join(data['stations'])})" if data["stations"] else ""),
+        f"Items opened: {data['items_opened']}",
+    ]
+    lines += [
+        f"  {d['opened']:>5}x  {d['accession_number']:<14} {d['title']}  "
+        f"(median {_duration(d['dwell_seconds_median'])}, "
+        f"total {_duration(d['dwell_seconds_total'])})"
+        for d in data["items"][:20]
+    ]
+    searches = data["searches_without_result"]
+    lines.append(f"Searches without a result: {sum(s['count'] for s in searches)}")
+    lines += [f"  {s['count']:>5}x  {s['query']}" for s in searches[:20]]
+    languages = ", ".join(f"{code} {n}" for code, n in data["languages"].items())
+    lines.append(f"Languages chosen: {languages or 'none'}")
+    lines.append(f"Resets: {data['resets']}")
+    return "\n".join(lines)
+
+
+def cmd_stats(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.core.stats import day_window, parse_day
+    from exhibition_app.operations.stats import summarize
+
+    def day(option: str, text: str | None) -> Any:
+        try:
+            return parse_day(text) if text is not None else None
+        except ValueError:
+            raise UserError(f"{option} '{text}' is not a day like 2026-03-01") from None
+
+    first, last = day("--since", args.since), day("--until", args.until)
+    if first is not None and last is not None and last < first:
+        raise UserError(f"--until {args.until} is before --since {args.since}")
+    since, until = day_window(first, last)  # the local days, inclusive
+    with catalog.read_session() as s:
+        data = summarize(
+            s,
+            since=since,
+            until=until,
+            station=args.station,
+            lang=args.lang,
+            fallback=catalog.fallback,
+        )
+    _print(args, data, lambda: _stats_text(data, args.since, args.until))
+    return 0
+
+
 COMMANDS: dict[tuple[str, str | None], Callable[[Catalog, argparse.Namespace], int]] = {
     ("items", "list"): cmd_items_list,
     ("items", "show"): cmd_items_show,
@@ -399,11 +524,84 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Catalog, argparse.Namespace], i
     ("check", None): cmd_check,
     ("search", None): cmd_search,
     ("reindex", None): cmd_reindex,
+    ("stats", None): cmd_stats,
     ("tiles", "build"): cmd_tiles_build,
     ("annotations", "import"): cmd_annotations_import,
     ("annotations", "list"): cmd_annotations_list,
     ("georef", "set"): cmd_georef_set,
     ("georef", "show"): cmd_georef_show,
+}
+
+
+def _pin_file(args: argparse.Namespace) -> Path:
+    from exhibition_app.core.pin import default_pin_path
+
+    return Path(args.pin_file).expanduser().resolve() if args.pin_file else default_pin_path()
+
+
+def _read_new_pin() -> str:
+    """The new PIN: asked twice without echo on a terminal, else one line of stdin."""
+    import getpass
+
+    stdin = sys.stdin
+    if stdin is None:
+        raise UserError("no standard input to read the PIN from")
+    if stdin.isatty():
+        try:
+            first = getpass.getpass("Staff PIN: ")
+            second = getpass.getpass("Repeat the PIN: ")
+        except EOFError:
+            raise UserError("no PIN entered; nothing was changed") from None
+        if first != second:
+            raise UserError("the two PINs differ; nothing was changed")
+        return first
+    line = stdin.readline()
+    if not line:
+        raise UserError("no PIN on standard input; nothing was changed")
+    return line.rstrip("\r\n")
+
+
+def cmd_kiosk_set_pin(args: argparse.Namespace) -> int:
+    from exhibition_app.core.pin import PinGuard, check_pin_format
+
+    path = _pin_file(args)
+    pin = check_pin_format(_read_new_pin())
+    PinGuard(path).set_pin(pin)
+    _print(args, {"pin_set": True, "pin_file": str(path)}, lambda: f"Staff PIN set ({path})")
+    return 0
+
+
+def cmd_kiosk_clear_pin(args: argparse.Namespace) -> int:
+    from exhibition_app.core.pin import PinGuard
+
+    path = _pin_file(args)
+    PinGuard(path).clear()
+    _print(args, {"pin_set": False, "pin_file": str(path)}, lambda: f"Staff PIN cleared ({path})")
+    return 0
+
+
+def cmd_kiosk_status(args: argparse.Namespace) -> int:
+    from exhibition_app.core.pin import PinGuard
+
+    path = _pin_file(args)
+    guard = PinGuard(path)
+    pin_set = guard.is_set()
+    wait = round(guard.wait_seconds(), 1)
+    data = {"pin_set": pin_set, "pin_file": str(path), "locked_for_seconds": wait}
+
+    def human() -> str:
+        text = f"Staff PIN {'set' if pin_set else 'not set'} ({path})"
+        return f"{text}; locked for {wait:g} s" if wait else text
+
+    _print(args, data, human)
+    return 0
+
+
+# Commands that need no catalogue: run() dispatches them before opening one.
+NO_CATALOG_COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
+    ("kiosk", "set-pin"): cmd_kiosk_set_pin,
+    ("kiosk", "clear-pin"): cmd_kiosk_clear_pin,
+    ("kiosk", "status"): cmd_kiosk_status,
 }
 
 
@@ -415,13 +613,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(encoding="utf-8", errors="replace")
     from exhibition_app.core.edtf import DateParseError
     from exhibition_app.core.georef import GeorefError
+    from exhibition_app.core.pin import PinError
     from exhibition_app.db.engine import CatalogError
     from exhibition_app.imaging.ingest import ImageRefused
     from exhibition_app.interop.kml import KmlError
 
     try:
         return run(argv)
-    except (UserError, CatalogError, ImageRefused, DateParseError, KmlError, GeorefError) as exc:
+    except (
+        UserError,
+        CatalogError,
+        ImageRefused,
+        DateParseError,
+        KmlError,
+        GeorefError,
+        PinError,
+    ) as exc:
         print(f"{APP_NAME}: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:

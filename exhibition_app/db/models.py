@@ -22,6 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from exhibition_app.core.stats import EVENT_KINDS
+
 KINDS: tuple[str, ...] = ("object", "map", "photograph", "document")
 
 #: Translatable fields of an item, in the order an editor shows them.
@@ -318,3 +320,27 @@ class Annotation(TextMixin, Base):
     @classmethod
     def _text_class(cls) -> type:
         return AnnotationText
+
+
+class VisitorEvent(Base):
+    """One anonymous kiosk event (see exhibition_app.core.stats): nothing about the visitor.
+
+    ``item_id`` becomes NULL when the item is deleted, so the counts survive the item.
+    """
+
+    __tablename__ = "visitor_event"
+    __table_args__ = (
+        CheckConstraint(f"kind IN {EVENT_KINDS!r}", name="kind"),
+        CheckConstraint("dwell_ms >= 0", name="dwell_ms"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    station: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(24))
+    item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("item.id", ondelete="SET NULL"), index=True
+    )
+    lang: Mapped[str | None] = mapped_column(String(8))
+    dwell_ms: Mapped[int | None] = mapped_column(Integer)
+    query: Mapped[str | None] = mapped_column(String(80))

@@ -27,6 +27,7 @@ from exhibition_app.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
+    from exhibition_app.ui.kiosk.window import KioskOptions
 
 SCREENSHOT_TIMEOUT_S = 60.0
 
@@ -51,6 +52,7 @@ def create_window(
     lang: str = "en",
     item: int | None = None,
     fallback: Sequence[str] = DEFAULT_FALLBACK,
+    kiosk: KioskOptions | None = None,
 ) -> MainWindow:
     """The main window, painted at once; the catalogue opens on the database worker.
 
@@ -66,6 +68,11 @@ def create_window(
 
         return Catalog.open(catalog, assets, fallback=fallback)
 
+    if kiosk is not None:
+        from exhibition_app.ui.kiosk.window import KioskWindow
+
+        kiosk.lang = lang
+        return KioskWindow(open_catalog, language, kiosk)
     window = MainWindow(open_catalog, language, open_item=item)
     return window
 
@@ -73,15 +80,25 @@ def create_window(
 def run_gui(args: argparse.Namespace) -> int:
     settings.current.tile_cache_bytes = max(16, args.tile_cache) * 1024 * 1024
     app = make_app(sys.argv[:1])
+    kiosk = _kiosk_options(args) if getattr(args, "kiosk", False) else None
     window = create_window(
         args.catalog,
         args.assets,
         lang=args.lang,
         item=args.item,
         fallback=args.fallback or DEFAULT_FALLBACK,
+        kiosk=kiosk,
     )
-    window.resize(*(args.size or (1366, 800)))
-    window.show()
+    if kiosk is not None:
+        from exhibition_app.ui.kiosk.window import KioskWindow
+
+        assert isinstance(window, KioskWindow)
+        if args.size:
+            window.resize(*args.size)
+        window.show_kiosk()
+    else:
+        window.resize(*(args.size or (1366, 800)))
+        window.show()
     if args.screenshot:
         _screenshot_when_settled(app, window, args.screenshot)
     code = app.exec()
@@ -91,6 +108,38 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"{APP_NAME}: error: {window.load_error}", file=sys.stderr)
         return 1
     return code
+
+
+def _kiosk_options(args: argparse.Namespace) -> KioskOptions:
+    from exhibition_app.ui.kiosk.window import KioskOptions
+
+    options = KioskOptions(
+        idle_s=args.idle,
+        countdown_s=args.idle_countdown,
+        lang=args.lang,
+        tour=args.tour,
+        pin_file=Path(args.pin_file) if getattr(args, "pin_file", None) else None,
+        hide_cursor=args.hide_cursor,
+        reduced_motion=args.reduced_motion,
+        # --size (with --screenshot) renders the kiosk at a chosen size instead.
+        full_screen=not args.size,
+    )
+    if args.station:
+        options.station = args.station
+    from exhibition_app.core.pin import PinError, PinGuard, default_pin_path
+
+    try:
+        pin_set = PinGuard(options.pin_file or default_pin_path()).is_set()
+    except PinError as exc:
+        print(f"{APP_NAME}: warning: {exc}", file=sys.stderr)
+        pin_set = False
+    if not pin_set:
+        print(
+            f"{APP_NAME}: warning: no staff PIN is set, so the kiosk can only be closed from "
+            f"outside; set one with: {APP_NAME} kiosk set-pin",
+            file=sys.stderr,
+        )
+    return options
 
 
 def _screenshot_when_settled(app: QApplication, window: MainWindow, path: str) -> None:

@@ -60,3 +60,20 @@ class Language(QObject):
     def text(self, texts: Mapping[str, str]) -> str:
         picked = self.pick(texts)
         return picked.text if picked else ""
+
+
+_TRANSLATORS: dict[str, QTranslator | None] = {}
+
+
+def tr_in(lang: str, context: str, text: str) -> str:
+    """``text`` in ``lang``, whatever the current language (the attract loop's call to
+    action speaks all four in turn); from the same .qm files as ``tr``."""
+    if lang == "en":
+        return text
+    if lang not in _TRANSLATORS:
+        translator = QTranslator()
+        loaded = translator.load(str(TRANSLATIONS_DIR / f"exhibition_{lang}.qm"))
+        _TRANSLATORS[lang] = translator if loaded else None
+    translator = _TRANSLATORS[lang]
+    found = translator.translate(context, text) if translator is not None else ""
+    return found or text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
 
 DISPLAY_SIDE = 1600
+SWIPE_MIN_PX = 90  # a horizontal drag this long (and mostly sideways) turns the page
 DETAIL_FIELDS = ("culture", "creator", "materials", "technique", "dimensions")
 
 
@@ -138,6 +139,7 @@ class ItemPage(QWidget):
 
     back = Signal()
     open_item = Signal(int)
+    step = Signal(int)  # -1: the previous item of the gallery on show, +1: the next
 
     def __init__(self, tasks: TaskManager, language: Language) -> None:
         super().__init__()
@@ -148,6 +150,8 @@ class ItemPage(QWidget):
         self.gallery: GalleryData | None = None
         self._pixmaps: dict[str, QPixmap] = {}
         self._loading: str | None = None
+        self._position: tuple[int, int] | None = None  # (index, count) in the gallery on show
+        self._press: tuple[QObject, float, float] | None = None
 
         self.image = ImagePanel(language)
         self.map = MapPanel(tasks, language)
@@ -158,6 +162,13 @@ class ItemPage(QWidget):
         self.back_button.setObjectName("back")
         self.back_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.back_button.clicked.connect(self.back)
+        self.prev_button = QPushButton("‹")
+        self.next_button = QPushButton("›")
+        for button, delta in ((self.prev_button, -1), (self.next_button, 1)):
+            button.setObjectName("stepButton")
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _c=False, d=delta: self.step.emit(d))
+        self.position = _label("position", wrap=False)
         self.kicker = _label("kicker")
         self.title = _label("itemTitle")
         self.meta = _label("itemMeta")
@@ -182,6 +193,12 @@ class ItemPage(QWidget):
         top.addWidget(self.back_button)
         top.addStretch(1)
         col.addLayout(top)
+        steps = QHBoxLayout()  # a row of its own: the column stays narrow at any text size
+        steps.addWidget(self.prev_button)
+        steps.addWidget(self.position)
+        steps.addWidget(self.next_button)
+        steps.addStretch(1)
+        col.addLayout(steps)
         col.addSpacing(8)
         for w in (self.kicker, self.title, self.meta):
             col.addWidget(w)
@@ -203,6 +220,7 @@ class ItemPage(QWidget):
         scroll.setWidget(column)
         self._column, self._scroll = column, scroll
         scroll.viewport().installEventFilter(self)
+        self.image.installEventFilter(self)  # a sideways swipe turns the page
         scroll.setMinimumWidth(420)
         scroll.setMaximumWidth(640)
 
@@ -212,8 +230,10 @@ class ItemPage(QWidget):
         layout.addWidget(scroll, 2)
         language.changed.connect(lambda _l: self.refresh())
 
-    def show_item(self, card: ItemCard, gallery: GalleryData) -> None:
-        self.card, self.gallery = card, gallery
+    def show_item(
+        self, card: ItemCard, gallery: GalleryData, position: tuple[int, int] | None = None
+    ) -> None:
+        self.card, self.gallery, self._position = card, gallery, position
         self.refresh()
         self._load_image(card)
 
@@ -266,6 +286,21 @@ class ItemPage(QWidget):
         card = self.card
         self.back_button.setText("←  " + tr("ItemPage", "Back to the gallery"))
         self.back_button.setAccessibleName(tr("ItemPage", "Back to the gallery"))
+        self.prev_button.setAccessibleName(tr("ItemPage", "Previous item"))
+        self.prev_button.setToolTip(tr("ItemPage", "Previous item"))
+        self.next_button.setAccessibleName(tr("ItemPage", "Next item"))
+        self.next_button.setToolTip(tr("ItemPage", "Next item"))
+        pos = self._position
+        self.prev_button.setEnabled(pos is not None and pos[0] > 0)
+        self.next_button.setEnabled(pos is not None and pos[0] + 1 < pos[1])
+        for w in (self.prev_button, self.next_button, self.position):
+            w.setVisible(pos is not None and pos[1] > 1)
+        if pos is not None:
+            self.position.setText(
+                tr("ItemPage", "%1 of %2")
+                .replace("%1", QLocale().toString(pos[0] + 1))
+                .replace("%2", QLocale().toString(pos[1]))
+            )
         if card is None:
             return
         lang = self.language
@@ -311,9 +346,33 @@ class ItemPage(QWidget):
             self._column.setMinimumHeight(layout.heightForWidth(width))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._scroll.viewport() and event.type() == QEvent.Type.Resize:
+        kind = event.type()
+        if watched is self._scroll.viewport() and kind == QEvent.Type.Resize:
             self._fit_column()
+        elif kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            pos = event.globalPosition()
+            self._press = (watched, pos.x(), pos.y())
+        elif (
+            kind == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and self._press is not None
+            and self._press[0] is watched
+        ):
+            pos = event.globalPosition()
+            dx, dy = pos.x() - self._press[1], pos.y() - self._press[2]
+            self._press = None
+            if abs(dx) >= SWIPE_MIN_PX and abs(dx) > 2 * abs(dy):
+                self.step.emit(-1 if dx > 0 else 1)  # swipe left: the next item
+                return True
         return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_BracketRight):
+            self.step.emit(1)
+        elif event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_BracketLeft):
+            self.step.emit(-1)
+        else:
+            super().keyPressEvent(event)
 
     def _fill_details(self, card: ItemCard) -> None:
         _clear(self.details)

@@ -31,8 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from exhibition_app.core.cards import ExhibitionView, GalleryData
+from exhibition_app.core.filters import facets
 from exhibition_app.core.languages import LANGUAGES, NATIVE_NAMES
-from exhibition_app.ui.gallery.delegate import TILE, TileDelegate
+from exhibition_app.ui.elided_label import ElidedLabel
+from exhibition_app.ui.gallery.delegate import DESKTOP, TileDelegate, TileMetrics
+from exhibition_app.ui.gallery.filter_bar import FilterBar
 from exhibition_app.ui.gallery.model import GalleryModel
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.tasks import TaskManager
@@ -44,7 +47,7 @@ if TYPE_CHECKING:
 NAV_ALL = ("all", 0)
 NAV_WIDTH = 290
 NAV_INDENT = 18
-NAV_TEXT_WIDTH = NAV_WIDTH - 2 * 8 - 2 * 14 - 14  # item margins, padding, scroll bar room
+NAV_CHROME = 2 * 8 + 2 * 14 + 14  # item margins, padding, scroll bar room
 LANG_BUTTON_TEXT = {"en": "EN", "kk": "ҚАЗ", "ru": "РУС", "mn": "МОН"}
 
 
@@ -63,6 +66,11 @@ class NavDelegate(QStyledItemDelegate):
 
 class MainWindow(QMainWindow):
     loaded = Signal()
+    #: The gallery's tile geometry and type sizes (the kiosk uses larger ones).
+    tile_metrics: TileMetrics = DESKTOP
+    #: Whether to offer only published items and exhibitions (the kiosk does).
+    published_only = False
+    nav_width = NAV_WIDTH
 
     def __init__(
         self,
@@ -82,6 +90,7 @@ class MainWindow(QMainWindow):
         self._loaded = False
         self._nav_key: tuple[str, int] | None = None  # None: the first exhibition
         self._search_serial = 0
+        self._base_ids: tuple[int, ...] | None = None  # the nav's or the search's items
         self.setMinimumSize(QSize(900, 600))
 
         self.model = GalleryModel(self.tasks, language)
@@ -103,12 +112,13 @@ class MainWindow(QMainWindow):
         hl.setContentsMargins(20, 10, 16, 10)
         brand_box = QVBoxLayout()
         brand_box.setSpacing(0)
-        self.brand = QLabel()
+        self.brand = ElidedLabel()
         self.brand.setObjectName("brand")
-        self.brand_sub = QLabel()
+        self.brand_sub = ElidedLabel()
         self.brand_sub.setObjectName("brandSub")
         brand_box.addWidget(self.brand)
         brand_box.addWidget(self.brand_sub)
+        self.header_layout = hl
         hl.addLayout(brand_box, 1)
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -130,14 +140,14 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(NATIVE_NAMES[code])
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setChecked(code == self.language.code)
-            button.clicked.connect(lambda _=False, c=code: self.language.set(c))
+            button.clicked.connect(lambda _=False, c=code: self.choose_language(c))
             self.lang_group.addButton(button)
             self.lang_buttons[code] = button
             hl.addWidget(button)
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setFixedWidth(self.nav_width)
         self.nav.setWordWrap(True)
         self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -168,18 +178,23 @@ class MainWindow(QMainWindow):
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setMovement(QListView.Movement.Static)
         self.view.setUniformItemSizes(True)
-        self.view.setGridSize(TILE)
+        self.view.setGridSize(self.tile_metrics.tile)
         self.view.setSpacing(0)
         self.view.setMouseTracking(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(TileDelegate(self.language, self.view))
+        self.delegate = TileDelegate(self.language, self.view, self.tile_metrics)
+        self.view.setItemDelegate(self.delegate)
         self.view.activated.connect(self._tile_activated)
         self.view.clicked.connect(self._tile_activated)
+        self.filter_bar = FilterBar(self.language)
+        self.filter_bar.changed.connect(lambda _f: self._show_base())
         gl.addWidget(self.section_title)
         gl.addWidget(self.section_text)
         gl.addSpacing(6)
+        gl.addWidget(self.filter_bar)
+        gl.addSpacing(4)
         gl.addWidget(self.empty, 1)
         gl.addWidget(self.view, 1)
 
@@ -200,6 +215,7 @@ class MainWindow(QMainWindow):
         cl.setSpacing(0)
         cl.addWidget(header)
         cl.addWidget(body, 1)
+        self.central_layout = cl
         self.setCentralWidget(central)
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
@@ -209,14 +225,14 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full_screen)
 
     # -- data ------------------------------------------------------------------------------
-    @staticmethod
-    def _open_and_read(open_catalog: Callable[[], Catalog]) -> tuple[Catalog, GalleryData]:
+    def _open_and_read(self, open_catalog: Callable[[], Catalog]) -> tuple[Catalog, GalleryData]:
         """Runs on the database worker: open (and if need be upgrade) the catalogue, read it."""
         from exhibition_app.operations.views import load_gallery
 
+        published_only = self.published_only
         catalog = open_catalog()
         with catalog.read_session() as session:
-            return catalog, load_gallery(session)
+            return catalog, load_gallery(session, published_only=published_only)
 
     def _gallery_loaded(self, result: tuple[Catalog, GalleryData]) -> None:
         catalog, data = result
@@ -224,6 +240,7 @@ class MainWindow(QMainWindow):
         if self._item_page is not None:
             self._item_page.catalog = catalog
         self.model.set_gallery(data)
+        self.filter_bar.set_facets(facets(data.items.values()))
         self._fill_nav()
         self._loaded = True
         target = self._open_item_when_loaded
@@ -305,7 +322,6 @@ class MainWindow(QMainWindow):
 
     def _apply_nav(self) -> None:
         kind, ident = self._nav_key or NAV_ALL
-        data = self.model.gallery
         ids: tuple[int, ...] | None = None
         if kind == "exhibition":
             ex = self._exhibition(ident)
@@ -313,7 +329,15 @@ class MainWindow(QMainWindow):
         elif kind == "section":
             section = self._section(ident)
             ids = section.item_ids if section else ()
-        self.model.show_ids(ids)
+        self._base_ids = ids
+        self._show_base()
+
+    def _show_base(self) -> None:
+        """Show the nav's (or the search's) items through the filter chips."""
+        data = self.model.gallery
+        base = data.order if self._base_ids is None else self._base_ids
+        self.model.show_ids(self.filter_bar.filters.apply(base, data.items))
+        self.view.scrollToTop()
         self._update_heading()
         self._update_empty(bool(data.items))
 
@@ -355,7 +379,13 @@ class MainWindow(QMainWindow):
     def _update_empty(self, catalogue_has_items: bool) -> None:
         empty = self.model.rowCount() == 0
         if empty:
-            if self.search.text().strip():
+            if self.filter_bar.filters.active:
+                text = tr(
+                    "MainWindow",
+                    "No items here match the chosen filters. Tap a filter again to switch "
+                    "it off, or clear the filters.",
+                )
+            elif self.search.text().strip():
                 text = tr(
                     "MainWindow",
                     "Nothing matches your search. Try another spelling, "
@@ -394,12 +424,15 @@ class MainWindow(QMainWindow):
         def done(ids: list[int]) -> None:
             if serial != self._search_serial:
                 return  # a newer search superseded this one
-            self.model.show_ids(ids)
-            self._update_heading()
-            self._update_empty(True)
+            self._base_ids = tuple(ids)
+            self._show_base()
             self.show_gallery()
+            self.search_finished(query, self.model.rowCount())
 
         self.tasks.run_db(work, done)
+
+    def search_finished(self, query: str, shown: int) -> None:
+        """A search's results are on screen (the kiosk counts searches that found nothing)."""
 
     @property
     def item_page(self) -> ItemPage:
@@ -410,6 +443,7 @@ class MainWindow(QMainWindow):
             page.catalog = self.catalog
             page.back.connect(self.show_gallery)
             page.open_item.connect(self.open_item)
+            page.step.connect(self.step_item)
             self.stack.addWidget(page)
             self._item_page = page
         return self._item_page
@@ -424,8 +458,23 @@ class MainWindow(QMainWindow):
         card = self.model.card(item_id)
         if card is None:
             return
-        self.item_page.show_item(card, self.model.gallery)
+        ids = self.model.ids()
+        position = (ids.index(item_id), len(ids)) if item_id in ids else None
+        self.item_page.show_item(card, self.model.gallery, position)
         self.stack.setCurrentWidget(self.item_page)
+
+    def step_item(self, delta: int) -> None:
+        """The previous or next item of the gallery on show (swipe, arrow buttons)."""
+        page = self._item_page
+        if page is None or page.card is None:
+            return
+        ids = self.model.ids()
+        if page.card.id not in ids or not ids:
+            return
+        target = ids.index(page.card.id) + delta
+        if 0 <= target < len(ids):
+            self.open_item(ids[target])
+            self.view.setCurrentIndex(self.model.index(target))
 
     def show_gallery(self) -> None:
         if self._item_page is not None:
@@ -445,6 +494,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 15000)
 
     # -- language --------------------------------------------------------------------------
+    def choose_language(self, code: str) -> None:
+        """The visitor pressed a language button."""
+        self.language.set(code)
+
     def retranslate(self) -> None:
         lang = self.language
         ex = self.model.gallery.exhibitions[0] if self.model.gallery.exhibitions else None
@@ -483,10 +536,13 @@ class MainWindow(QMainWindow):
 
     def _nav_size(self, item: QListWidgetItem, *, indent: bool) -> QSize:
         """Rows sized to their wrapped text (QListView does not measure wrapping itself)."""
-        metrics = QFontMetrics(item.font())
-        width = NAV_TEXT_WIDTH - (NAV_INDENT if indent else 0)
+        self.nav.ensurePolished()  # the style sheet's font size, not the default one
+        font = self.nav.font()
+        font.setBold(item.font().bold())
+        metrics = QFontMetrics(font)
+        width = self.nav_width - NAV_CHROME - (NAV_INDENT if indent else 0)
         rect = metrics.boundingRect(0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap), item.text())
-        return QSize(NAV_WIDTH - 30, rect.height() + 18)
+        return QSize(self.nav_width - 30, rect.height() + 18)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.shutdown()

@@ -94,4 +94,15 @@ QScrollBar:vertical {{ background: {NIGHT}; width: 10px; margin: 0; }}
 QScrollBar::handle:vertical {{ background: {LINE}; border-radius: 5px; min-height: 40px; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
 QStatusBar {{ background: {PANEL}; color: {MUTED}; }}
+QPushButton#stepButton {{ background: {RAISED}; color: {PARCHMENT}; border: 1px solid {LINE};
+    border-radius: 18px; font-size: 22px; min-width: 40px; min-height: 30px; padding: 0 6px; }}
+QPushButton#stepButton:disabled {{ color: {LINE}; }}
+QPushButton#stepButton:hover {{ border-color: {TURQUOISE}; }}
+QLabel#position {{ color: {MUTED}; font-size: 13px; padding: 0 6px; }}
+QPushButton#chip, QPushButton#chipClear {{ background: transparent; color: {PARCHMENT};
+    border: 1px solid {LINE}; border-radius: 15px; padding: 4px 14px; font-size: 13px;
+    min-height: 20px; }}
+QPushButton#chip:checked {{ background: {LAPIS}; border-color: {LAPIS}; color: white; }}
+QPushButton#chip:hover, QPushButton#chipClear:hover {{ border-color: {TURQUOISE}; }}
+QPushButton#chipClear {{ color: {MUTED}; border-style: dashed; }}
 """

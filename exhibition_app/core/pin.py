@@ -1,0 +1,321 @@
+"""The staff PIN that lets staff leave the visitor kiosk (pure Python: no Qt, no database).
+
+The PIN is never stored: only a salted scrypt hash, as one self-describing string::
+
+    scrypt$16384$8$1$<salt, base64>$<hash, base64>
+
+so :func:`verify_pin` reads the cost parameters from the string and older hashes keep
+working if the defaults change.
+
+:class:`PinGuard` keeps the hash and the count of consecutive wrong attempts in a small JSON
+file (``{"version": 1, "hash": ..., "failures": n, "locked_until": epoch seconds}``), written
+atomically with mode 0o600.  After the third consecutive wrong PIN the guard refuses every
+attempt, right or wrong, for :func:`delay_after` seconds (2, 4, 8, ... capped at 5 minutes);
+because the state lives in the file, restarting the kiosk does not reset the delay.  A
+missing file means no PIN is set; a damaged one raises :class:`PinError`, with a message
+that names the file and is meant for staff.  The PIN itself never appears in a message.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hashlib
+import hmac
+import json
+import math
+import os
+import secrets
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+PIN_MIN_DIGITS = 4
+PIN_MAX_DIGITS = 12
+MAX_DELAY = 300.0  # seconds: the longest lockout, however many wrong attempts
+FREE_ATTEMPTS = 2  # wrong attempts allowed before any delay
+
+SCRYPT_N = 2**14
+SCRYPT_R = 8
+SCRYPT_P = 1
+SALT_BYTES = 16
+HASH_BYTES = 32
+
+_SCHEME = "scrypt"
+_VERSION = 1
+# Bounds on parameters read back from a file: a tampered file must not make verification
+# take minutes or gigabytes.
+_MAX_N = 2**20
+_MAX_R = 32
+_MAX_P = 16
+_MAX_MEMORY = 256 * 1024 * 1024
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+class PinError(Exception):
+    """A PIN or PIN file problem, reported to staff as one line."""
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """The outcome of :meth:`PinGuard.attempt`.
+
+    ``wait_seconds`` is how long every further attempt will be refused; ``failures`` the
+    number of consecutive wrong attempts so far (0 after a success).
+    """
+
+    ok: bool
+    wait_seconds: float
+    failures: int
+
+
+@dataclass(frozen=True)
+class _State:
+    hash: str
+    failures: int = 0
+    locked_until: float = 0.0
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "version": _VERSION,
+            "hash": self.hash,
+            "failures": self.failures,
+            "locked_until": self.locked_until,
+        }
+
+
+def default_pin_path() -> Path:
+    from exhibition_app.paths import user_data_dir
+
+    return user_data_dir() / "kiosk-pin.json"
+
+
+def check_pin_format(pin: str) -> str:
+    """The PIN without surrounding whitespace, if it is 4 to 12 ASCII digits."""
+    cleaned = pin.strip()
+    if not (PIN_MIN_DIGITS <= len(cleaned) <= PIN_MAX_DIGITS) or not set(cleaned) <= _ASCII_DIGITS:
+        raise PinError(
+            f"the staff PIN must be {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits (0-9) "
+            "and nothing else."
+        )
+    return cleaned
+
+
+def hash_pin(pin: str) -> str:
+    """A new salted scrypt hash of ``pin``, as ``scrypt$N$r$p$salt$hash`` (base64 parts)."""
+    salt = secrets.token_bytes(SALT_BYTES)
+    digest = _scrypt(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, HASH_BYTES)
+    return "$".join(
+        [_SCHEME, str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P), _b64(salt), _b64(digest)]
+    )
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """Whether ``pin`` matches ``stored`` (from :func:`hash_pin`); PinError if it is malformed."""
+    n, r, p, salt, expected = _parse(stored)
+    return hmac.compare_digest(_scrypt(pin, salt, n, r, p, len(expected)), expected)
+
+
+def delay_after(failures: int) -> float:
+    """Seconds of lockout after ``failures`` consecutive wrong attempts: 0, 0, 2, 4, 8 ... 300."""
+    if failures <= FREE_ATTEMPTS:
+        return 0.0
+    exponent = failures - FREE_ATTEMPTS
+    if exponent >= 9:  # 2**9 = 512 > 300, and no huge powers for absurd counts
+        return MAX_DELAY
+    return min(float(2**exponent), MAX_DELAY)
+
+
+class PinGuard:
+    """The staff PIN and its lockout, persisted in one JSON file.
+
+    The file is read afresh by every method, so a PIN set from the command line takes effect
+    in a running kiosk, and two guards on the same file agree.
+    """
+
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+        self.path = Path(path)
+        self._clock = clock
+
+    def is_set(self) -> bool:
+        return self._load() is not None
+
+    def set_pin(self, pin: str) -> None:
+        """Validate and store a new PIN; this also ends any lockout."""
+        cleaned = check_pin_format(pin)
+        self._save(_State(hash_pin(cleaned)))
+
+    def clear(self) -> None:
+        """Forget the PIN (and the lockout).  Works on a damaged file too: that is the way out."""
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise PinError(
+                f"cannot remove the staff PIN file {self.path}: {_reason(exc)}"
+            ) from None
+
+    def wait_seconds(self) -> float:
+        """How long attempts are refused from now (0 when they are not)."""
+        state = self._load()
+        if state is None:
+            return 0.0
+        return max(0.0, state.locked_until - self._clock())
+
+    def attempt(self, pin: str) -> Attempt:
+        """Check ``pin``; while locked out it is refused without being checked.
+
+        Raises PinError when no PIN is set (call :meth:`is_set` first).
+        """
+        state = self._load()
+        if state is None:
+            raise PinError(f"no staff PIN is set (in {self.path})")
+        now = self._clock()
+        if state.locked_until > now:
+            return Attempt(False, state.locked_until - now, state.failures)
+        if verify_pin(pin.strip(), state.hash):
+            if state.failures or state.locked_until:
+                self._save(replace(state, failures=0, locked_until=0.0))
+            return Attempt(True, 0.0, 0)
+        failures = state.failures + 1
+        delay = delay_after(failures)
+        self._save(replace(state, failures=failures, locked_until=now + delay if delay else 0.0))
+        return Attempt(False, delay, failures)
+
+    # -- the file ---------------------------------------------------------------------------
+
+    def _load(self) -> _State | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise PinError(f"cannot read the staff PIN file {self.path}: {_reason(exc)}") from None
+        try:
+            state = _validated(json.loads(raw.decode("utf-8")))
+        except (ValueError, PinError) as exc:  # JSONDecodeError and UnicodeDecodeError too
+            raise PinError(
+                f"the staff PIN file {self.path} is damaged ({_reason(exc)}); "
+                "set the PIN again or clear it"
+            ) from None
+        if state is None:
+            return None
+        # A clock that went backwards must not lock staff out for longer than the failures
+        # warrant: the lockout never lasts more than delay_after(failures) from now.
+        now = self._clock()
+        limit = now + delay_after(state.failures)
+        if state.locked_until > limit:
+            state = replace(state, locked_until=limit)
+            self._save(state)
+        return state
+
+    def _save(self, state: _State) -> None:
+        folder = self.path.parent
+        tmp: str | None = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(state.to_json(), f)
+                f.flush()
+                os.fsync(f.fileno())
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, self.path)
+            tmp = None
+            _fsync_dir(folder)
+        except OSError as exc:
+            raise PinError(f"cannot write the staff PIN file {self.path}: {_reason(exc)}") from None
+        finally:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+
+
+def _validated(data: object) -> _State | None:
+    """The state in a loaded file, normalised; None when it holds no PIN."""
+    if not isinstance(data, dict):
+        raise PinError("not a JSON object")
+    if data.get("version") != _VERSION:
+        raise PinError("not a version 1 PIN file")
+    stored = data.get("hash")
+    if stored is None:
+        return None
+    if not isinstance(stored, str):
+        raise PinError("the hash is not a string")
+    _parse(stored)
+    failures = data.get("failures", 0)
+    if isinstance(failures, bool) or not isinstance(failures, int) or failures < 0:
+        raise PinError("failures is not a count")
+    locked = data.get("locked_until", 0.0)
+    if isinstance(locked, bool) or not isinstance(locked, int | float) or not math.isfinite(locked):
+        raise PinError("locked_until is not a time")
+    return _State(stored, failures, float(locked))
+
+
+def _parse(stored: str) -> tuple[int, int, int, bytes, bytes]:
+    parts = stored.split("$") if isinstance(stored, str) else []
+    if len(parts) != 6 or parts[0] != _SCHEME:
+        raise PinError("the stored PIN hash is not in the form scrypt$N$r$p$salt$hash")
+    try:
+        n, r, p = (_small_int(v) for v in parts[1:4])
+        salt = base64.b64decode(parts[4], validate=True)
+        digest = base64.b64decode(parts[5], validate=True)
+    except (ValueError, binascii.Error):
+        raise PinError("the stored PIN hash has an unreadable part") from None
+    if not (2 <= n <= _MAX_N and n & (n - 1) == 0 and 1 <= r <= _MAX_R and 1 <= p <= _MAX_P):
+        raise PinError("the stored PIN hash has unsupported scrypt parameters")
+    if 128 * r * (n + p + 2) > _MAX_MEMORY:
+        raise PinError("the stored PIN hash needs too much memory to check")
+    if len(salt) < 8 or not 16 <= len(digest) <= 64:
+        raise PinError("the stored PIN hash has a salt or hash of the wrong length")
+    return n, r, p, salt, digest
+
+
+def _small_int(text: str) -> int:
+    if not (1 <= len(text) <= 8) or not set(text) <= _ASCII_DIGITS:
+        raise ValueError(text)
+    return int(text)
+
+
+def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
+    try:
+        return hashlib.scrypt(
+            pin.encode("utf-8"),
+            salt=salt,
+            n=n,
+            r=r,
+            p=p,
+            maxmem=128 * r * (n + p + 2) + 1024 * 1024,
+            dklen=dklen,
+        )
+    except (ValueError, MemoryError) as exc:
+        raise PinError(f"cannot compute the PIN hash: {_reason(exc)}") from None
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    text = str(exc).splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; a no-op where directories cannot be opened)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,1 @@
+"""The visitor kiosk's touch widgets."""

@@ -1,0 +1,313 @@
+"""The attract loop: featured items (or a curator's tour) full screen, cross-fading, with
+"Touch to explore" in English, Kazakh, Russian and Mongolian in turn.
+
+Images come from the thumbnail cache at display size, decoded on the image pool; only the
+current and the next slide are kept. A touch or a key anywhere ends the loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEasingCurve, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QKeyEvent,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+)
+from PySide6.QtWidgets import QWidget
+
+from exhibition_app.core.cards import ItemCard
+from exhibition_app.core.languages import LANGUAGES, pick
+from exhibition_app.ui.card_art import paint_card
+from exhibition_app.ui.gallery.model import load_thumbnail_image
+from exhibition_app.ui.i18n import tr, tr_in
+from exhibition_app.ui.kiosk.lockdown import is_forbidden_key
+from exhibition_app.ui.labels import kind_name
+from exhibition_app.ui.tasks import TaskManager
+from exhibition_app.ui.theme import FELT_RED, GOLD, MUTED, OCHRE, PARCHMENT, SANS, SERIF
+
+if TYPE_CHECKING:
+    from exhibition_app.catalog import Catalog
+
+SLIDE_MS = 8000
+LANG_MS = 2000  # the call to action (and the caption) changes language this often
+FADE_MS = 700
+ATTRACT_SIDE = 1600
+CTA = "Touch to explore"
+LANG_MARKS = {"en": "EN", "kk": "ҚАЗ", "ru": "РУС", "mn": "МОН"}
+
+
+class AttractScreen(QWidget):
+    dismissed = Signal()
+
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attract")
+        self.tasks = tasks
+        self.catalog: Catalog | None = None
+        self.heading: dict[str, str] = {}
+        self.cards: list[ItemCard] = []
+        self.index = 0
+        self.lang_index = 0
+        self.reduced_motion = False
+        self._pixmaps: dict[str, QPixmap] = {}
+        self._previous: tuple[ItemCard, QPixmap | None] | None = None
+        self._fade = 1.0
+        self.slide_timer = QTimer(self, interval=SLIDE_MS)
+        self.slide_timer.timeout.connect(self.next_slide)
+        self.lang_timer = QTimer(self, interval=LANG_MS)
+        self.lang_timer.timeout.connect(self._next_language)
+        self.anim = QVariantAnimation(self)
+        self.anim.setDuration(FADE_MS)
+        self.anim.setStartValue(0.0)
+        self.anim.setEndValue(1.0)
+        self.anim.setEasingCurve(QEasingCurve.Type.InOutQuad)
+        self.anim.valueChanged.connect(self._faded)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(tr("Attract", "Touch to explore"))
+
+    # -- content ---------------------------------------------------------------------------
+    def set_slides(self, cards: Sequence[ItemCard], heading: dict[str, str]) -> None:
+        self.cards = list(cards)
+        self.heading = heading
+        self.index = 0
+        self._previous = None
+        self._request(0)
+        self._request(1)
+        self.update()
+
+    @property
+    def current(self) -> ItemCard | None:
+        return self.cards[self.index] if self.cards else None
+
+    @property
+    def lang(self) -> str:
+        return LANGUAGES[self.lang_index % len(LANGUAGES)]
+
+    def is_ready(self) -> bool:
+        """The current slide can paint its final picture."""
+        card = self.current
+        return card is None or card.cover is None or card.cover.sha256 in self._pixmaps
+
+    # -- running ---------------------------------------------------------------------------
+    def start(self) -> None:
+        self.index = 0
+        self.lang_index = 0
+        self._previous = None
+        self._fade = 1.0
+        self._request(0)
+        self._request(1)
+        self.slide_timer.start()
+        self.lang_timer.start()
+        self.show()
+        self.raise_()
+        self.setFocus()
+        self.update()
+
+    def stop(self) -> None:
+        self.slide_timer.stop()
+        self.lang_timer.stop()
+        self.anim.stop()
+        self._previous = None
+        self.hide()
+
+    def next_slide(self) -> None:
+        if len(self.cards) < 2:
+            return
+        old = self.cards[self.index]
+        self._previous = (old, self._pixmap(old))
+        self.index = (self.index + 1) % len(self.cards)
+        self._request(self.index + 1)
+        self._drop_unused()
+        if self.reduced_motion:
+            self._fade = 1.0
+            self._previous = None
+            self.update()
+        else:
+            self._fade = 0.0
+            self.anim.start()
+
+    def _next_language(self) -> None:
+        self.lang_index = (self.lang_index + 1) % len(LANGUAGES)
+        self.update()
+
+    def _faded(self, value: object) -> None:
+        self._fade = float(value)  # type: ignore[arg-type]
+        if self._fade >= 1.0:
+            self._previous = None
+        self.update()
+
+    # -- images ----------------------------------------------------------------------------
+    def _pixmap(self, card: ItemCard) -> QPixmap | None:
+        return self._pixmaps.get(card.cover.sha256) if card.cover is not None else None
+
+    def _request(self, index: int) -> None:
+        if not self.cards or self.catalog is None:
+            return
+        card = self.cards[index % len(self.cards)]
+        media, catalog = card.cover, self.catalog
+        if media is None or media.sha256 in self._pixmaps:
+            return
+        self.tasks.run_image(
+            lambda: load_thumbnail_image(catalog, media, ATTRACT_SIDE),
+            lambda image, sha=media.sha256: self._loaded(sha, image),
+            lambda _msg, sha=media.sha256: self._loaded(sha, None),
+        )
+
+    def _loaded(self, sha: str, image: QImage | None) -> None:
+        self._pixmaps[sha] = QPixmap.fromImage(image) if image is not None else QPixmap()
+        self._drop_unused()
+        self.update()
+
+    def _drop_unused(self) -> None:
+        """Keep the pixmaps of the previous, current and next slides only."""
+        if not self.cards:
+            return
+        keep = set()
+        for offset in (-1, 0, 1):
+            cover = self.cards[(self.index + offset) % len(self.cards)].cover
+            if cover is not None:
+                keep.add(cover.sha256)
+        for sha in list(self._pixmaps):
+            if sha not in keep:
+                del self._pixmaps[sha]
+
+    # -- input -----------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self.dismissed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not is_forbidden_key(event.key(), event.modifiers()):
+            self.dismissed.emit()
+
+    # -- painting --------------------------------------------------------------------------
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.fillRect(self.rect(), QColor("#0b0a08"))
+        w, h = self.width(), self.height()
+        stage = QRectF(w * 0.04, h * 0.04, w * 0.92, h * 0.70)
+        card = self.current
+        if self._previous is not None and self._fade < 1.0:
+            painter.setOpacity(1.0 - self._fade)
+            self._paint_slide(painter, stage, *self._previous)
+        if card is not None:
+            painter.setOpacity(self._fade if self._previous is not None else 1.0)
+            self._paint_slide(painter, stage, card, self._pixmap(card))
+        painter.setOpacity(1.0)
+        self._paint_caption(painter, card)
+        painter.end()
+
+    def _paint_slide(
+        self, painter: QPainter, stage: QRectF, card: ItemCard, pixmap: QPixmap | None
+    ) -> None:
+        if pixmap is not None and not pixmap.isNull():
+            size = pixmap.size()
+            scale = min(stage.width() / size.width(), stage.height() / size.height())
+            tw, th = size.width() * scale, size.height() * scale
+            target = QRectF(stage.center().x() - tw / 2, stage.center().y() - th / 2, tw, th)
+            painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+        elif card.cover is None or pixmap is not None:
+            side = min(stage.height() * 0.78, stage.width())
+            box = QRectF(0, 0, side, side / 0.78)
+            box.moveCenter(stage.center())
+            lang = self.lang
+            paint_card(
+                painter,
+                box,
+                title=_text(card, "title", lang),
+                culture=_text(card, "culture", lang),
+                date=_text(card, "date", lang),
+                kind=kind_name(card.kind),
+                radius=16,
+            )
+
+    def _paint_caption(self, painter: QPainter, card: ItemCard | None) -> None:
+        w, h = self.width(), self.height()
+        shade = QLinearGradient(0, h * 0.70, 0, h)
+        shade.setColorAt(0, QColor(11, 10, 8, 0))
+        shade.setColorAt(0.35, QColor(11, 10, 8, 235))
+        painter.fillRect(QRectF(0, h * 0.70, w, h * 0.30), shade)
+        lang = self.lang
+        left = w * 0.05
+        text_w = w * 0.55
+        top = h * 0.77
+        kicker = QFont(SANS)
+        kicker.setPixelSize(max(18, int(h * 0.022)))
+        kicker.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
+        kicker.setCapitalization(QFont.Capitalization.AllUppercase)
+        painter.setFont(kicker)
+        painter.setPen(QColor(OCHRE))
+        heading = pick(self.heading, lang).text if pick(self.heading, lang) else ""
+        painter.drawText(QRectF(left, top, text_w, h * 0.04), heading)
+        if card is not None:
+            title_font = QFont(SERIF)
+            title_font.setPixelSize(max(32, int(h * 0.05)))
+            painter.setFont(title_font)
+            painter.setPen(QColor(PARCHMENT))
+            title = _text(card, "title", lang) or card.accession_number
+            box = QRectF(left, top + h * 0.04, text_w, h * 0.08)
+            painter.drawText(
+                box,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                painter.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, int(text_w)),
+            )
+            meta = QFont(SANS)
+            meta.setPixelSize(max(20, int(h * 0.026)))
+            painter.setFont(meta)
+            painter.setPen(QColor(MUTED))
+            parts = [_text(card, "date", lang), _text(card, "culture", lang)]
+            painter.drawText(
+                QRectF(left, top + h * 0.125, text_w, h * 0.05),
+                "  ·  ".join(p for p in parts if p),
+            )
+        self._paint_cta(painter, lang)
+
+    def _paint_cta(self, painter: QPainter, lang: str) -> None:
+        w, h = self.width(), self.height()
+        font = QFont(SANS)
+        font.setPixelSize(max(28, int(h * 0.038)))
+        font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(font)
+        text = tr_in(lang, "Attract", CTA)
+        tw = painter.fontMetrics().horizontalAdvance(text)
+        pill_h = max(72.0, h * 0.085)
+        pill = QRectF(0, 0, tw + pill_h * 1.2, pill_h)
+        pill.moveCenter(self.rect().center())
+        pill.moveTop(h * 0.79)
+        pill.moveRight(w * 0.95)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(FELT_RED))
+        painter.drawRoundedRect(pill, pill_h / 2, pill_h / 2)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        # Which language is speaking: the marks under the button, the current one bold,
+        # gold and underlined (never colour alone).
+        marks = QFont(SANS)
+        marks.setPixelSize(max(18, int(h * 0.022)))
+        x = pill.right()
+        y = pill.bottom() + 14
+        for code in reversed(LANGUAGES):
+            marks.setBold(code == lang)
+            marks.setUnderline(code == lang)
+            painter.setFont(marks)
+            painter.setPen(QColor(GOLD if code == lang else MUTED))
+            mw = painter.fontMetrics().horizontalAdvance(LANG_MARKS[code])
+            x -= mw
+            painter.drawText(QRectF(x, y, mw + 2, marks.pixelSize() * 1.6), LANG_MARKS[code])
+            x -= 22
+
+
+def _text(card: ItemCard, field: str, lang: str) -> str:
+    picked = pick(card.text(field), lang)
+    return picked.text if picked else ""

@@ -1,0 +1,465 @@
+"""The visitor kiosk: the gallery at touch scale, locked down, resetting itself.
+
+Built on MainWindow (the same gallery, search, item page and deep-zoom viewer) and adding:
+lockdown (lockdown.py), the idle countdown and reset (idle.py, overlays.py), the attract
+loop (attract.py), the on-screen keyboard, the larger-text/higher-contrast mode, the staff
+PIN exit and anonymous visit statistics. Only published items and exhibitions are shown,
+and nothing here can edit the catalogue.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QCursor
+from PySide6.QtWidgets import QApplication, QPushButton, QScroller
+
+from exhibition_app.core.cards import GalleryData, ItemCard
+from exhibition_app.core.filters import Filters
+from exhibition_app.ui.gallery.delegate import KIOSK, KIOSK_LARGE, TileMetrics
+from exhibition_app.ui.i18n import Language, tr
+from exhibition_app.ui.kiosk.attract import AttractScreen
+from exhibition_app.ui.kiosk.idle import DEFAULT_COUNTDOWN_S, DEFAULT_IDLE_S, IdleWatcher
+from exhibition_app.ui.kiosk.lockdown import CornerHold, KeyLock, cover_screen
+from exhibition_app.ui.kiosk.overlays import CountdownOverlay, PinPad
+from exhibition_app.ui.kiosk.style import kiosk_style
+from exhibition_app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from exhibition_app.catalog import Catalog
+    from exhibition_app.core.stats import VisitEvent
+    from exhibition_app.ui.item_page import ItemPage
+
+log = logging.getLogger(__name__)
+
+SEARCH_SETTLE_MS = 2500  # a search that found nothing counts once it has stayed 2.5 s
+ATTRACT_LIMIT = 24
+
+
+@dataclass
+class KioskOptions:
+    idle_s: float = DEFAULT_IDLE_S
+    countdown_s: int = DEFAULT_COUNTDOWN_S
+    lang: str = "en"  # the language every visit starts in
+    tour: str | None = None  # an exhibition key: the attract loop follows its items
+    pin_file: Path | None = None
+    station: str = field(default_factory=socket.gethostname)
+    hide_cursor: bool = False
+    reduced_motion: bool = False
+    full_screen: bool = True  # off in tests, which check the rest of the lockdown
+    stats: bool = True
+
+
+class KioskWindow(MainWindow):
+    tile_metrics: TileMetrics = KIOSK
+    published_only = True
+    nav_width = 380
+
+    def __init__(
+        self,
+        open_catalog: Callable[[], Catalog],
+        language: Language,
+        options: KioskOptions | None = None,
+    ) -> None:
+        self.options = options or KioskOptions(lang=language.code)
+        self._unlocked = False
+        self._visiting: tuple[int, float, str] | None = None  # (item id, since, language)
+        self.accessible_mode = False
+        super().__init__(open_catalog, language)
+        self.setObjectName("kiosk")
+        self.setStyleSheet(kiosk_style())
+        self.statusBar().hide()  # visitors see no engineering messages
+        self.tasks.error.disconnect(self._show_error)
+        self.tasks.error.connect(lambda message: log.warning("kiosk: %s", message))
+        self._add_kiosk_controls()
+
+        app = QApplication.instance()
+        assert app is not None
+        self.key_lock = KeyLock(self)
+        self.key_lock.back.connect(self.go_back)
+        app.installEventFilter(self.key_lock)
+        self.idle = IdleWatcher(self.options.idle_s, self)
+        app.installEventFilter(self.idle)
+        self.corner = CornerHold(self)
+        app.installEventFilter(self.corner)
+
+        self.countdown = CountdownOverlay(self, self.options.countdown_s)
+        self.countdown.expired.connect(self.reset)
+        self.countdown.kept.connect(self.idle.start)
+        self.idle.idle.connect(self._visitor_idle)
+        self.idle.activity.connect(self.countdown.keep)
+
+        self.pin_pad = PinPad(self)
+        self.pin_pad.entered.connect(self._check_pin)
+        self.pin_pad.cancelled.connect(self.idle.start)
+        self.corner.held.connect(self.ask_pin)
+
+        self.attract = AttractScreen(self.tasks, self)
+        self.attract.reduced_motion = self.options.reduced_motion
+        self.attract.dismissed.connect(self.leave_attract)
+        self.attract.setGeometry(self.rect())
+        self.attract.start()
+        self.idle.pause()
+
+        self._search_settle = QTimer(self, singleShot=True, interval=SEARCH_SETTLE_MS)
+        self._search_settle.timeout.connect(self._record_empty_search)
+        self._empty_query = ""
+        self.model.modelReset.connect(self._scroll_top)
+
+        for widget in (self.view.viewport(), self.nav.viewport()):
+            QScroller.grabGesture(widget, QScroller.ScrollerGestureType.TouchGesture)
+        QScroller.grabGesture(
+            self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
+        if self.options.hide_cursor:
+            QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+    # -- building --------------------------------------------------------------------------
+    def _add_kiosk_controls(self) -> None:
+        hl = self.header_layout
+        self.home_button = QPushButton("⌂")
+        self.home_button.setObjectName("kioskTool")
+        self.home_button.clicked.connect(self.go_home)
+        hl.insertWidget(0, self.home_button)
+        hl.insertSpacing(1, 8)
+        self.access_button = QPushButton("Aa")
+        self.access_button.setObjectName("kioskTool")
+        self.access_button.setCheckable(True)
+        self.access_button.toggled.connect(self.set_accessible_mode)
+        index = hl.indexOf(self.search)
+        hl.insertWidget(index + 1, self.access_button)
+        self.search.setMaximumWidth(520)
+        self.search.setMinimumWidth(360)
+        self.search.installEventFilter(self)
+
+        from exhibition_app.ui.kiosk.keyboard import OnScreenKeyboard
+
+        self.keyboard = OnScreenKeyboard()
+        self.keyboard.set_target(self.search)
+        self.keyboard.done.connect(self.hide_keyboard)
+        self.keyboard.hide()
+        self.central_layout.addWidget(self.keyboard)
+        for button in (self.home_button, self.access_button, *self.lang_buttons.values()):
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._retranslate_kiosk()
+        self.language.changed.connect(lambda _l: self._retranslate_kiosk())
+
+    def _retranslate_kiosk(self) -> None:
+        self.home_button.setAccessibleName(tr("Kiosk", "Home: the start of the exhibition"))
+        self.home_button.setToolTip(tr("Kiosk", "Home: the start of the exhibition"))
+        self.access_button.setAccessibleName(tr("Kiosk", "Larger text and higher contrast"))
+        self.access_button.setToolTip(tr("Kiosk", "Larger text and higher contrast"))
+        self.keyboard.retranslate()
+        if not self.keyboard.isVisible():
+            from exhibition_app.core.keyboard_layouts import layout_for_language
+
+            self.keyboard.set_layout(layout_for_language(self.language.code))
+        self.countdown.retranslate() if hasattr(self, "countdown") else None
+        self.pin_pad.retranslate() if hasattr(self, "pin_pad") else None
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_kiosk(self) -> None:
+        if self.options.full_screen:
+            cover_screen(self)
+        else:
+            self.show()
+        self.attract.setGeometry(self.rect())
+        self.attract.raise_()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "attract"):
+            self.attract.setGeometry(self.rect())
+
+    def _gallery_loaded(self, result: tuple[Catalog, GalleryData]) -> None:
+        super()._gallery_loaded(result)
+        self.attract.catalog = self.catalog
+        self._fill_attract()
+
+    def _fill_attract(self) -> None:
+        data = self.model.gallery
+        cards: list[ItemCard] = []
+        heading: dict[str, str] = {}
+        tour = next((e for e in data.exhibitions if e.key == self.options.tour), None)
+        if self.options.tour and tour is None:
+            log.warning("kiosk: no published exhibition '%s' for the tour", self.options.tour)
+        if tour is not None:
+            cards = [data.items[i] for i in tour.item_ids if i in data.items]
+            heading = tour.title
+        else:
+            cards = [c for c in data.items.values() if c.featured]
+            if not cards:
+                cards = [c for c in data.items.values() if c.cover is not None]
+            if data.exhibitions:
+                heading = data.exhibitions[0].title
+        self.attract.set_slides(cards[:ATTRACT_LIMIT], heading)
+
+    def is_settled(self) -> bool:
+        if self.attract.isVisible():
+            return self._loaded and self.tasks.pending == 0 and self.attract.is_ready()
+        return super().is_settled()
+
+    # -- lockdown --------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._unlocked:
+            event.ignore()  # Alt+F4, a window manager's close button, xdotool windowclose
+            return
+        QApplication.instance().removeEventFilter(self.key_lock)  # type: ignore[union-attr]
+        super().closeEvent(event)
+
+    def _toggle_full_screen(self) -> None:
+        """F11 does nothing here: the kiosk stays full screen."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self.options.full_screen
+            and not self._unlocked
+            and not self.isFullScreen()
+        ):
+            QTimer.singleShot(0, lambda: cover_screen(self))  # minimised or restored: undo
+
+    def ask_pin(self) -> None:
+        from exhibition_app.core.pin import PinError, PinGuard, default_pin_path
+
+        self.countdown.keep()
+        self.idle.pause()
+        try:
+            guard = PinGuard(self.options.pin_file or default_pin_path())
+            pin_set = guard.is_set()
+            wait = guard.wait_seconds()
+        except PinError as exc:
+            log.error("kiosk: %s", exc)
+            pin_set, wait = False, 0.0
+        self.pin_pad.ask()
+        if not pin_set:
+            self.pin_pad.show_message(
+                tr("Kiosk", "No staff PIN is set. Set one with: exhibition-app kiosk set-pin")
+            )
+        elif wait > 0:
+            self.pin_pad.show_wrong(wait)
+
+    def _check_pin(self, pin: str) -> None:
+        from exhibition_app.core.pin import PinGuard, default_pin_path
+
+        path = self.options.pin_file or default_pin_path()
+
+        def work() -> tuple[bool, float]:
+            result = PinGuard(path).attempt(pin)
+            return result.ok, result.wait_seconds
+
+        def done(result: tuple[bool, float]) -> None:
+            ok, wait = result
+            if ok:
+                self.unlock()
+            else:
+                self.pin_pad.show_wrong(wait)
+
+        self.pin_pad.show_message(tr("Kiosk", "Checking…"))
+        self.tasks.run_image(work, done, lambda msg: self.pin_pad.show_message(msg))
+
+    def unlock(self) -> None:
+        """The staff PIN was right: leave the kiosk."""
+        log.info("kiosk: closed with the staff PIN")
+        self._unlocked = True
+        self.key_lock.enabled = False
+        self._leave_item()
+        QApplication.restoreOverrideCursor() if self.options.hide_cursor else None
+        self.close()
+
+    # -- idle, reset, attract --------------------------------------------------------------
+    def _visitor_idle(self) -> None:
+        if self.attract.isVisible():
+            return
+        if self.pin_pad.isVisible():
+            self.pin_pad.cancel()
+        self.countdown.start()
+
+    def reset(self) -> None:
+        """Back to the start for the next visitor: nothing of the last visit remains."""
+        self._leave_item()
+        self._search_settle.stop()
+        self.countdown.keep()
+        self.countdown.hide()
+        self.pin_pad.hide()
+        self.hide_keyboard()
+        self._search_serial += 1  # a search still running is dropped
+        self._search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filter_bar.set_filters(Filters())
+        self.access_button.setChecked(False)
+        if self.language.code != self.options.lang:
+            self.language.set(self.options.lang)
+        self._nav_key = None  # the first exhibition, as at start
+        if self._loaded and self.catalog is not None:
+            self._fill_nav()
+            self._apply_nav()
+        if self._item_page is not None:
+            self._item_page.map.cancel_loading()
+        self.stack.setCurrentIndex(0)
+        self.view.clearSelection()
+        self.view.scrollToTop()
+        self._record("reset")
+        self.start_attract()
+
+    def start_attract(self) -> None:
+        self.idle.pause()
+        self.attract.setGeometry(self.rect())
+        self.attract.start()
+
+    def leave_attract(self) -> None:
+        self.attract.stop()
+        self.idle.start()
+        self.view.setFocus()
+
+    def go_home(self) -> None:
+        self.hide_keyboard()
+        self._nav_key = None
+        self.search.clear()
+        self.filter_bar.clear()
+        if self._loaded:
+            self._fill_nav()
+            self._apply_nav()
+        self.show_gallery()
+
+    def go_back(self) -> None:
+        """Escape (and the Back key): one level back, never out of the kiosk."""
+        if self.attract.isVisible():
+            self.leave_attract()
+        elif self.countdown.isVisible():
+            self.countdown.keep()
+        elif self.pin_pad.isVisible():
+            self.pin_pad.cancel()
+        elif self.keyboard.isVisible():
+            self.hide_keyboard()
+        else:
+            self._escape()
+
+    # -- search and keyboard ---------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() in (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.TouchBegin,
+        ):
+            self.show_keyboard()
+        return super().eventFilter(watched, event)
+
+    def show_keyboard(self) -> None:
+        if not self.keyboard.isVisible():
+            from exhibition_app.core.keyboard_layouts import layout_for_language
+
+            self.keyboard.set_layout(layout_for_language(self.language.code))
+            self.keyboard.show()
+        self.search.setFocus()
+
+    def hide_keyboard(self) -> None:
+        self.keyboard.hide()
+
+    def search_finished(self, query: str, shown: int) -> None:
+        if shown == 0 and not self.filter_bar.filters.active:
+            self._empty_query = query
+            self._search_settle.start()
+        else:
+            self._search_settle.stop()
+
+    def _record_empty_search(self) -> None:
+        query = self.search.text().strip()
+        if query and query == self._empty_query and self.model.rowCount() == 0:
+            self._record("search_empty", query=query)
+
+    # -- items and statistics --------------------------------------------------------------
+    def open_item(self, item_id: int) -> None:
+        self._leave_item()
+        super().open_item(item_id)
+        if self._item_page is not None and self.stack.currentWidget() is self._item_page:
+            self._visiting = (item_id, time.monotonic(), self.language.code)
+            QScroller.grabGesture(
+                self._item_page._scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture
+            )
+
+    def show_gallery(self) -> None:
+        self._leave_item()
+        super().show_gallery()
+
+    @property
+    def item_page(self) -> ItemPage:
+        page = MainWindow.item_page.fget(self)  # type: ignore[attr-defined]
+        page._scroll.setMaximumWidth(800)  # kiosk type is larger: a wider text column
+        return page  # type: ignore[no-any-return]
+
+    def _leave_item(self) -> None:
+        if self._visiting is None:
+            return
+        item_id, since, lang = self._visiting
+        self._visiting = None
+        dwell_ms = int((time.monotonic() - since) * 1000)
+        self._record("item_opened", item_id=item_id, lang=lang, dwell_ms=dwell_ms)
+
+    def choose_language(self, code: str) -> None:
+        changed = code != self.language.code
+        super().choose_language(code)
+        if changed:
+            self._record("language", lang=code)
+
+    def _record(self, kind: str, **values: Any) -> None:
+        catalog = self.catalog
+        if not self.options.stats or catalog is None:
+            return
+        from datetime import UTC, datetime
+
+        from exhibition_app.core.stats import VisitEvent
+
+        event = VisitEvent(
+            kind=kind,
+            station=self.options.station[:64],
+            at=datetime.now(UTC).replace(tzinfo=None),
+            item_id=values.get("item_id"),
+            lang=values.get("lang"),
+            dwell_ms=values.get("dwell_ms"),
+            query=values.get("query"),
+        )
+        self.tasks.run_db(
+            lambda: _write_events(catalog, [event]),
+            lambda _n: None,
+            lambda message: log.warning("kiosk: visit statistics not saved: %s", message),
+        )
+
+    # -- accessibility ---------------------------------------------------------------------
+    def set_accessible_mode(self, on: bool) -> None:
+        """Larger text and higher contrast (the "Aa" button)."""
+        self.accessible_mode = on
+        self.access_button.setChecked(on)
+        self.setStyleSheet(kiosk_style(large=on, contrast=on))
+        metrics = KIOSK_LARGE if on else KIOSK
+        if on:
+            from dataclasses import replace
+
+            metrics = replace(metrics, high_contrast=True)
+        self.delegate.metrics = metrics
+        self.view.setGridSize(metrics.tile)
+        self._retranslate_nav()
+        if self._item_page is not None:
+            self._item_page.refresh()
+        self.view.doItemsLayout()
+        self.view.viewport().update()
+
+    def _scroll_top(self) -> None:
+        self.view.scrollToTop()
+
+
+def _write_events(catalog: Catalog, events: list[VisitEvent]) -> int:
+    """Runs on the database worker: one short transaction per batch of visit events."""
+    from exhibition_app.operations.stats import record_events
+
+    with catalog.session() as session:
+        return record_events(session, events)

@@ -1,0 +1,222 @@
+"""The visitor kiosk, rendered offscreen with real widgets on a real catalogue: lockdown,
+idle countdown and reset, attract loop, filters, keyboard, language, PIN exit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from exhibition_app.catalog import Catalog
+from exhibition_app.core.filters import Filters
+from exhibition_app.ui.app import make_app
+from exhibition_app.ui.fonts import load_fonts
+from exhibition_app.ui.i18n import Language
+from exhibition_app.ui.kiosk.window import KioskOptions, KioskWindow
+
+SHOTS = Path(__file__).resolve().parents[2] / "shots"
+
+
+@pytest.fixture
+def kiosk_for(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    made: list[KioskWindow] = []
+
+    def make(catalog: Catalog, **options: object) -> KioskWindow:
+        app = make_app()
+        load_fonts(app, catalog.assets)
+        opts = KioskOptions(full_screen=False, station="test-kiosk", pin_file=tmp_path / "pin.json")
+        for key, value in options.items():
+            setattr(opts, key, value)
+        language = Language(opts.lang)
+        win = KioskWindow(lambda: catalog, language, opts)
+        win.resize(1600, 1000)
+        qtbot.addWidget(win)
+        win.show_kiosk()
+        qtbot.waitUntil(win.is_settled, timeout=20000)
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.unlock()  # the only way a kiosk closes
+        win.language.set("en")
+
+
+def press(widget, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    """A key press delivered the way Qt delivers real ones (through the app's filters)."""
+    for kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers))
+
+
+def enter_gallery(win: KioskWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    if win.attract.isVisible():
+        qtbot.mouseClick(win.attract, Qt.MouseButton.LeftButton)
+    assert not win.attract.isVisible()
+    qtbot.waitUntil(win.is_settled, timeout=20000)
+
+
+def test_starts_on_the_attract_loop_of_featured_items(kiosk_for, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = kiosk_for(sample_catalog)
+    assert win.attract.isVisible()
+    featured = [c.id for c in win.model.gallery.items.values() if c.featured]
+    assert [c.id for c in win.attract.cards] == featured
+    assert not win.idle.timer.isActive()  # nobody to wait for during the loop
+    SHOTS.mkdir(exist_ok=True)
+    win.grab().save(str(SHOTS / "kiosk_attract_en.png"))
+    enter_gallery(win, qtbot)
+    assert win.idle.timer.isActive()
+
+
+def test_keys_and_close_requests_do_not_leave_the_kiosk(kiosk_for, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = kiosk_for(sample_catalog)
+    enter_gallery(win, qtbot)
+    win.open_item(win.model.ids()[0])
+    alt, ctrl = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
+    for key, mods in (
+        (Qt.Key.Key_F4, alt),
+        (Qt.Key.Key_Q, ctrl),
+        (Qt.Key.Key_W, ctrl),
+        (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+    ):
+        press(win.view, key, mods)
+        assert win.isVisible()
+    assert win.key_lock.swallowed == 4
+    event = QCloseEvent()
+    QApplication.sendEvent(win, event)
+    assert not event.isAccepted()
+    assert not win.close()  # the window manager's close request too
+    assert win.isVisible()
+    # Escape is "back", one level, never out: the item page closes, the kiosk stays.
+    assert win.stack.currentWidget() is win.item_page
+    press(win.item_page, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: win.stack.currentIndex() == 0, timeout=2000)
+    assert win.isVisible()
+
+
+def test_idle_countdown_then_reset_forgets_the_visit(kiosk_for, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = kiosk_for(sample_catalog, idle_s=0.3, countdown_s=1, lang="en")
+    enter_gallery(win, qtbot)
+    # A visit: Kazakh, a filter, a search, an item open, larger text.
+    win.lang_buttons["kk"].click()
+    win.filter_bar.chip("kinds", "map").click()
+    win.search.setText("қазақ")
+    win.access_button.click()
+    win.open_item(win.model.ids()[0])
+    qtbot.waitUntil(win.countdown.isVisible, timeout=5000)
+    SHOTS.mkdir(exist_ok=True)
+    win.grab().save(str(SHOTS / "kiosk_countdown_kk.png"))
+    qtbot.waitUntil(win.attract.isVisible, timeout=5000)
+    assert win.language.code == "en"
+    assert win.search.text() == ""
+    assert win.filter_bar.filters == Filters()
+    assert win.stack.currentIndex() == 0
+    assert not win.accessible_mode
+    assert win.model.ids() == list(win.model.gallery.exhibitions[0].item_ids)
+
+
+def test_a_touch_during_the_countdown_keeps_the_visit(kiosk_for, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = kiosk_for(sample_catalog, idle_s=0.3, countdown_s=3)
+    enter_gallery(win, qtbot)
+    item = win.model.ids()[1]
+    win.open_item(item)
+    qtbot.waitUntil(win.countdown.isVisible, timeout=5000)
+    qtbot.mouseClick(win.countdown, Qt.MouseButton.LeftButton, pos=QPoint(40, 40))
+    assert not win.countdown.isVisible()
+    assert win.item_page.card.id == item
+    assert win.idle.timer.isActive()
+
+
+def test_language_switch_keeps_the_place(kiosk_for, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = kiosk_for(sample_catalog)
+    enter_gallery(win, qtbot)
+    ex = win.model.gallery.exhibitions[0]
+    win.nav.setCurrentRow(3)  # a section
+    section_ids = win.model.ids()
+    win.open_item(section_ids[1])
+    for code in ("kk", "ru", "mn", "en"):
+        win.lang_buttons[code].click()
+        assert win.language.code == code
+        assert win.stack.currentWidget() is win.item_page
+        assert win.item_page.card.id == section_ids[1]
+        assert win.model.ids() == section_ids
+        title = win.item_page.card.text("title").get(code)
+        if title:
+            assert win.item_page.title.text() == title
+    assert ex.title["en"] == win.brand.text()
+
+
+def test_swipe_and_arrows_step_through_the_gallery(kiosk_for, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = kiosk_for(sample_catalog)
+    enter_gallery(win, qtbot)
+    ids = win.model.ids()
+    win.open_item(ids[1])
+    page = win.item_page
+    page.next_button.click()
+    assert page.card.id == ids[2]
+    page.prev_button.click()
+    assert page.card.id == ids[1]
+    # A swipe to the left on the picture: the next item.
+    target = page.visual.currentWidget()
+    if target is page.image:
+        start = QPoint(target.width() - 60, target.height() // 2)
+        qtbot.mousePress(target, Qt.MouseButton.LeftButton, pos=start)
+        qtbot.mouseRelease(target, Qt.MouseButton.LeftButton, pos=start - QPoint(300, 10))
+        assert page.card.id == ids[2]
+    win.open_item(ids[0])
+    assert not page.prev_button.isEnabled()
+
+
+def test_filter_chips_narrow_and_clear(kiosk_for, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = kiosk_for(sample_catalog)
+    enter_gallery(win, qtbot)
+    win.nav.setCurrentRow(0)  # all items
+    everything = win.model.ids()
+    win.filter_bar.chip("kinds", "map").click()
+    maps = win.model.ids()
+    assert maps and all(win.model.card(i).kind == "map" for i in maps)
+    assert win.filter_bar.chip("kinds", "map").text().startswith("✓")  # not colour alone
+    win.filter_bar.chip("periods", "before-1500").click()
+    early = win.model.ids()
+    assert early and set(early) < set(maps)
+    assert all(win.model.card(i).date_earliest < 1500 for i in early)
+    win.filter_bar.clear_button.click()
+    assert win.model.ids() == everything
+
+
+def test_on_screen_keyboard_searches_in_kazakh(kiosk_for, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = kiosk_for(sample_catalog, lang="kk")
+    enter_gallery(win, qtbot)
+    qtbot.mouseClick(win.search, Qt.MouseButton.LeftButton)
+    assert win.keyboard.isVisible()
+    assert win.keyboard.layout_code == "kk"
+    for letter in "қазақ":
+        qtbot.mouseClick(win.keyboard.key_for(letter), Qt.MouseButton.LeftButton)
+    assert win.search.text() == "қазақ"
+    qtbot.waitUntil(lambda: "қазақ" in win.section_title.text(), timeout=5000)
+    assert win.model.rowCount() > 0
+    SHOTS.mkdir(exist_ok=True)
+    win.grab().save(str(SHOTS / "kiosk_keyboard_kk.png"))
+    qtbot.mouseClick(win.keyboard.done_key, Qt.MouseButton.LeftButton)
+    assert not win.keyboard.isVisible()
+
+
+def test_touch_targets_are_large_and_named(kiosk_for, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractButton
+
+    win = kiosk_for(sample_catalog)
+    enter_gallery(win, qtbot)
+    win.open_item(win.model.ids()[0])
+    qtbot.waitUntil(win.is_settled, timeout=20000)
+    small, unnamed = [], []
+    for button in win.findChildren(QAbstractButton):
+        if not button.isVisibleTo(win) or not button.isVisible():
+            continue
+        if button.width() < 48 or button.height() < 48:
+            small.append((button.objectName(), button.text(), button.size().toTuple()))
+        if not button.accessibleName():
+            unnamed.append((button.objectName(), button.text()))
+    assert small == []
+    assert unnamed == []
