@@ -24,7 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "exhibition_app" / "ui"
 OUT = UI / "translations"
-LANGS = {"kk": "kk_KZ", "ru": "ru_RU", "mn": "mn_MN"}
+LANGS = {"en": "en_GB", "kk": "kk_KZ", "ru": "ru_RU", "mn": "mn_MN"}
+#: English is the source language: its .ts starts as the source text itself, where copy
+#: editors may refine the wording without touching the code.
+SOURCE_LANG = "en"
 
 
 def extract(folder: Path = UI) -> dict[str, list[str]]:
@@ -77,6 +80,8 @@ def render_ts(lang: str, strings: dict[str, list[str]], done: dict[tuple[str, st
             t = ET.SubElement(m, "translation")
             if (ctx, src) in done:
                 t.text = done[(ctx, src)]
+            elif lang == SOURCE_LANG:
+                t.text = src
             else:
                 t.set("type", "unfinished")
     ET.indent(root)

@@ -3,7 +3,7 @@ neighbours out (a long exhibition title next to the header's buttons)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption
 
@@ -13,8 +13,21 @@ class ElidedLabel(QLabel):
         super().__init__(text)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
+    def sizeHint(self) -> QSize:
+        m = self.contentsMargins()
+        fm = self.fontMetrics()
+        return QSize(
+            fm.horizontalAdvance(self.text()) + m.left() + m.right(),
+            fm.height() + m.top() + m.bottom(),
+        )
+
     def minimumSizeHint(self) -> QSize:
-        return QSize(0, super().minimumSizeHint().height())
+        return QSize(0, self.sizeHint().height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()  # a larger font needs a taller header
 
     def setText(self, text: str) -> None:
         super().setText(text)

@@ -43,11 +43,11 @@ class Language(QObject):
         if self._translator is not None and app is not None:
             QCoreApplication.removeTranslator(self._translator)
             self._translator = None
-        if lang != "en":
-            translator = QTranslator(self)
-            if translator.load(str(TRANSLATIONS_DIR / f"exhibition_{lang}.qm")):
-                QCoreApplication.installTranslator(translator)
-                self._translator = translator
+        # English too: its .qm carries the copy editors' wording of the source strings.
+        translator = QTranslator(self)
+        if translator.load(str(TRANSLATIONS_DIR / f"exhibition_{lang}.qm")):
+            QCoreApplication.installTranslator(translator)
+            self._translator = translator
         QLocale.setDefault(QLocale(QT_LOCALES[lang]))
         changed = lang != self.code
         self.code = lang
@@ -68,8 +68,6 @@ _TRANSLATORS: dict[str, QTranslator | None] = {}
 def tr_in(lang: str, context: str, text: str) -> str:
     """``text`` in ``lang``, whatever the current language (the attract loop's call to
     action speaks all four in turn); from the same .qm files as ``tr``."""
-    if lang == "en":
-        return text
     if lang not in _TRANSLATORS:
         translator = QTranslator()
         loaded = translator.load(str(TRANSLATIONS_DIR / f"exhibition_{lang}.qm"))

@@ -220,3 +220,31 @@ def test_touch_targets_are_large_and_named(kiosk_for, sample_catalog, qtbot) -> 
             unnamed.append((button.objectName(), button.text()))
     assert small == []
     assert unnamed == []
+
+
+def test_a_visit_is_counted_anonymously(kiosk_for, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from exhibition_app.operations.stats import summarize
+
+    win = kiosk_for(sample_catalog, idle_s=3600)
+    enter_gallery(win, qtbot)
+    first, second = win.model.ids()[:2]
+    win.open_item(first)
+    qtbot.wait(120)
+    win.open_item(second)  # leaving the first records it with its dwell time
+    win.lang_buttons["mn"].click()
+    win.search.setText("zzzqqq")  # nothing matches
+    qtbot.waitUntil(lambda: win.model.rowCount() == 0, timeout=5000)
+    win._search_settle.setInterval(10)
+    win._search_settle.start()
+    qtbot.wait(50)
+    win.reset()
+    qtbot.waitUntil(lambda: win.tasks.pending == 0, timeout=5000)
+    with sample_catalog.read_session() as session:
+        summary = summarize(session)
+    assert summary["stations"] == ["test-kiosk"]
+    opened = {row["id"]: row for row in summary["items"]}
+    assert set(opened) == {first, second}
+    assert opened[first]["dwell_seconds_total"] >= 0.1
+    assert summary["searches_without_result"] == [{"query": "zzzqqq", "count": 1}]
+    assert summary["languages"] == {"mn": 1}  # the reset back to English is not a choice
+    assert summary["resets"] == 1

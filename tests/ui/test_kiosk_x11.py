@@ -50,7 +50,13 @@ def xserver(tmp_path: Path):  # type: ignore[no-untyped-def]
     with os.fdopen(read) as pipe:
         number = pipe.readline().strip()
     assert number, "Xvfb did not start"
-    yield f":{number}"
+    display = f":{number}"
+    deadline = time.monotonic() + 20
+    while xdo(display, "getdisplaygeometry") != f"{SCREEN[0]} {SCREEN[1]}":
+        assert proc.poll() is None, "Xvfb exited"
+        assert time.monotonic() < deadline, f"X server {display} does not answer"
+        time.sleep(0.2)
+    yield display
     proc.terminate()
     proc.wait(10)
 

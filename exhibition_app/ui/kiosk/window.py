@@ -452,6 +452,8 @@ class KioskWindow(MainWindow):
             self._item_page.refresh()
         self.view.doItemsLayout()
         self.view.viewport().update()
+        # Lay out the larger text now, not after the next paint (no clipped first frame).
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _scroll_top(self) -> None:
         self.view.scrollToTop()

@@ -2,10 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ" sourcelanguage="en">
   <context>
+    <name>Attract</name>
+    <message>
+      <source>Touch to explore</source>
+      <translation>Зерттеу үшін түртіңіз</translation>
+    </message>
+  </context>
+  <context>
+    <name>Filters</name>
+    <message>
+      <source>Maps</source>
+      <translation>Карталар</translation>
+    </message>
+    <message>
+      <source>Objects</source>
+      <translation>Заттар</translation>
+    </message>
+    <message>
+      <source>Photographs</source>
+      <translation>Фотосуреттер</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>Құжаттар</translation>
+    </message>
+    <message>
+      <source>Before 1500</source>
+      <translation>1500 жылға дейін</translation>
+    </message>
+    <message>
+      <source>1500–1800</source>
+      <translation>1500–1800 жж.</translation>
+    </message>
+    <message>
+      <source>After 1800</source>
+      <translation>1800 жылдан кейін</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>Сүзгілерді тазарту</translation>
+    </message>
+    <message>
+      <source>Filters</source>
+      <translation>Сүзгілер</translation>
+    </message>
+    <message>
+      <source>Filter on</source>
+      <translation>Сүзгі қосулы</translation>
+    </message>
+    <message>
+      <source>Filter off</source>
+      <translation>Сүзгі өшірулі</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemPage</name>
     <message>
       <source>Back to the gallery</source>
       <translation>Галереяға оралу</translation>
+    </message>
+    <message>
+      <source>Previous item</source>
+      <translation>Алдыңғы экспонат</translation>
+    </message>
+    <message>
+      <source>Next item</source>
+      <translation>Келесі экспонат</translation>
     </message>
     <message>
       <source>Related</source>
@@ -14,6 +76,108 @@
     <message>
       <source>Not yet translated: shown in %1</source>
       <translation>Әлі аударылмаған: %1 тілінде көрсетілді</translation>
+    </message>
+    <message>
+      <source>%1 of %2</source>
+      <translation>%2 ішінен %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Keyboard</name>
+    <message>
+      <source>Keyboard layout: Kazakh</source>
+      <translation>Пернетақта: қазақша</translation>
+    </message>
+    <message>
+      <source>Keyboard layout: Russian</source>
+      <translation>Пернетақта: орысша</translation>
+    </message>
+    <message>
+      <source>Keyboard layout: Mongolian</source>
+      <translation>Пернетақта: моңғолша</translation>
+    </message>
+    <message>
+      <source>Keyboard layout: Latin</source>
+      <translation>Пернетақта: латын</translation>
+    </message>
+    <message>
+      <source>On-screen keyboard</source>
+      <translation>Экрандағы пернетақта</translation>
+    </message>
+    <message>
+      <source>Space</source>
+      <translation>Бос орын</translation>
+    </message>
+    <message>
+      <source>Backspace</source>
+      <translation>Өшіру</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>Тазарту</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Дайын</translation>
+    </message>
+  </context>
+  <context>
+    <name>Kiosk</name>
+    <message>
+      <source>Still there?</source>
+      <translation>Осындасыз ба?</translation>
+    </message>
+    <message>
+      <source>Touch to keep looking</source>
+      <translation>Қарауды жалғастыру үшін түртіңіз</translation>
+    </message>
+    <message>
+      <source>Still there? Touch to keep looking</source>
+      <translation>Осындасыз ба? Қарауды жалғастыру үшін түртіңіз</translation>
+    </message>
+    <message>
+      <source>Staff only: enter the PIN</source>
+      <translation>Тек қызметкерлерге: PIN кодты енгізіңіз</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Бас тарту</translation>
+    </message>
+    <message>
+      <source>Delete the last digit</source>
+      <translation>Соңғы цифрды өшіру</translation>
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation>Растау</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. Try again.</source>
+      <translation>PIN код қате. Қайталап көріңіз.</translation>
+    </message>
+    <message>
+      <source>Digits entered: %1</source>
+      <translation>Енгізілген цифрлар: %1</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. Try again in %1 s</source>
+      <translation>PIN код қате. %1 с кейін қайталаңыз</translation>
+    </message>
+    <message>
+      <source>Home: the start of the exhibition</source>
+      <translation>Басты бет: көрменің басы</translation>
+    </message>
+    <message>
+      <source>Larger text and higher contrast</source>
+      <translation>Үлкен мәтін және жоғары контраст</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+      <source>No staff PIN is set. Set one with: exhibition-app kiosk set-pin</source>
+      <translation>Қызметкер PIN коды орнатылмаған. Орнату: exhibition-app kiosk set-pin</translation>
     </message>
   </context>
   <context>
@@ -146,8 +310,8 @@
       <translation>Галерея</translation>
     </message>
     <message>
-      <source>Nothing matches your search. Try another spelling, or search in another language.</source>
-      <translation>Ештеңе табылмады. Басқаша жазып көріңіз немесе басқа тілде іздеңіз.</translation>
+      <source>No items here match the chosen filters. Tap a filter again to switch it off, or clear the filters.</source>
+      <translation>Таңдалған сүзгілерге сай экспонат жоқ. Сүзгіні өшіру үшін оны қайта түртіңіз немесе сүзгілерді тазартыңыз.</translation>
     </message>
     <message>
       <source>Virtual exhibition</source>
@@ -162,12 +326,8 @@
       <translation>Барлық экспонаттар</translation>
     </message>
     <message>
-      <source>This catalogue is empty. Curators add exhibits with “exhibition-app import image”.</source>
-      <translation>Каталог бос. Кураторлар экспонаттарды «exhibition-app import image» арқылы қосады.</translation>
-    </message>
-    <message>
-      <source>This part of the exhibition has no items yet.</source>
-      <translation>Көрменің бұл бөлімінде әзірге экспонат жоқ.</translation>
+      <source>Nothing matches your search. Try another spelling, or search in another language.</source>
+      <translation>Ештеңе табылмады. Басқаша жазып көріңіз немесе басқа тілде іздеңіз.</translation>
     </message>
     <message>
       <source>Search: “%1”</source>
@@ -176,6 +336,14 @@
     <message>
       <source>Items found: %1</source>
       <translation>Табылған экспонаттар: %1</translation>
+    </message>
+    <message>
+      <source>This catalogue is empty. Curators add exhibits with “exhibition-app import image”.</source>
+      <translation>Каталог бос. Кураторлар экспонаттарды «exhibition-app import image» арқылы қосады.</translation>
+    </message>
+    <message>
+      <source>This part of the exhibition has no items yet.</source>
+      <translation>Көрменің бұл бөлімінде әзірге экспонат жоқ.</translation>
     </message>
     <message>
       <source>There is no item %1 in this catalogue.</source>

@@ -2,10 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="mn_MN" sourcelanguage="en">
   <context>
+    <name>Attract</name>
+    <message>
+      <source>Touch to explore</source>
+      <translation>Хүрээд үзээрэй</translation>
+    </message>
+  </context>
+  <context>
+    <name>Filters</name>
+    <message>
+      <source>Maps</source>
+      <translation>Газрын зураг</translation>
+    </message>
+    <message>
+      <source>Objects</source>
+      <translation>Эд өлгийн зүйлс</translation>
+    </message>
+    <message>
+      <source>Photographs</source>
+      <translation>Гэрэл зураг</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>Баримт бичиг</translation>
+    </message>
+    <message>
+      <source>Before 1500</source>
+      <translation>1500 оноос өмнө</translation>
+    </message>
+    <message>
+      <source>1500–1800</source>
+      <translation>1500–1800 он</translation>
+    </message>
+    <message>
+      <source>After 1800</source>
+      <translation>1800 оноос хойш</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>Шүүлтүүрийг арилгах</translation>
+    </message>
+    <message>
+      <source>Filters</source>
+      <translation>Шүүлтүүр</translation>
+    </message>
+    <message>
+      <source>Filter on</source>
+      <translation>Шүүлтүүр идэвхтэй</translation>
+    </message>
+    <message>
+      <source>Filter off</source>
+      <translation>Шүүлтүүр идэвхгүй</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemPage</name>
     <message>
       <source>Back to the gallery</source>
       <translation>Галерей руу буцах</translation>
+    </message>
+    <message>
+      <source>Previous item</source>
+      <translation>Өмнөх үзмэр</translation>
+    </message>
+    <message>
+      <source>Next item</source>
+      <translation>Дараагийн үзмэр</translation>
     </message>
     <message>
       <source>Related</source>
@@ -14,6 +76,108 @@
     <message>
       <source>Not yet translated: shown in %1</source>
       <translation>Одоогоор орчуулаагүй: %1 хэлээр харуулж байна</translation>
+    </message>
+    <message>
+      <source>%1 of %2</source>
+      <translation>%1 / %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Keyboard</name>
+    <message>
+      <source>Keyboard layout: Kazakh</source>
+      <translation>Гарын байрлал: казах</translation>
+    </message>
+    <message>
+      <source>Keyboard layout: Russian</source>
+      <translation>Гарын байрлал: орос</translation>
+    </message>
+    <message>
+      <source>Keyboard layout: Mongolian</source>
+      <translation>Гарын байрлал: монгол</translation>
+    </message>
+    <message>
+      <source>Keyboard layout: Latin</source>
+      <translation>Гарын байрлал: латин</translation>
+    </message>
+    <message>
+      <source>On-screen keyboard</source>
+      <translation>Дэлгэцийн гар</translation>
+    </message>
+    <message>
+      <source>Space</source>
+      <translation>Зай</translation>
+    </message>
+    <message>
+      <source>Backspace</source>
+      <translation>Арилгах</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>Цэвэрлэх</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Болсон</translation>
+    </message>
+  </context>
+  <context>
+    <name>Kiosk</name>
+    <message>
+      <source>Still there?</source>
+      <translation>Та энд байна уу?</translation>
+    </message>
+    <message>
+      <source>Touch to keep looking</source>
+      <translation>Үргэлжлүүлэн үзэх бол хүрнэ үү</translation>
+    </message>
+    <message>
+      <source>Still there? Touch to keep looking</source>
+      <translation>Та энд байна уу? Үргэлжлүүлэн үзэх бол хүрнэ үү</translation>
+    </message>
+    <message>
+      <source>Staff only: enter the PIN</source>
+      <translation>Зөвхөн ажилтанд: ПИН кодоо оруулна уу</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Цуцлах</translation>
+    </message>
+    <message>
+      <source>Delete the last digit</source>
+      <translation>Сүүлийн цифрийг арилгах</translation>
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation>Батлах</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. Try again.</source>
+      <translation>ПИН код буруу. Дахин оролдоно уу.</translation>
+    </message>
+    <message>
+      <source>Digits entered: %1</source>
+      <translation>Оруулсан цифр: %1</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. Try again in %1 s</source>
+      <translation>ПИН код буруу. %1 секундын дараа дахин оролдоно уу</translation>
+    </message>
+    <message>
+      <source>Home: the start of the exhibition</source>
+      <translation>Нүүр: үзэсгэлэнгийн эхлэл</translation>
+    </message>
+    <message>
+      <source>Larger text and higher contrast</source>
+      <translation>Том үсэг, өндөр тодролт</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>Шалгаж байна…</translation>
+    </message>
+    <message>
+      <source>No staff PIN is set. Set one with: exhibition-app kiosk set-pin</source>
+      <translation>Ажилтны ПИН код тохируулаагүй байна. Тохируулах: exhibition-app kiosk set-pin</translation>
     </message>
   </context>
   <context>
@@ -146,8 +310,8 @@
       <translation>Галерей</translation>
     </message>
     <message>
-      <source>Nothing matches your search. Try another spelling, or search in another language.</source>
-      <translation>Юу ч олдсонгүй. Өөр бичлэгээр эсвэл өөр хэлээр хайж үзнэ үү.</translation>
+      <source>No items here match the chosen filters. Tap a filter again to switch it off, or clear the filters.</source>
+      <translation>Сонгосон шүүлтүүрт тохирох үзмэр алга. Шүүлтүүрийг дахин дарж унтраах эсвэл бүгдийг арилгана уу.</translation>
     </message>
     <message>
       <source>Virtual exhibition</source>
@@ -162,12 +326,8 @@
       <translation>Бүх үзмэр</translation>
     </message>
     <message>
-      <source>This catalogue is empty. Curators add exhibits with “exhibition-app import image”.</source>
-      <translation>Каталог хоосон байна. Кураторууд «exhibition-app import image» тушаалаар үзмэр нэмнэ.</translation>
-    </message>
-    <message>
-      <source>This part of the exhibition has no items yet.</source>
-      <translation>Үзэсгэлэнгийн энэ хэсэгт одоогоор үзмэр алга.</translation>
+      <source>Nothing matches your search. Try another spelling, or search in another language.</source>
+      <translation>Юу ч олдсонгүй. Өөр бичлэгээр эсвэл өөр хэлээр хайж үзнэ үү.</translation>
     </message>
     <message>
       <source>Search: “%1”</source>
@@ -176,6 +336,14 @@
     <message>
       <source>Items found: %1</source>
       <translation>Олдсон үзмэр: %1</translation>
+    </message>
+    <message>
+      <source>This catalogue is empty. Curators add exhibits with “exhibition-app import image”.</source>
+      <translation>Каталог хоосон байна. Кураторууд «exhibition-app import image» тушаалаар үзмэр нэмнэ.</translation>
+    </message>
+    <message>
+      <source>This part of the exhibition has no items yet.</source>
+      <translation>Үзэсгэлэнгийн энэ хэсэгт одоогоор үзмэр алга.</translation>
     </message>
     <message>
       <source>There is no item %1 in this catalogue.</source>

@@ -2,10 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
   <context>
+    <name>Attract</name>
+    <message>
+      <source>Touch to explore</source>
+      <translation>Коснитесь, чтобы начать</translation>
+    </message>
+  </context>
+  <context>
+    <name>Filters</name>
+    <message>
+      <source>Maps</source>
+      <translation>Карты</translation>
+    </message>
+    <message>
+      <source>Objects</source>
+      <translation>Предметы</translation>
+    </message>
+    <message>
+      <source>Photographs</source>
+      <translation>Фотографии</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>Документы</translation>
+    </message>
+    <message>
+      <source>Before 1500</source>
+      <translation>До 1500 года</translation>
+    </message>
+    <message>
+      <source>1500–1800</source>
+      <translation>1500–1800 гг.</translation>
+    </message>
+    <message>
+      <source>After 1800</source>
+      <translation>После 1800 года</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+      <source>Filters</source>
+      <translation>Фильтры</translation>
+    </message>
+    <message>
+      <source>Filter on</source>
+      <translation>Фильтр включён</translation>
+    </message>
+    <message>
+      <source>Filter off</source>
+      <translation>Фильтр выключен</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemPage</name>
     <message>
       <source>Back to the gallery</source>
       <translation>Назад в галерею</translation>
+    </message>
+    <message>
+      <source>Previous item</source>
+      <translation>Предыдущий экспонат</translation>
+    </message>
+    <message>
+      <source>Next item</source>
+      <translation>Следующий экспонат</translation>
     </message>
     <message>
       <source>Related</source>
@@ -14,6 +76,108 @@
     <message>
       <source>Not yet translated: shown in %1</source>
       <translation>Ещё не переведено: показано на %1 языке</translation>
+    </message>
+    <message>
+      <source>%1 of %2</source>
+      <translation>%1 из %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Keyboard</name>
+    <message>
+      <source>Keyboard layout: Kazakh</source>
+      <translation>Раскладка: казахская</translation>
+    </message>
+    <message>
+      <source>Keyboard layout: Russian</source>
+      <translation>Раскладка: русская</translation>
+    </message>
+    <message>
+      <source>Keyboard layout: Mongolian</source>
+      <translation>Раскладка: монгольская</translation>
+    </message>
+    <message>
+      <source>Keyboard layout: Latin</source>
+      <translation>Раскладка: латинская</translation>
+    </message>
+    <message>
+      <source>On-screen keyboard</source>
+      <translation>Экранная клавиатура</translation>
+    </message>
+    <message>
+      <source>Space</source>
+      <translation>Пробел</translation>
+    </message>
+    <message>
+      <source>Backspace</source>
+      <translation>Стереть</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>Очистить</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Готово</translation>
+    </message>
+  </context>
+  <context>
+    <name>Kiosk</name>
+    <message>
+      <source>Still there?</source>
+      <translation>Вы ещё здесь?</translation>
+    </message>
+    <message>
+      <source>Touch to keep looking</source>
+      <translation>Коснитесь, чтобы продолжить просмотр</translation>
+    </message>
+    <message>
+      <source>Still there? Touch to keep looking</source>
+      <translation>Вы ещё здесь? Коснитесь, чтобы продолжить просмотр</translation>
+    </message>
+    <message>
+      <source>Staff only: enter the PIN</source>
+      <translation>Только для сотрудников: введите PIN-код</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+    <message>
+      <source>Delete the last digit</source>
+      <translation>Стереть последнюю цифру</translation>
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation>Подтвердить</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. Try again.</source>
+      <translation>Неверный PIN-код. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+      <source>Digits entered: %1</source>
+      <translation>Введено цифр: %1</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. Try again in %1 s</source>
+      <translation>Неверный PIN-код. Повторите через %1 с</translation>
+    </message>
+    <message>
+      <source>Home: the start of the exhibition</source>
+      <translation>Домой: начало выставки</translation>
+    </message>
+    <message>
+      <source>Larger text and higher contrast</source>
+      <translation>Крупный текст и высокий контраст</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>Проверка…</translation>
+    </message>
+    <message>
+      <source>No staff PIN is set. Set one with: exhibition-app kiosk set-pin</source>
+      <translation>PIN-код сотрудника не задан. Задайте его командой: exhibition-app kiosk set-pin</translation>
     </message>
   </context>
   <context>
@@ -146,8 +310,8 @@
       <translation>Галерея</translation>
     </message>
     <message>
-      <source>Nothing matches your search. Try another spelling, or search in another language.</source>
-      <translation>Ничего не найдено. Попробуйте другое написание или поиск на другом языке.</translation>
+      <source>No items here match the chosen filters. Tap a filter again to switch it off, or clear the filters.</source>
+      <translation>Под выбранные фильтры ничего не подходит. Коснитесь фильтра ещё раз, чтобы выключить его, или сбросьте фильтры.</translation>
     </message>
     <message>
       <source>Virtual exhibition</source>
@@ -162,12 +326,8 @@
       <translation>Все экспонаты</translation>
     </message>
     <message>
-      <source>This catalogue is empty. Curators add exhibits with “exhibition-app import image”.</source>
-      <translation>Каталог пуст. Кураторы добавляют экспонаты командой «exhibition-app import image».</translation>
-    </message>
-    <message>
-      <source>This part of the exhibition has no items yet.</source>
-      <translation>В этом разделе выставки пока нет экспонатов.</translation>
+      <source>Nothing matches your search. Try another spelling, or search in another language.</source>
+      <translation>Ничего не найдено. Попробуйте другое написание или поиск на другом языке.</translation>
     </message>
     <message>
       <source>Search: “%1”</source>
@@ -176,6 +336,14 @@
     <message>
       <source>Items found: %1</source>
       <translation>Найдено экспонатов: %1</translation>
+    </message>
+    <message>
+      <source>This catalogue is empty. Curators add exhibits with “exhibition-app import image”.</source>
+      <translation>Каталог пуст. Кураторы добавляют экспонаты командой «exhibition-app import image».</translation>
+    </message>
+    <message>
+      <source>This part of the exhibition has no items yet.</source>
+      <translation>В этом разделе выставки пока нет экспонатов.</translation>
     </message>
     <message>
       <source>There is no item %1 in this catalogue.</source>
