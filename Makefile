@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench sample translations sysdeps sysdeps-gui clean
+.PHONY: run test lint bench sample translations sysdeps sysdeps-gui sysdeps-test clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -25,6 +25,9 @@ sysdeps:
 sysdeps-gui:
 	@bash tools/sysdeps.sh gui
 
+sysdeps-test:
+	@bash tools/sysdeps.sh xtest
+
 run: $(VENV)/.installed sysdeps-gui
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$QT_QPA_PLATFORM" != offscreen ]; then \
 	  echo "No screen here (DISPLAY is not set). Run it in a desktop session, or on a virtual one: xvfb-run make run"; exit 1; fi
@@ -35,7 +38,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: $(VENV)/.installed-dev sysdeps lint
+test: $(VENV)/.installed-dev sysdeps-test lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-dev sysdeps

@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
 # Make sure the system libraries Qt needs are present (Debian/Ubuntu names).
 # As root with apt-get, install what is missing; otherwise print the exact command.
-# Usage: tools/sysdeps.sh [gui]   ("gui" also checks the X11 platform plugin's libraries)
+# Usage: tools/sysdeps.sh [gui] [xtest]
+#   gui    also the X11 platform plugin's libraries
+#   xtest  also Xvfb and xdotool for the real-window kiosk test (installed when root; without
+#          them that one test is skipped with its reason, so they are optional)
 set -u
+want_gui=0; want_xtest=0
+for arg in "$@"; do
+  case "$arg" in gui) want_gui=1 ;; xtest) want_xtest=1 ;; esac
+done
+# The X11 test's libraries can only be added by root; for anyone else they stay optional.
+if [ $want_xtest = 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  want_gui=1
+fi
 declare -A PKG=(
   [libEGL.so.1]=libegl1 [libGL.so.1]=libgl1 [libfontconfig.so.1]=libfontconfig1
   [libfreetype.so.6]=libfreetype6 [libdbus-1.so.3]=libdbus-1-3 [libglib-2.0.so.0]=libglib2.0-0
   [libxkbcommon.so.0]=libxkbcommon0
 )
-if [ "${1:-}" = gui ]; then
+if [ $want_gui = 1 ]; then
   PKG+=(
     [libxkbcommon-x11.so.0]=libxkbcommon-x11-0 [libxcb-cursor.so.0]=libxcb-cursor0
     [libxcb-icccm.so.4]=libxcb-icccm4 [libxcb-keysyms.so.1]=libxcb-keysyms1
@@ -25,6 +36,13 @@ for lib in "${!PKG[@]}"; do
 done
 # fontconfig needs at least one system font to start; the app ships its own Noto fonts.
 command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null | head -1)" ] || missing+=(fontconfig fonts-dejavu-core)
+if [ $want_xtest = 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+  command -v xdotool >/dev/null 2>&1 || missing+=(xdotool)
+elif [ $want_xtest = 1 ] && ! { command -v Xvfb && command -v xdotool; } >/dev/null 2>&1; then
+  echo "note: Xvfb or xdotool is missing, so the real-window kiosk test will be skipped" \
+       "(sudo apt-get install -y xvfb xdotool)" >&2
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
