@@ -248,3 +248,41 @@ def test_a_visit_is_counted_anonymously(kiosk_for, sample_catalog, qtbot) -> Non
     assert summary["searches_without_result"] == [{"query": "zzzqqq", "count": 1}]
     assert summary["languages"] == {"mn": 1}  # the reset back to English is not a choice
     assert summary["resets"] == 1
+
+
+def test_a_tap_on_a_tile_opens_it_despite_kinetic_scrolling(
+    kiosk_for, sample_catalog, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    win = kiosk_for(sample_catalog)
+    enter_gallery(win, qtbot)
+    rect = win.view.visualRect(win.model.index(2))
+    qtbot.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: win.stack.currentIndex() == 1, timeout=3000)
+    assert win.item_page.card.id == win.model.ids()[2]
+
+
+def test_keyboard_only_visit(kiosk_for, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = kiosk_for(sample_catalog)
+    press(win.attract, Qt.Key.Key_Space)  # any key ends the attract loop
+    assert not win.attract.isVisible()
+    win.view.setFocus()
+    press(win.view, Qt.Key.Key_Right)
+    press(win.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.stack.currentIndex() == 1, timeout=3000)
+    opened = win.item_page.card.id
+    assert opened == win.model.ids()[1]
+    press(win.item_page, Qt.Key.Key_PageDown)
+    assert win.item_page.card.id == win.model.ids()[2]
+    press(win.item_page, Qt.Key.Key_Escape)  # back to the gallery, still in the kiosk
+    qtbot.waitUntil(lambda: win.stack.currentIndex() == 0, timeout=3000)
+    # Every header control is reachable with Tab and has a name a screen reader can say.
+    chain, widget = [], win.view
+    for _ in range(5000):
+        widget = widget.nextInFocusChain()
+        if widget is win.view:
+            break
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain.append(widget)
+    for control in (win.home_button, win.search, win.access_button, *win.lang_buttons.values()):
+        assert control in chain, control.accessibleName()
+        assert control.accessibleName()

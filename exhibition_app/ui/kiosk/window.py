@@ -113,11 +113,10 @@ class KioskWindow(MainWindow):
         self._empty_query = ""
         self.model.modelReset.connect(self._scroll_top)
 
+        # Kinetic scrolling for fingers. Not for the mouse: QScroller's mouse gesture holds
+        # back presses, so a quick tap on a tile would not open it.
         for widget in (self.view.viewport(), self.nav.viewport()):
             QScroller.grabGesture(widget, QScroller.ScrollerGestureType.TouchGesture)
-        QScroller.grabGesture(
-            self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
         if self.options.hide_cursor:
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
