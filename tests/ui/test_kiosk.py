@@ -286,3 +286,77 @@ def test_keyboard_only_visit(kiosk_for, sample_catalog, qtbot) -> None:  # type:
     for control in (win.home_button, win.search, win.access_button, *win.lang_buttons.values()):
         assert control in chain, control.accessibleName()
         assert control.accessibleName()
+
+
+def test_corner_hold_then_pin_with_growing_delays(
+    kiosk_for, sample_catalog, qtbot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from exhibition_app.core.pin import PinGuard
+
+    PinGuard(tmp_path / "pin.json").set_pin("2468")
+    win = kiosk_for(sample_catalog)
+    enter_gallery(win, qtbot)
+    win.corner.timer.setInterval(200)
+    # A press elsewhere, or a short one in the corner, does nothing.
+    qtbot.mousePress(win.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+    qtbot.wait(300)
+    qtbot.mouseRelease(win.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+    assert not win.pin_pad.isVisible()
+    corner = win.home_button.mapTo(win, QPoint(2, 2))
+    assert corner.x() < 96 and corner.y() < 96
+    qtbot.mousePress(win.home_button, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+    qtbot.waitUntil(win.pin_pad.isVisible, timeout=3000)
+    qtbot.mouseRelease(win.home_button, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+    keys = {key.text(): key for key in win.pin_pad.keys}
+    for _attempt in range(3):
+        for digit in "1111":
+            keys[digit].click()
+        keys["OK"].click()
+        qtbot.waitUntil(lambda: "Wrong PIN" in win.pin_pad.message.text(), timeout=5000)
+        qtbot.waitUntil(lambda: win.tasks.pending == 0, timeout=5000)
+    # The third wrong PIN holds the keypad (2 s); it counts down, then opens again.
+    assert not keys["5"].isEnabled()
+    assert "2" in win.pin_pad.message.text()
+    qtbot.waitUntil(lambda: keys["5"].isEnabled(), timeout=5000)
+    assert win.isVisible()
+    for digit in "2468":
+        keys[digit].click()
+    keys["OK"].click()
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=5000)
+
+
+def test_a_curators_tour_drives_the_attract_loop(kiosk_for, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = kiosk_for(sample_catalog, tour="then-and-now", reduced_motion=True)
+    tour = next(e for e in win.model.gallery.exhibitions if e.key == "then-and-now")
+    assert [c.id for c in win.attract.cards] == list(tour.item_ids)
+    win.attract.next_slide()
+    assert win.attract.current.id == tour.item_ids[1]
+    assert win.attract._previous is None  # reduced motion: a cut, no cross-fade
+
+
+def test_visitors_never_see_engineering_messages(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from exhibition_app.catalog import Catalog
+
+    make_app()
+    empty = Catalog.open(tmp_path / "empty.db", tmp_path / "assets")
+    opts = KioskOptions(full_screen=False, station="t", pin_file=tmp_path / "pin.json")
+    win = KioskWindow(lambda: empty, Language("en"), opts)
+    qtbot.addWidget(win)
+    win.show_kiosk()
+    qtbot.waitUntil(win.is_settled, timeout=10000)
+    win.leave_attract()
+    assert "being prepared" in win.empty.text()
+    win.unlock()
+    empty.close()
+
+    def broken() -> Catalog:
+        raise RuntimeError(f"cannot open {tmp_path}/nothing.db: file is not a database")
+
+    win = KioskWindow(broken, Language("en"), opts)
+    qtbot.addWidget(win)
+    win.show_kiosk()
+    qtbot.waitUntil(lambda: win.load_error is not None, timeout=10000)
+    win.leave_attract()
+    assert win.empty.text() == "This exhibition is not available at the moment."
+    assert str(tmp_path) not in win.empty.text()
+    win.unlock()

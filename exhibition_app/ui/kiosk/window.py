@@ -200,6 +200,19 @@ class KioskWindow(MainWindow):
                 heading = data.exhibitions[0].title
         self.attract.set_slides(cards[:ATTRACT_LIMIT], heading)
 
+    def _load_failed(self, message: str) -> None:
+        """Visitors see a calm notice; the reason goes to the log for staff."""
+        log.error("kiosk: the catalogue could not be opened: %s", message)
+        super()._load_failed(message)
+        self.empty.setText(tr("Kiosk", "This exhibition is not available at the moment."))
+
+    def _update_empty(self, catalogue_has_items: bool) -> None:
+        super()._update_empty(catalogue_has_items)
+        if not catalogue_has_items:
+            self.empty.setText(
+                tr("Kiosk", "This exhibition is being prepared. Please come back soon.")
+            )
+
     def is_settled(self) -> bool:
         if self.attract.isVisible():
             return self._loaded and self.tasks.pending == 0 and self.attract.is_ready()

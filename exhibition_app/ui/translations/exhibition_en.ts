@@ -172,8 +172,16 @@
       <translation>Larger text and higher contrast</translation>
     </message>
     <message>
+      <source>This exhibition is not available at the moment.</source>
+      <translation>This exhibition is not available at the moment.</translation>
+    </message>
+    <message>
       <source>Checking…</source>
       <translation>Checking…</translation>
+    </message>
+    <message>
+      <source>This exhibition is being prepared. Please come back soon.</source>
+      <translation>This exhibition is being prepared. Please come back soon.</translation>
     </message>
     <message>
       <source>No staff PIN is set. Set one with: exhibition-app kiosk set-pin</source>

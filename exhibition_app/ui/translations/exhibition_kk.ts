@@ -172,8 +172,16 @@
       <translation>Үлкен мәтін және жоғары контраст</translation>
     </message>
     <message>
+      <source>This exhibition is not available at the moment.</source>
+      <translation>Бұл көрме қазір қолжетімсіз.</translation>
+    </message>
+    <message>
       <source>Checking…</source>
       <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+      <source>This exhibition is being prepared. Please come back soon.</source>
+      <translation>Бұл көрме дайындалуда. Жақында қайта келіңіз.</translation>
     </message>
     <message>
       <source>No staff PIN is set. Set one with: exhibition-app kiosk set-pin</source>

@@ -172,8 +172,16 @@
       <translation>Том үсэг, өндөр тодролт</translation>
     </message>
     <message>
+      <source>This exhibition is not available at the moment.</source>
+      <translation>Энэ үзэсгэлэн одоогоор нээлттэй биш байна.</translation>
+    </message>
+    <message>
       <source>Checking…</source>
       <translation>Шалгаж байна…</translation>
+    </message>
+    <message>
+      <source>This exhibition is being prepared. Please come back soon.</source>
+      <translation>Энэ үзэсгэлэнг бэлтгэж байна. Удахгүй дахин ирээрэй.</translation>
     </message>
     <message>
       <source>No staff PIN is set. Set one with: exhibition-app kiosk set-pin</source>

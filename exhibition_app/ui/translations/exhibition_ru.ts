@@ -172,8 +172,16 @@
       <translation>Крупный текст и высокий контраст</translation>
     </message>
     <message>
+      <source>This exhibition is not available at the moment.</source>
+      <translation>Эта выставка сейчас недоступна.</translation>
+    </message>
+    <message>
       <source>Checking…</source>
       <translation>Проверка…</translation>
+    </message>
+    <message>
+      <source>This exhibition is being prepared. Please come back soon.</source>
+      <translation>Эта выставка готовится. Заходите позже.</translation>
     </message>
     <message>
       <source>No staff PIN is set. Set one with: exhibition-app kiosk set-pin</source>
