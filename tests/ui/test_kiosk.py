@@ -360,3 +360,23 @@ def test_visitors_never_see_engineering_messages(qtbot, tmp_path) -> None:  # ty
     assert win.empty.text() == "This exhibition is not available at the moment."
     assert str(tmp_path) not in win.empty.text()
     win.unlock()
+
+
+def test_long_introductions_fold_behind_read_more(kiosk_for, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from exhibition_app.ui.kiosk.window import shorten_intro
+
+    win = kiosk_for(sample_catalog)
+    enter_gallery(win, qtbot)
+    full = win.model.gallery.exhibitions[0].introduction["en"]
+    assert len(full) > 400
+    assert win.more_button.isVisible()
+    shown = win.section_text.text()
+    assert full.startswith(shown.rstrip("…")) and len(shown) <= 261
+    win.more_button.click()
+    assert win.section_text.text() == full
+    assert win.more_button.text() == "Show less"
+    win.reset()
+    assert not win.more_button.isChecked()
+    assert shorten_intro("One. Two.") == "One. Two."
+    assert shorten_intro("First sentence here. Second one.", limit=25) == "First sentence here."
+    assert shorten_intro("a " * 200, limit=20).endswith("…")

@@ -167,6 +167,8 @@ class PinPad(Overlay):
         self.idle = QTimer(self, singleShot=True, interval=PIN_IDLE_MS)
         self.idle.timeout.connect(self.cancel)
         self.wait_timer = QTimer(self, interval=1000)
+        self.wait_timer.setTimerType(Qt.TimerType.PreciseTimer)  # never opens early
+        self._wrong = True
         self.wait_timer.timeout.connect(self._wait_tick)
         self._wait_left = 0
 
@@ -252,8 +254,13 @@ class PinPad(Overlay):
         self.hide()
         self.cancelled.emit()
 
-    def show_wrong(self, wait_seconds: float) -> None:
+    def show_locked(self, wait_seconds: float) -> None:
+        """Still in the delay after earlier wrong PINs: hold the keys for the rest of it."""
+        self.show_wrong(wait_seconds, wrong=False)
+
+    def show_wrong(self, wait_seconds: float, *, wrong: bool = True) -> None:
         """A wrong PIN: clear the digits and, if a delay applies, hold the keys for it."""
+        self._wrong = wrong
         self.digits = ""
         self._show_dots()
         self._wait_left = int(wait_seconds + 0.999)
@@ -269,15 +276,16 @@ class PinPad(Overlay):
         if not initial:
             self._wait_left -= 1
         if self._wait_left > 0:
-            self.message.setText(
-                tr("Kiosk", "Wrong PIN. Try again in %1 s").replace(
-                    "%1", QLocale().toString(self._wait_left)
-                )
+            text = (
+                tr("Kiosk", "Wrong PIN. Try again in %1 s")
+                if self._wrong
+                else tr("Kiosk", "Please wait %1 s before the next try")
             )
+            self.message.setText(text.replace("%1", QLocale().toString(self._wait_left)))
         else:
             self.wait_timer.stop()
             self._set_keys_enabled(True)
-            self.message.setText(tr("Kiosk", "Wrong PIN. Try again."))
+            self.message.setText(tr("Kiosk", "Wrong PIN. Try again.") if self._wrong else "")
 
     def _set_keys_enabled(self, enabled: bool) -> None:
         for key in self.keys:

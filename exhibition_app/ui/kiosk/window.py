@@ -134,6 +134,16 @@ class KioskWindow(MainWindow):
         self.access_button.toggled.connect(self.set_accessible_mode)
         index = hl.indexOf(self.search)
         hl.insertWidget(index + 1, self.access_button)
+        self.more_button = QPushButton()
+        self.more_button.setObjectName("chipClear")
+        self.more_button.setCheckable(True)
+        self.more_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.more_button.toggled.connect(lambda _on: self._show_intro())
+        self.more_button.hide()
+        page = self.section_text.parentWidget().layout()
+        page.insertWidget(
+            page.indexOf(self.section_text) + 1, self.more_button, 0, Qt.AlignmentFlag.AlignLeft
+        )
         self.search.setMaximumWidth(520)
         self.search.setMinimumWidth(360)
         self.search.installEventFilter(self)
@@ -200,6 +210,27 @@ class KioskWindow(MainWindow):
                 heading = data.exhibitions[0].title
         self.attract.set_slides(cards[:ATTRACT_LIMIT], heading)
 
+    def _update_heading(self) -> None:
+        """A long introduction shows its opening lines and "Read more" (the gallery stays in
+        view on a kiosk screen); the button shows the rest."""
+        super()._update_heading()
+        full = self.section_text.text()
+        short = shorten_intro(full)
+        if getattr(self, "_intro", ("", ""))[0] != full:
+            self.more_button.blockSignals(True)
+            self.more_button.setChecked(False)  # another section: start folded again
+            self.more_button.blockSignals(False)
+        self._intro = (full, short)
+        self.more_button.setVisible(short != full)
+        self._show_intro()
+
+    def _show_intro(self) -> None:
+        full, short = getattr(self, "_intro", ("", ""))
+        expanded = self.more_button.isChecked()
+        self.section_text.setText(full if expanded or short == full else short)
+        self.more_button.setText(tr("Kiosk", "Show less") if expanded else tr("Kiosk", "Read more"))
+        self.more_button.setAccessibleName(self.more_button.text())
+
     def _load_failed(self, message: str) -> None:
         """Visitors see a calm notice; the reason goes to the log for staff."""
         log.error("kiosk: the catalogue could not be opened: %s", message)
@@ -257,21 +288,27 @@ class KioskWindow(MainWindow):
                 tr("Kiosk", "No staff PIN is set. Set one with: exhibition-app kiosk set-pin")
             )
         elif wait > 0:
-            self.pin_pad.show_wrong(wait)
+            self.pin_pad.show_locked(wait)
 
     def _check_pin(self, pin: str) -> None:
         from exhibition_app.core.pin import PinGuard, default_pin_path
 
         path = self.options.pin_file or default_pin_path()
 
-        def work() -> tuple[bool, float]:
-            result = PinGuard(path).attempt(pin)
-            return result.ok, result.wait_seconds
+        def work() -> tuple[str, float]:
+            guard = PinGuard(path)
+            wait = guard.wait_seconds()
+            if wait > 0:
+                return "locked", wait  # not checked, and not counted as a failure
+            result = guard.attempt(pin)
+            return ("ok" if result.ok else "wrong"), result.wait_seconds
 
-        def done(result: tuple[bool, float]) -> None:
-            ok, wait = result
-            if ok:
+        def done(result: tuple[str, float]) -> None:
+            outcome, wait = result
+            if outcome == "ok":
                 self.unlock()
+            elif outcome == "locked":
+                self.pin_pad.show_locked(wait)
             else:
                 self.pin_pad.show_wrong(wait)
 
@@ -309,6 +346,7 @@ class KioskWindow(MainWindow):
         self.search.clear()
         self.search.blockSignals(False)
         self.filter_bar.set_filters(Filters())
+        self.more_button.setChecked(False)
         self.access_button.setChecked(False)
         if self.language.code != self.options.lang:
             self.language.set(self.options.lang)
@@ -469,6 +507,27 @@ class KioskWindow(MainWindow):
 
     def _scroll_top(self) -> None:
         self.view.scrollToTop()
+
+
+INTRO_CHARS = 260
+
+
+def shorten_intro(text: str, limit: int = INTRO_CHARS) -> str:
+    """The opening sentences of ``text`` that fit in ``limit`` characters (at least one
+    sentence, cut at a word with an ellipsis if even that is too long)."""
+    if len(text) <= limit:
+        return text
+    import re
+
+    sentences = re.split(r"(?<=[.!?…])\s+", text)
+    shown = ""
+    for sentence in sentences:
+        if shown and len(shown) + 1 + len(sentence) > limit:
+            break
+        shown = f"{shown} {sentence}".strip()
+    if len(shown) > limit:
+        shown = shown[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return shown
 
 
 def _write_events(catalog: Catalog, events: list[VisitEvent]) -> int:

@@ -152,16 +152,20 @@
       <translation>Confirm</translation>
     </message>
     <message>
+      <source>Wrong PIN. Try again in %1 s</source>
+      <translation>Wrong PIN. Try again in %1 s</translation>
+    </message>
+    <message>
+      <source>Please wait %1 s before the next try</source>
+      <translation>Please wait %1 s before the next try</translation>
+    </message>
+    <message>
       <source>Wrong PIN. Try again.</source>
       <translation>Wrong PIN. Try again.</translation>
     </message>
     <message>
       <source>Digits entered: %1</source>
       <translation>Digits entered: %1</translation>
-    </message>
-    <message>
-      <source>Wrong PIN. Try again in %1 s</source>
-      <translation>Wrong PIN. Try again in %1 s</translation>
     </message>
     <message>
       <source>Home: the start of the exhibition</source>
@@ -178,6 +182,14 @@
     <message>
       <source>Checking…</source>
       <translation>Checking…</translation>
+    </message>
+    <message>
+      <source>Show less</source>
+      <translation>Show less</translation>
+    </message>
+    <message>
+      <source>Read more</source>
+      <translation>Read more</translation>
     </message>
     <message>
       <source>This exhibition is being prepared. Please come back soon.</source>

@@ -152,16 +152,20 @@
       <translation>Растау</translation>
     </message>
     <message>
+      <source>Wrong PIN. Try again in %1 s</source>
+      <translation>PIN код қате. %1 с кейін қайталаңыз</translation>
+    </message>
+    <message>
+      <source>Please wait %1 s before the next try</source>
+      <translation>Келесі әрекетке дейін %1 с күтіңіз</translation>
+    </message>
+    <message>
       <source>Wrong PIN. Try again.</source>
       <translation>PIN код қате. Қайталап көріңіз.</translation>
     </message>
     <message>
       <source>Digits entered: %1</source>
       <translation>Енгізілген цифрлар: %1</translation>
-    </message>
-    <message>
-      <source>Wrong PIN. Try again in %1 s</source>
-      <translation>PIN код қате. %1 с кейін қайталаңыз</translation>
     </message>
     <message>
       <source>Home: the start of the exhibition</source>
@@ -178,6 +182,14 @@
     <message>
       <source>Checking…</source>
       <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+      <source>Show less</source>
+      <translation>Қысқаша</translation>
+    </message>
+    <message>
+      <source>Read more</source>
+      <translation>Толығырақ</translation>
     </message>
     <message>
       <source>This exhibition is being prepared. Please come back soon.</source>

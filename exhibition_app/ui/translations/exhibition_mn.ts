@@ -152,16 +152,20 @@
       <translation>Батлах</translation>
     </message>
     <message>
+      <source>Wrong PIN. Try again in %1 s</source>
+      <translation>ПИН код буруу. %1 секундын дараа дахин оролдоно уу</translation>
+    </message>
+    <message>
+      <source>Please wait %1 s before the next try</source>
+      <translation>Дараагийн оролдлого хүртэл %1 секунд хүлээнэ үү</translation>
+    </message>
+    <message>
       <source>Wrong PIN. Try again.</source>
       <translation>ПИН код буруу. Дахин оролдоно уу.</translation>
     </message>
     <message>
       <source>Digits entered: %1</source>
       <translation>Оруулсан цифр: %1</translation>
-    </message>
-    <message>
-      <source>Wrong PIN. Try again in %1 s</source>
-      <translation>ПИН код буруу. %1 секундын дараа дахин оролдоно уу</translation>
     </message>
     <message>
       <source>Home: the start of the exhibition</source>
@@ -178,6 +182,14 @@
     <message>
       <source>Checking…</source>
       <translation>Шалгаж байна…</translation>
+    </message>
+    <message>
+      <source>Show less</source>
+      <translation>Хураах</translation>
+    </message>
+    <message>
+      <source>Read more</source>
+      <translation>Дэлгэрэнгүй</translation>
     </message>
     <message>
       <source>This exhibition is being prepared. Please come back soon.</source>

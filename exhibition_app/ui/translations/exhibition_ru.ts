@@ -152,16 +152,20 @@
       <translation>Подтвердить</translation>
     </message>
     <message>
+      <source>Wrong PIN. Try again in %1 s</source>
+      <translation>Неверный PIN-код. Повторите через %1 с</translation>
+    </message>
+    <message>
+      <source>Please wait %1 s before the next try</source>
+      <translation>Подождите %1 с до следующей попытки</translation>
+    </message>
+    <message>
       <source>Wrong PIN. Try again.</source>
       <translation>Неверный PIN-код. Попробуйте ещё раз.</translation>
     </message>
     <message>
       <source>Digits entered: %1</source>
       <translation>Введено цифр: %1</translation>
-    </message>
-    <message>
-      <source>Wrong PIN. Try again in %1 s</source>
-      <translation>Неверный PIN-код. Повторите через %1 с</translation>
     </message>
     <message>
       <source>Home: the start of the exhibition</source>
@@ -178,6 +182,14 @@
     <message>
       <source>Checking…</source>
       <translation>Проверка…</translation>
+    </message>
+    <message>
+      <source>Show less</source>
+      <translation>Свернуть</translation>
+    </message>
+    <message>
+      <source>Read more</source>
+      <translation>Читать дальше</translation>
     </message>
     <message>
       <source>This exhibition is being prepared. Please come back soon.</source>
