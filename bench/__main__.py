@@ -276,8 +276,30 @@ def run_part(module: str, *args: str) -> str:
     return proc.stdout
 
 
+PARTS = ("core", "tiles", "deepzoom", "kiosk")
+
+
+def merge_sections(old: str, new: list[str], stamp: str) -> str:
+    """``old`` (the whole document) with the sections in ``new`` put in place of the ones
+    with the same heading (or appended), each marked with ``stamp``; the rest is kept."""
+    chunks = ("\n" + old).split("\n## ")
+    head, kept = chunks[0].lstrip("\n"), ["## " + c for c in chunks[1:]]
+    for section in new:
+        section = section.rstrip("\n") + f"\n\n{stamp}\n"
+        title = section.split("\n", 1)[0]
+        at = next((i for i, c in enumerate(kept) if c.split("\n", 1)[0] == title), None)
+        if at is None:
+            kept.append(section)
+        else:
+            kept[at] = section
+    return head.rstrip("\n") + "\n\n" + "\n".join(c.rstrip("\n") + "\n" for c in kept)
+
+
 def main() -> None:
-    parts = set(sys.argv[1:]) or {"core", "tiles", "deepzoom"}
+    unknown = set(sys.argv[1:]) - set(PARTS)
+    if unknown:
+        raise SystemExit(f"unknown part(s): {', '.join(sorted(unknown))}; use {', '.join(PARTS)}")
+    parts = set(sys.argv[1:]) or set(PARTS)
     sections = []
     if "core" in parts:
         sections.append(core_benchmarks())
@@ -295,14 +317,34 @@ def main() -> None:
             md = Path(tmp) / "deepzoom.md"
             out = run_part("bench.deepzoom", "--markdown", str(md))
             sections.append(md.read_text(encoding="utf-8") if md.exists() else out)
+    if "kiosk" in parts:
+        print("visitor kiosk ...", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            md = Path(tmp) / "kiosk.md"
+            out = run_part("bench.kiosk", "--markdown", str(md))
+            sections.append(
+                md.read_text(encoding="utf-8")
+                if md.exists()
+                else "## Visitor kiosk\n\n" + out.strip() + "\n"
+            )
     doc = ROOT / "docs" / "benchmarks.md"
     doc.parent.mkdir(exist_ok=True)
-    doc.write_text(
-        f"# Benchmarks\n\nMeasured by `make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.\n"
-        f"Machine: {machine()}. Qt offscreen. Every figure has its baseline measured in the "
-        "same run.\n\n" + "\n".join(sections),
-        encoding="utf-8",
-    )
+    now = datetime.now(UTC)
+    if parts != set(PARTS) and doc.exists():
+        # Only some parts ran: replace their sections, keep the others as they were.
+        chosen = " ".join(p for p in PARTS if p in parts)
+        stamp = (
+            f'(This section is from `make bench PARTS="{chosen}"` on '
+            f"{now:%Y-%m-%d %H:%M} UTC, machine: {machine()}.)"
+        )
+        text = merge_sections(doc.read_text(encoding="utf-8"), sections, stamp)
+    else:
+        text = (
+            f"# Benchmarks\n\nMeasured by `make bench` on {now:%Y-%m-%d %H:%M} UTC.\n"
+            f"Machine: {machine()}. Qt offscreen. Every figure has its baseline measured in "
+            "the same run.\n\n" + "\n".join(sections)
+        )
+    doc.write_text(text, encoding="utf-8")
     print(f"wrote {doc.relative_to(ROOT)}")
 
 
