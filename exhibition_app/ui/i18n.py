@@ -42,6 +42,7 @@ class Language(QObject):
         app = QCoreApplication.instance()
         if self._translator is not None and app is not None:
             QCoreApplication.removeTranslator(self._translator)
+            self._translator.deleteLater()  # else every switch keeps one alive
             self._translator = None
         # English too: its .qm carries the copy editors' wording of the source strings.
         translator = QTranslator(self)

@@ -7,6 +7,7 @@ cached JPEG and returns a QImage; the QPixmap is made here, on the main thread.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,9 @@ CardRole = Qt.ItemDataRole.UserRole + 1
 ThumbRole = Qt.ItemDataRole.UserRole + 2
 ItemIdRole = Qt.ItemDataRole.UserRole + 3
 THUMB_SIDE = 480
+#: Decoded thumbnails kept in memory (about 0.2-0.5 MB each): the least recently painted go
+#: first, and come back from the disk cache if scrolled to again.
+PIXMAP_CACHE = 300
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -46,7 +50,7 @@ class GalleryModel(QAbstractListModel):
         self.language = language
         self._data = GalleryData(items={}, order=())
         self._rows: list[int] = []
-        self._pixmaps: dict[str, QPixmap] = {}
+        self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._failed: set[str] = set()
         self._loading: set[str] = set()
         language.changed.connect(self._language_changed)
@@ -109,7 +113,9 @@ class GalleryModel(QAbstractListModel):
         if media is None or catalog is None or media.sha256 in self._failed:
             return None
         pixmap = self._pixmaps.get(media.sha256)
-        if pixmap is None and media.sha256 not in self._loading:
+        if pixmap is not None:
+            self._pixmaps.move_to_end(media.sha256)
+        elif media.sha256 not in self._loading:
             self._loading.add(media.sha256)
             self.tasks.run_image(
                 lambda: load_thumbnail_image(catalog, media, THUMB_SIDE),
@@ -130,6 +136,8 @@ class GalleryModel(QAbstractListModel):
     def _thumb_ready(self, sha: str, image: QImage) -> None:
         self._loading.discard(sha)
         self._pixmaps[sha] = QPixmap.fromImage(image)
+        while len(self._pixmaps) > PIXMAP_CACHE:
+            self._pixmaps.popitem(last=False)
         self._changed_for(sha)
 
     def _thumb_failed(self, sha: str) -> None:

@@ -55,6 +55,10 @@ class KioskOptions:
     reduced_motion: bool = False
     full_screen: bool = True  # off in tests, which check the rest of the lockdown
     stats: bool = True
+    #: False for the curator's preview: a normal window, drafts shown, nothing locked.
+    locked: bool = True
+    #: How often to look for a new publication (seconds; 0: never).
+    poll_s: float = 20.0
 
 
 class KioskWindow(MainWindow):
@@ -69,7 +73,8 @@ class KioskWindow(MainWindow):
         options: KioskOptions | None = None,
     ) -> None:
         self.options = options or KioskOptions(lang=language.code)
-        self._unlocked = False
+        self.published_only = self.options.locked
+        self._unlocked = not self.options.locked
         self._visiting: tuple[int, float, str] | None = None  # (item id, since, language)
         self.accessible_mode = False
         super().__init__(open_catalog, language)
@@ -84,11 +89,14 @@ class KioskWindow(MainWindow):
         assert app is not None
         self.key_lock = KeyLock(self)
         self.key_lock.back.connect(self.go_back)
-        app.installEventFilter(self.key_lock)
+        self.key_lock.enabled = self.options.locked
+        if self.options.locked:
+            app.installEventFilter(self.key_lock)
         self.idle = IdleWatcher(self.options.idle_s, self)
         app.installEventFilter(self.idle)
         self.corner = CornerHold(self)
-        app.installEventFilter(self.corner)
+        if self.options.locked:
+            app.installEventFilter(self.corner)
 
         self.countdown = CountdownOverlay(self, self.options.countdown_s)
         self.countdown.expired.connect(self.reset)
@@ -191,6 +199,68 @@ class KioskWindow(MainWindow):
         super()._gallery_loaded(result)
         self.attract.catalog = self.catalog
         self._fill_attract()
+        if self.options.poll_s > 0 and not hasattr(self, "_poll"):
+            self._serial: int | None = None
+            self._pending_publication = False
+            self._poll = QTimer(self, interval=int(self.options.poll_s * 1000))
+            self._poll.timeout.connect(self.check_publication)
+            self._poll.start()
+            self.check_publication()
+
+    # -- publications ----------------------------------------------------------------------
+    def check_publication(self) -> None:
+        """Ask the catalogue (on the worker) whether curators published something new; the
+        kiosk takes it up when nobody is looking: now if the attract loop runs, else at the
+        next reset, never under a visitor's finger."""
+        catalog = self.catalog
+        if catalog is None:
+            return
+
+        def work() -> int:
+            from exhibition_app.operations.publishing import publication_serial
+
+            with catalog.read_session() as session:
+                return publication_serial(session)
+
+        def done(serial: int) -> None:
+            if self._serial is None:
+                self._serial = serial
+            elif serial != self._serial:
+                self._serial = serial
+                self._pending_publication = True
+                if self.attract.isVisible():
+                    self.reload_published()
+
+        self.tasks.run_db(work, done, lambda m: log.warning("kiosk: publication check: %s", m))
+
+    def reload_published(self) -> None:
+        """Read the published exhibition again and show it from the start."""
+        catalog = self.catalog
+        if catalog is None:
+            return
+        self._pending_publication = False
+
+        def work() -> GalleryData:
+            from exhibition_app.operations.views import load_gallery
+
+            with catalog.read_session() as session:
+                return load_gallery(session, published_only=True)
+
+        def done(data: GalleryData) -> None:
+            from exhibition_app.core.filters import facets
+
+            log.info("kiosk: a new publication is on show")
+            self.model.set_gallery(data)
+            self.filter_bar.set_facets(facets(data.items.values()))
+            self._nav_key = None
+            self._fill_nav()
+            self._apply_nav()
+            self._fill_attract()
+            if self.attract.isVisible():
+                self.attract.start()
+            self.retranslate()
+
+        self.tasks.run_db(work, done, lambda m: log.warning("kiosk: reload: %s", m))
 
     def _fill_attract(self) -> None:
         data = self.model.gallery
@@ -360,6 +430,8 @@ class KioskWindow(MainWindow):
         self.view.clearSelection()
         self.view.scrollToTop()
         self._record("reset")
+        if getattr(self, "_pending_publication", False):
+            self.reload_published()
         self.start_attract()
 
     def start_attract(self) -> None:
@@ -433,9 +505,6 @@ class KioskWindow(MainWindow):
         super().open_item(item_id)
         if self._item_page is not None and self.stack.currentWidget() is self._item_page:
             self._visiting = (item_id, time.monotonic(), self.language.code)
-            QScroller.grabGesture(
-                self._item_page._scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture
-            )
 
     def show_gallery(self) -> None:
         self._leave_item()
@@ -444,7 +513,12 @@ class KioskWindow(MainWindow):
     @property
     def item_page(self) -> ItemPage:
         page = MainWindow.item_page.fget(self)  # type: ignore[attr-defined]
-        page._scroll.setMaximumWidth(800)  # kiosk type is larger: a wider text column
+        if not page.property("kioskReady"):  # once per page: each grab costs memory
+            page._scroll.setMaximumWidth(800)  # kiosk type is larger: a wider text column
+            QScroller.grabGesture(
+                page._scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture
+            )
+            page.setProperty("kioskReady", True)
         return page  # type: ignore[no-any-return]
 
     def _leave_item(self) -> None:
