@@ -81,6 +81,8 @@ class Catalog:
     def session(self) -> Iterator[Session]:
         """One unit of work: commits when the block ends, rolls back if it raises."""
         with self._sessions.begin() as session:
+            if self.db_path is not None:  # SQLite: BEGIN IMMEDIATE (db.engine._sqlite_begin)
+                session.connection(execution_options={"sqlite_immediate": True})
             yield session
 
     def read_session(self) -> Session:

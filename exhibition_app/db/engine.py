@@ -52,6 +52,10 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # The sqlite3 module would start transactions only before INSERT/UPDATE/DELETE, so a
+    # read session's SELECTs would each see a different commit: SQLAlchemy's "begin" event
+    # emits BEGIN itself instead (see _sqlite_begin).
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode = WAL")
@@ -77,7 +81,18 @@ def make_engine(url: str) -> Engine:
         ) from exc
     if path is not None:
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _sqlite_begin(conn: Any) -> None:
+    """One SQLite transaction per SQLAlchemy transaction, reads included, so a read session
+    sees one snapshot. Writers (``execution_options(sqlite_immediate=True)``, as
+    ``Catalog.session`` sets) take the write lock at BEGIN: a deferred transaction that
+    read first would fail at its first write with SQLITE_BUSY ("database is locked",
+    busy_timeout does not help) whenever another process committed in between."""
+    mode = "IMMEDIATE" if conn.get_execution_options().get("sqlite_immediate") else "DEFERRED"
+    conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 def _connect_args(url: str) -> dict[str, Any]:
