@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from exhibition_app import __version__
+from exhibition_app import __version__, cli_admin, cli_csv, cli_exchange
 from exhibition_app.paths import APP_NAME, user_data_dir
 
 if TYPE_CHECKING:  # the GUI path must not pay for SQLAlchemy before its first paint
@@ -104,6 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="staff PIN file for the kiosk (default: in the user data folder)",
     )
+    p.add_argument(
+        "--curator",
+        action="store_true",
+        help="open the curator workspace (sign in with an account from 'users add')",
+    )
     kiosk_opts = p.add_argument_group("visitor kiosk (with --kiosk)")
     kiosk_opts.add_argument(
         "--kiosk",
@@ -162,6 +167,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["equirectangular"],
         help="how the map's pixels relate to lon/lat (a whole-world plate carree map)",
     )
+    ifo = imp.add_parser(
+        "folder", parents=[common], help="import every image in a folder, one item each"
+    )
+    ifo.add_argument("dir", type=Path, metavar="DIR")
+    ifo.add_argument("--kind", required=True, help="object, map, photograph or document")
+    ifo.add_argument("--publish", action="store_true", help="publish the new items at once")
+    ifo.add_argument("--max-pixels", type=int, metavar="N", help="refuse images larger than N px")
 
     tiles = sub.add_parser("tiles", help="deep-zoom tile pyramids").add_subparsers(
         dest="action", metavar="ACTION", required=True
@@ -228,6 +240,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     kiosk.add_parser("clear-pin", parents=[common], help="remove the staff PIN")
     kiosk.add_parser("status", parents=[common], help="whether a PIN is set and any lockout")
+    cli_admin.add_admin_parsers(sub, common)
+    cli_csv.add_csv_parsers(sub, common)
+    # Last, so it finds (and reuses) any export/import group made above.
+    cli_exchange.add_exchange_parsers(sub, common)
     return p
 
 
@@ -316,6 +332,32 @@ def cmd_import_image(catalog: Catalog, args: argparse.Namespace) -> int:
         georef=args.georef,
     )
     _print(args, {"id": item_id}, lambda: f"imported {args.file} as item {item_id}")
+    return 0
+
+
+def cmd_import_folder(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.operations.bulk import import_folder
+
+    result = import_folder(
+        catalog,
+        args.dir,
+        kind=args.kind,
+        lang=args.lang,
+        publish=args.publish,
+        max_pixels=args.max_pixels,
+    )
+
+    def human() -> str:
+        lines = [f"imported {len(result.imported)} of {result.total} files from {args.dir}"]
+        lines += [
+            f"warning: {n['file']} (item {n['id']}) looks like item {n['similar_to']}"
+            f" ({n['distance']} bits apart)"
+            for n in result.near_duplicates
+        ]
+        lines += [f"refused: {r['file']}: {r['reason']}" for r in result.refused]
+        return "\n".join(lines)
+
+    _print(args, result.as_json(), human)
     return 0
 
 
@@ -520,6 +562,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Catalog, argparse.Namespace], i
     ("items", "list"): cmd_items_list,
     ("items", "show"): cmd_items_show,
     ("import", "image"): cmd_import_image,
+    ("import", "folder"): cmd_import_folder,
     ("exhibitions", "list"): cmd_exhibitions_list,
     ("check", None): cmd_check,
     ("search", None): cmd_search,
@@ -530,6 +573,9 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Catalog, argparse.Namespace], i
     ("annotations", "list"): cmd_annotations_list,
     ("georef", "set"): cmd_georef_set,
     ("georef", "show"): cmd_georef_show,
+    **cli_admin.CATALOG_COMMANDS,
+    **cli_csv.COMMANDS,
+    **cli_exchange.COMMANDS,
 }
 
 
@@ -539,25 +585,26 @@ def _pin_file(args: argparse.Namespace) -> Path:
     return Path(args.pin_file).expanduser().resolve() if args.pin_file else default_pin_path()
 
 
-def _read_new_pin() -> str:
-    """The new PIN: asked twice without echo on a terminal, else one line of stdin."""
+def _read_new_pin(prompt: str = "Staff PIN", noun: str = "PIN") -> str:
+    """The new PIN (or password): asked twice without echo on a terminal, else one line of
+    stdin."""
     import getpass
 
     stdin = sys.stdin
     if stdin is None:
-        raise UserError("no standard input to read the PIN from")
+        raise UserError(f"no standard input to read the {noun} from")
     if stdin.isatty():
         try:
-            first = getpass.getpass("Staff PIN: ")
-            second = getpass.getpass("Repeat the PIN: ")
+            first = getpass.getpass(f"{prompt}: ")
+            second = getpass.getpass(f"Repeat the {noun}: ")
         except EOFError:
-            raise UserError("no PIN entered; nothing was changed") from None
+            raise UserError(f"no {noun} entered; nothing was changed") from None
         if first != second:
-            raise UserError("the two PINs differ; nothing was changed")
+            raise UserError(f"the two {noun}s differ; nothing was changed")
         return first
     line = stdin.readline()
     if not line:
-        raise UserError("no PIN on standard input; nothing was changed")
+        raise UserError(f"no {noun} on standard input; nothing was changed")
     return line.rstrip("\r\n")
 
 
@@ -602,6 +649,8 @@ NO_CATALOG_COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace],
     ("kiosk", "set-pin"): cmd_kiosk_set_pin,
     ("kiosk", "clear-pin"): cmd_kiosk_clear_pin,
     ("kiosk", "status"): cmd_kiosk_status,
+    **cli_admin.STANDALONE_COMMANDS,
+    **cli_exchange.NO_CATALOG_COMMANDS,
 }
 
 

@@ -18,40 +18,54 @@ that names the file and is meant for staff.  The PIN itself never appears in a m
 
 from __future__ import annotations
 
-import base64
-import binascii
 import contextlib
-import hashlib
-import hmac
 import json
 import math
 import os
-import secrets
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from exhibition_app.core.passwords import (
+    HASH_BYTES,
+    SALT_BYTES,
+    SCRYPT_N,
+    SCRYPT_P,
+    SCRYPT_R,
+    HashFormatError,
+    hash_secret,
+    parse_hash,
+    verify_secret,
+)
+
 PIN_MIN_DIGITS = 4
 PIN_MAX_DIGITS = 12
 MAX_DELAY = 300.0  # seconds: the longest lockout, however many wrong attempts
 FREE_ATTEMPTS = 2  # wrong attempts allowed before any delay
 
-SCRYPT_N = 2**14
-SCRYPT_R = 8
-SCRYPT_P = 1
-SALT_BYTES = 16
-HASH_BYTES = 32
+# The scrypt hashing (with its bounds on parameters read back from a file, so a tampered file
+# cannot make verification take minutes or gigabytes) lives in exhibition_app.core.passwords,
+# shared with curator passwords; its constants stay importable from here.
+__all__ = [
+    "HASH_BYTES",
+    "MAX_DELAY",
+    "SALT_BYTES",
+    "SCRYPT_N",
+    "SCRYPT_P",
+    "SCRYPT_R",
+    "Attempt",
+    "PinError",
+    "PinGuard",
+    "check_pin_format",
+    "default_pin_path",
+    "delay_after",
+    "hash_pin",
+    "verify_pin",
+]
 
-_SCHEME = "scrypt"
 _VERSION = 1
-# Bounds on parameters read back from a file: a tampered file must not make verification
-# take minutes or gigabytes.
-_MAX_N = 2**20
-_MAX_R = 32
-_MAX_P = 16
-_MAX_MEMORY = 256 * 1024 * 1024
 _ASCII_DIGITS = frozenset("0123456789")
 
 
@@ -106,17 +120,18 @@ def check_pin_format(pin: str) -> str:
 
 def hash_pin(pin: str) -> str:
     """A new salted scrypt hash of ``pin``, as ``scrypt$N$r$p$salt$hash`` (base64 parts)."""
-    salt = secrets.token_bytes(SALT_BYTES)
-    digest = _scrypt(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, HASH_BYTES)
-    return "$".join(
-        [_SCHEME, str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P), _b64(salt), _b64(digest)]
-    )
+    try:
+        return hash_secret(pin)
+    except HashFormatError as exc:
+        raise PinError(str(exc)) from None
 
 
 def verify_pin(pin: str, stored: str) -> bool:
     """Whether ``pin`` matches ``stored`` (from :func:`hash_pin`); PinError if it is malformed."""
-    n, r, p, salt, expected = _parse(stored)
-    return hmac.compare_digest(_scrypt(pin, salt, n, r, p, len(expected)), expected)
+    try:
+        return verify_secret(pin, stored, what="PIN")
+    except HashFormatError as exc:
+        raise PinError(str(exc)) from None
 
 
 def delay_after(failures: int) -> float:
@@ -254,48 +269,11 @@ def _validated(data: object) -> _State | None:
     return _State(stored, failures, float(locked))
 
 
-def _parse(stored: str) -> tuple[int, int, int, bytes, bytes]:
-    parts = stored.split("$") if isinstance(stored, str) else []
-    if len(parts) != 6 or parts[0] != _SCHEME:
-        raise PinError("the stored PIN hash is not in the form scrypt$N$r$p$salt$hash")
+def _parse(stored: str) -> None:
     try:
-        n, r, p = (_small_int(v) for v in parts[1:4])
-        salt = base64.b64decode(parts[4], validate=True)
-        digest = base64.b64decode(parts[5], validate=True)
-    except (ValueError, binascii.Error):
-        raise PinError("the stored PIN hash has an unreadable part") from None
-    if not (2 <= n <= _MAX_N and n & (n - 1) == 0 and 1 <= r <= _MAX_R and 1 <= p <= _MAX_P):
-        raise PinError("the stored PIN hash has unsupported scrypt parameters")
-    if 128 * r * (n + p + 2) > _MAX_MEMORY:
-        raise PinError("the stored PIN hash needs too much memory to check")
-    if len(salt) < 8 or not 16 <= len(digest) <= 64:
-        raise PinError("the stored PIN hash has a salt or hash of the wrong length")
-    return n, r, p, salt, digest
-
-
-def _small_int(text: str) -> int:
-    if not (1 <= len(text) <= 8) or not set(text) <= _ASCII_DIGITS:
-        raise ValueError(text)
-    return int(text)
-
-
-def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
-    try:
-        return hashlib.scrypt(
-            pin.encode("utf-8"),
-            salt=salt,
-            n=n,
-            r=r,
-            p=p,
-            maxmem=128 * r * (n + p + 2) + 1024 * 1024,
-            dklen=dklen,
-        )
-    except (ValueError, MemoryError) as exc:
-        raise PinError(f"cannot compute the PIN hash: {_reason(exc)}") from None
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
+        parse_hash(stored, what="PIN")
+    except HashFormatError as exc:
+        raise PinError(str(exc)) from None
 
 
 def _reason(exc: BaseException) -> str:

@@ -97,6 +97,8 @@ class Media(Base):
     size_bytes: Mapped[int] = mapped_column(Integer)
     original_name: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: 64-bit perceptual hash as 16 hex digits (exhibition_app.imaging.phash); NULL = unknown.
+    phash: Mapped[str | None] = mapped_column(String(16), index=True)
 
 
 class ItemText(Base):
@@ -344,3 +346,63 @@ class VisitorEvent(Base):
     lang: Mapped[str | None] = mapped_column(String(8))
     dwell_ms: Mapped[int | None] = mapped_column(Integer)
     query: Mapped[str | None] = mapped_column(String(80))
+
+
+#: What a revision can be about, and what happened (exhibition_app.operations.history).
+REVISION_ENTITIES: tuple[str, ...] = ("item", "exhibition")
+REVISION_ACTIONS: tuple[str, ...] = (
+    "create",
+    "update",
+    "delete",
+    "publish",
+    "unpublish",
+    "restore",
+    "import",
+)
+
+
+class User(Base):
+    """A curator account; the password is kept only as a salted scrypt hash."""
+
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Revision(Base):
+    """One recorded change: who, when, what, and a JSON snapshot of the entity after it.
+
+    ``user_name`` is kept when the account is deleted (``user_id`` then becomes NULL).
+    """
+
+    __tablename__ = "revision"
+    __table_args__ = (
+        CheckConstraint(f"entity IN {REVISION_ENTITIES!r}", name="entity"),
+        CheckConstraint(f"action IN {REVISION_ACTIONS!r}", name="action"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(16))
+    entity_id: Mapped[int] = mapped_column(Integer, index=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", ondelete="SET NULL"), index=True
+    )
+    user_name: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    action: Mapped[str] = mapped_column(String(16))
+    summary: Mapped[str | None] = mapped_column(String(500))
+    snapshot: Mapped[str | None] = mapped_column(Text)
+
+
+class Publication(Base):
+    """One act of publishing; ``max(id)`` is the serial running kiosks poll."""
+
+    __tablename__ = "publication"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    user_name: Mapped[str | None] = mapped_column(String(64))
+    items: Mapped[int] = mapped_column(Integer, default=0)
+    exhibitions: Mapped[int] = mapped_column(Integer, default=0)

@@ -31,11 +31,13 @@ import threading
 import unicodedata
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PIL import ExifTags, Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError, features
+
+from exhibition_app.imaging.phash import dhash
 
 __all__ = [
     "DEFAULT_MAX_PIXELS",
@@ -133,6 +135,8 @@ class PreparedImage:
     changed: bool
     data_path: Path
     exif_transposed: bool
+    #: Perceptual hash (`exhibition_app.imaging.phash.dhash`) of the normalised pixels.
+    phash: str | None = field(default=None, compare=False)
 
 
 # --------------------------------------------------------------------------- limits
@@ -651,6 +655,7 @@ def prepare_image(
                 or store_format not in _KEEP_FORMATS
             )
             width, height = work.size
+            phash = dhash(work)  # from the pixels already in memory: no second decode
             if not changed:
                 return PreparedImage(
                     width=width,
@@ -661,6 +666,7 @@ def prepare_image(
                     changed=False,
                     data_path=path,
                     exif_transposed=False,
+                    phash=phash,
                 )
             data_path, out_format = _encode(
                 work,
@@ -679,6 +685,7 @@ def prepare_image(
                 changed=True,
                 data_path=data_path,
                 exif_transposed=transposed,
+                phash=phash,
             )
         finally:
             if work is not src:

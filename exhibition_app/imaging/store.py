@@ -24,7 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from exhibition_app.imaging.ingest import (
@@ -57,6 +57,7 @@ class StoredMedia:
     format: str
     size_bytes: int
     created: bool  # False when the same content was already in the store
+    phash: str | None = field(default=None, compare=False)  # see imaging.phash.dhash
 
 
 def sha256_file(path: Path) -> str:
@@ -179,6 +180,7 @@ class MediaStore:
                 format=prepared.format,
                 size_bytes=size,
                 created=created,
+                phash=prepared.phash,
             )
 
         if target.exists():

@@ -30,6 +30,8 @@ def media_row(session: Session, stored: StoredMedia, original_name: str | None) 
     """The Media row for stored content, reusing the existing one for a duplicate."""
     existing = session.scalar(select(Media).where(Media.sha256 == stored.sha256))
     if existing is not None:
+        if existing.phash is None and stored.phash is not None:
+            existing.phash = stored.phash  # a row from before the hash was kept
         return existing
     media = Media(
         sha256=stored.sha256,
@@ -39,9 +41,15 @@ def media_row(session: Session, stored: StoredMedia, original_name: str | None) 
         format=stored.format,
         size_bytes=stored.size_bytes,
         original_name=original_name,
+        phash=stored.phash,
     )
     session.add(media)
     return media
+
+
+def generated_accession_number() -> str:
+    """A unique placeholder accession number for an imported item, e.g. ``IMP-3F9A0C12DE``."""
+    return f"IMP-{uuid.uuid4().hex[:10].upper()}"
 
 
 def import_image(
@@ -73,7 +81,7 @@ def import_image(
             media = media_row(session, stored, path.name)
             item = Item(
                 kind=kind,
-                accession_number=accession_number or f"IMP-{uuid.uuid4().hex[:10].upper()}",
+                accession_number=accession_number or generated_accession_number(),
                 published=published,
             )
             item.set_text("title", lang, title.strip())

@@ -80,6 +80,8 @@ def create_window(
 def run_gui(args: argparse.Namespace) -> int:
     settings.current.tile_cache_bytes = max(16, args.tile_cache) * 1024 * 1024
     app = make_app(sys.argv[:1])
+    if getattr(args, "curator", False):
+        return _run_curator(app, args)
     kiosk = _kiosk_options(args) if getattr(args, "kiosk", False) else None
     window = create_window(
         args.catalog,
@@ -107,6 +109,29 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.screenshot and window.load_error:
         print(f"{APP_NAME}: error: {window.load_error}", file=sys.stderr)
         return 1
+    return code
+
+
+def _run_curator(app: QApplication, args: argparse.Namespace) -> int:
+    from exhibition_app.ui.curator.window import CuratorWindow
+
+    load_fonts(app, assets_dir(args.assets))
+    language = Language(args.lang, args.fallback or DEFAULT_FALLBACK)
+    catalog, assets, fallback = args.catalog, args.assets, args.fallback or DEFAULT_FALLBACK
+
+    def open_catalog() -> Catalog:
+        from exhibition_app.catalog import Catalog
+
+        return Catalog.open(catalog, assets, fallback=fallback)
+
+    window = CuratorWindow(open_catalog, language)
+    window.resize(*(args.size or (1400, 900)))
+    window.show()
+    if args.screenshot:
+        _screenshot_when_settled(app, window, args.screenshot)  # type: ignore[arg-type]
+    code = app.exec()
+    if window.catalog is not None:
+        window.catalog.close()
     return code
 
 

@@ -17,6 +17,8 @@ def kind_name(kind: str) -> str:
 
 def field_name(field: str) -> str:
     names = {
+        "title": tr("Labels", "Title"),
+        "description": tr("Labels", "Description"),
         "culture": tr("Labels", "Culture"),
         "place": tr("Labels", "Place"),
         "creator": tr("Labels", "Maker"),

@@ -13,6 +13,7 @@ CORE = [
     "exhibition_app.core.georef",
     "exhibition_app.core.filters",
     "exhibition_app.core.pin",
+    "exhibition_app.core.passwords",
     "exhibition_app.core.stats",
     "exhibition_app.core.keyboard_layouts",
     "exhibition_app.operations.stats",

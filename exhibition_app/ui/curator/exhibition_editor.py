@@ -1,0 +1,499 @@
+"""Exhibitions: their texts in four languages, sections in order, items dragged in and
+reordered. Each change is one undoable "apply this state" (operations.exhibitions)."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exhibition_app.core.cards import ItemCard
+from exhibition_app.core.languages import LANGUAGES, NATIVE_NAMES
+from exhibition_app.ui.curator.item_editor import PlainEdit
+from exhibition_app.ui.curator.notice import notice
+from exhibition_app.ui.i18n import Language, tr
+from exhibition_app.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from exhibition_app.catalog import Catalog
+
+State = dict[str, Any]
+ItemsRole = Qt.ItemDataRole.UserRole
+
+
+class TextTabs(QTabWidget):
+    """Two fields (title and a long text) in each of the four languages."""
+
+    edited = Signal(str, str, str)  # field, lang, value
+
+    def __init__(self, long_field: str, long_label: str) -> None:
+        super().__init__()
+        self.long_field = long_field
+        self.fields: dict[str, tuple[QLineEdit, PlainEdit]] = {}
+        for lang in LANGUAGES:
+            page = QWidget()
+            form = QFormLayout(page)
+            title, text = QLineEdit(), PlainEdit()
+            text.setMinimumHeight(90)
+            title.setAccessibleName(f"{tr('ExhibitionEditor', 'Title')} ({NATIVE_NAMES[lang]})")
+            text.setAccessibleName(f"{long_label} ({NATIVE_NAMES[lang]})")
+            form.addRow(tr("ExhibitionEditor", "Title"), title)
+            form.addRow(long_label, text)
+            title.editingFinished.connect(
+                lambda code=lang, w=title: self.edited.emit("title", code, w.text().strip())
+            )
+            text.editingFinished.connect(
+                lambda code=lang, w=text: self.edited.emit(
+                    self.long_field, code, w.toPlainText().strip()
+                )
+            )
+            self.fields[lang] = (title, text)
+            self.addTab(page, NATIVE_NAMES[lang])
+
+    def show_texts(self, texts: dict[str, dict[str, str]]) -> None:
+        for i, lang in enumerate(LANGUAGES):
+            title, text = self.fields[lang]
+            title.setText(texts.get("title", {}).get(lang, ""))
+            value = texts.get(self.long_field, {}).get(lang, "")
+            if text.toPlainText() != value:
+                text.setPlainText(value)
+            missing = not title.text().strip()
+            self.setTabText(i, NATIVE_NAMES[lang] + ("  ⚠" if missing else ""))
+
+
+class ExhibitionEditor(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        language: Language,
+        undo_stack: QUndoStack,
+        user: Callable[[], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tasks, self.language, self.undo_stack, self.user = tasks, language, undo_stack, user
+        self.catalog: Catalog | None = None
+        self.cards: dict[int, ItemCard] = {}
+        self.states: list[State] = []
+        self.current: int | None = None  # index into states
+        self.section_index = 0
+
+        self.exhibitions = QListWidget()
+        self.exhibitions.setAccessibleName(tr("ExhibitionEditor", "Exhibitions"))
+        self.exhibitions.currentRowChanged.connect(self._exhibition_chosen)
+        self.new_button = QPushButton(tr("ExhibitionEditor", "New exhibition…"))
+        self.new_button.clicked.connect(self.new_exhibition)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.addWidget(QLabel(tr("ExhibitionEditor", "Exhibitions")))
+        ll.addWidget(self.exhibitions, 1)
+        ll.addWidget(self.new_button)
+
+        self.key = QLineEdit()
+        self.key.editingFinished.connect(self._key_edited)
+        self.key_error = QLabel()
+        self.key_error.setStyleSheet("color: #ff8a70;")
+        self.ex_texts = TextTabs("introduction", tr("ExhibitionEditor", "Introduction"))
+        self.ex_texts.edited.connect(self._ex_text_edited)
+        self.sections = QListWidget()
+        self.sections.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.sections.model().rowsMoved.connect(lambda *_a: self._sections_moved())
+        self.sections.currentRowChanged.connect(self._section_chosen)
+        self.sections.setAccessibleName(tr("ExhibitionEditor", "Sections"))
+        add_section = QPushButton(tr("ExhibitionEditor", "Add section"))
+        add_section.clicked.connect(self.add_section)
+        self.remove_section_button = QPushButton(tr("ExhibitionEditor", "Remove section"))
+        self.remove_section_button.clicked.connect(self.remove_section)
+        self.section_texts = TextTabs("narrative", tr("ExhibitionEditor", "Narrative"))
+        self.section_texts.edited.connect(self._section_text_edited)
+        self.section_items = QListWidget()
+        self.section_items.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.section_items.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.section_items.setAcceptDrops(True)
+        self.section_items.model().rowsMoved.connect(lambda *_a: self._items_reordered())
+        self.section_items.model().rowsInserted.connect(lambda *_a: self._items_dropped())
+        self.section_items.setAccessibleName(tr("ExhibitionEditor", "Items in this section"))
+        self.catalogue = QListWidget()
+        self.catalogue.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.catalogue.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.catalogue.setAccessibleName(tr("ExhibitionEditor", "All items"))
+        add_items = QPushButton("← " + tr("ExhibitionEditor", "Add to the section"))
+        add_items.clicked.connect(self.add_selected_items)
+        remove_item = QPushButton(tr("ExhibitionEditor", "Take out of the section"))
+        remove_item.clicked.connect(self.remove_selected_item)
+
+        middle = QWidget()
+        ml = QVBoxLayout(middle)
+        form = QFormLayout()
+        form.addRow(tr("ExhibitionEditor", "Key"), self.key)
+        form.addRow("", self.key_error)
+        ml.addLayout(form)
+        ml.addWidget(self.ex_texts)
+        ml.addWidget(QLabel(tr("ExhibitionEditor", "Sections (drag to reorder)")))
+        ml.addWidget(self.sections)
+        row = QHBoxLayout()
+        row.addWidget(add_section)
+        row.addWidget(self.remove_section_button)
+        row.addStretch(1)
+        ml.addLayout(row)
+        ml.addWidget(self.section_texts)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.addWidget(QLabel(tr("ExhibitionEditor", "Items in this section (drag to reorder)")))
+        rl.addWidget(self.section_items, 1)
+        rl.addWidget(remove_item)
+        rl.addWidget(QLabel(tr("ExhibitionEditor", "All items (drag into the section)")))
+        rl.addWidget(self.catalogue, 1)
+        rl.addWidget(add_items)
+
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(middle)
+        split.addWidget(right)
+        split.setSizes([220, 560, 420])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self._filling = False
+
+    # -- loading ---------------------------------------------------------------------------
+    def set_catalog(self, catalog: Catalog, cards: dict[int, ItemCard]) -> None:
+        self.catalog, self.cards = catalog, cards
+        self._fill_catalogue()
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        catalog = self.catalog
+        if catalog is None:
+            return
+
+        def work() -> list[State]:
+            from exhibition_app.operations.exhibitions import list_exhibition_states
+
+            with catalog.read_session() as session:
+                return list_exhibition_states(session)
+
+        def done(states: list[State]) -> None:
+            keep = select if select is not None else self._current_id()
+            self.states = states
+            self._filling = True
+            self.exhibitions.clear()
+            for state in states:
+                title = self.language.text(state["texts"].get("title", {})) or state["key"]
+                mark = "●" if state.get("published") else "○"
+                self.exhibitions.addItem(f"{mark}  {title}")
+            self._filling = False
+            ids = [s["id"] for s in states]
+            row = ids.index(keep) if keep in ids else (0 if ids else -1)
+            self.exhibitions.setCurrentRow(row)
+            self._exhibition_chosen(row)
+
+        self.tasks.run_db(work, done)
+
+    def _current_id(self) -> int | None:
+        if self.current is None or not 0 <= self.current < len(self.states):
+            return None
+        return int(self.states[self.current]["id"])
+
+    def _fill_catalogue(self) -> None:
+        self.catalogue.clear()
+        for card in sorted(self.cards.values(), key=lambda c: c.accession_number):
+            row = QListWidgetItem(self._item_text(card.id))
+            row.setData(ItemsRole, card.id)
+            self.catalogue.addItem(row)
+
+    def _item_text(self, item_id: int) -> str:
+        card = self.cards.get(item_id)
+        if card is None:
+            return f"#{item_id}"
+        title = self.language.text(card.text("title")) or ""
+        return f"{card.accession_number}  {title}"
+
+    # -- showing ---------------------------------------------------------------------------
+    def _exhibition_chosen(self, row: int) -> None:
+        if self._filling:
+            return
+        self.current = row if 0 <= row < len(self.states) else None
+        self._show()
+
+    def state(self) -> State | None:
+        return self.states[self.current] if self.current is not None else None
+
+    def _show(self) -> None:
+        state = self.state()
+        self._filling = True
+        try:
+            self.key_error.clear()
+            self.setEnabled(True)
+            if state is None:
+                self.key.clear()
+                self.sections.clear()
+                self.section_items.clear()
+                return
+            self.key.setText(state["key"])
+            self.ex_texts.show_texts(state["texts"])
+            self.sections.clear()
+            for i, section in enumerate(state["sections"]):
+                title = self.language.text(section["texts"].get("title", {}))
+                label = f"{i + 1}. {title or tr('ExhibitionEditor', '(untitled section)')}"
+                row = QListWidgetItem(f"{label}  ·  {len(section['items'])}")
+                row.setData(ItemsRole, i)
+                self.sections.addItem(row)
+            count = len(state["sections"])
+            self.section_index = min(self.section_index, max(count - 1, 0))
+            if count:
+                self.sections.setCurrentRow(self.section_index)
+            self._show_section()
+        finally:
+            self._filling = False
+
+    def _section_chosen(self, row: int) -> None:
+        if self._filling or row < 0:
+            return
+        self.section_index = row
+        self._filling = True
+        try:
+            self._show_section()
+        finally:
+            self._filling = False
+
+    def _show_section(self) -> None:
+        state = self.state()
+        self.section_items.clear()
+        sections = state["sections"] if state else []
+        has = 0 <= self.section_index < len(sections)
+        self.section_texts.setEnabled(has)
+        self.remove_section_button.setEnabled(has)
+        if not has:
+            self.section_texts.show_texts({})
+            return
+        section = sections[self.section_index]
+        self.section_texts.show_texts(section["texts"])
+        for item_id in section["items"]:
+            row = QListWidgetItem(self._item_text(item_id))
+            row.setData(ItemsRole, item_id)
+            self.section_items.addItem(row)
+
+    # -- changes ---------------------------------------------------------------------------
+    def commit(self, new: State, text: str) -> None:
+        """Apply ``new`` (one transaction), then make it undoable."""
+        old = copy.deepcopy(self.state())
+        if old is None:
+            return
+
+        def first() -> None:
+            from exhibition_app.ui.curator.window import Apply
+
+            self.undo_stack.push(
+                Apply(text, lambda: self._apply(new, None), lambda: self._apply(old, None))
+            )
+
+        self._apply(new, first)
+
+    def _apply(self, state: State, on_done: Callable[[], None] | None) -> None:
+        catalog, user = self.catalog, self.user()
+        assert catalog is not None
+
+        def work() -> tuple[str, Any]:
+            from exhibition_app.operations.exhibitions import ExhibitionInvalid, apply_state
+
+            try:
+                with catalog.session() as session:
+                    apply_state(session, copy.deepcopy(state), user)
+            except ExhibitionInvalid as exc:
+                return "invalid", exc.errors
+            return "ok", None
+
+        def done(result: tuple[str, Any]) -> None:
+            outcome, errors = result
+            if outcome == "invalid":
+                self.key_error.setText("⚠ " + "; ".join(errors.values()))
+                self._show_keep_error()
+                return
+            if on_done is not None:
+                on_done()
+            self.changed.emit()
+            self.reload(select=int(state["id"]))
+
+        self.tasks.run_db(work, done)
+
+    def _show_keep_error(self) -> None:
+        message = self.key_error.text()
+        self._show()
+        self.key_error.setText(message)
+
+    def _edited(self) -> State:
+        state = self.state()
+        assert state is not None
+        return copy.deepcopy(state)
+
+    def _key_edited(self) -> None:
+        state = self.state()
+        if self._filling or state is None or self.key.text().strip() == state["key"]:
+            return
+        new = self._edited()
+        new["key"] = self.key.text().strip()
+        self.commit(new, tr("ExhibitionEditor", "Change the key"))
+
+    def _ex_text_edited(self, field: str, lang: str, value: str) -> None:
+        state = self.state()
+        if self._filling or state is None or state["texts"].get(field, {}).get(lang, "") == value:
+            return
+        new = self._edited()
+        new["texts"].setdefault(field, {})[lang] = value
+        self.commit(new, tr("ExhibitionEditor", "Edit the exhibition's text"))
+
+    def _section_text_edited(self, field: str, lang: str, value: str) -> None:
+        state = self.state()
+        if self._filling or state is None or not state["sections"]:
+            return
+        section = state["sections"][self.section_index]
+        if section["texts"].get(field, {}).get(lang, "") == value:
+            return
+        new = self._edited()
+        new["sections"][self.section_index]["texts"].setdefault(field, {})[lang] = value
+        self.commit(new, tr("ExhibitionEditor", "Edit a section's text"))
+
+    def add_section(self) -> None:
+        if self.state() is None:
+            return
+        title, ok = QInputDialog.getText(
+            self, tr("ExhibitionEditor", "Add section"), tr("ExhibitionEditor", "Title (English)")
+        )
+        if not ok or not title.strip():
+            return
+        new = self._edited()
+        new["sections"].append({"id": None, "texts": {"title": {"en": title.strip()}}, "items": []})
+        self.section_index = len(new["sections"]) - 1
+        self.commit(new, tr("ExhibitionEditor", "Add a section"))
+
+    def remove_section(self) -> None:
+        state = self.state()
+        if state is None or not state["sections"]:
+            return
+        new = self._edited()
+        del new["sections"][self.section_index]
+        self.commit(new, tr("ExhibitionEditor", "Remove a section"))
+
+    def _sections_moved(self) -> None:
+        if self._filling:
+            return
+        order = [self.sections.item(i).data(ItemsRole) for i in range(self.sections.count())]
+        new = self._edited()
+        new["sections"] = [new["sections"][i] for i in order]
+        self.commit(new, tr("ExhibitionEditor", "Reorder sections"))
+
+    def _items_now(self) -> list[int]:
+        seen: list[int] = []
+        for i in range(self.section_items.count()):
+            item_id = self.section_items.item(i).data(ItemsRole)
+            if item_id is not None and item_id not in seen:
+                seen.append(int(item_id))
+        return seen
+
+    def _set_section_items(self, items: list[int], text: str) -> None:
+        state = self.state()
+        if state is None or not state["sections"]:
+            return
+        if items == state["sections"][self.section_index]["items"]:
+            return
+        new = self._edited()
+        new["sections"][self.section_index]["items"] = items
+        self.commit(new, text)
+
+    def _items_reordered(self) -> None:
+        if not self._filling:
+            self._set_section_items(self._items_now(), tr("ExhibitionEditor", "Reorder items"))
+
+    def _items_dropped(self) -> None:
+        if not self._filling:
+            # A drop from the catalogue list arrives as rows; apply once the drop is done.
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(
+                0,
+                lambda: self._set_section_items(
+                    self._items_now(), tr("ExhibitionEditor", "Add items")
+                ),
+            )
+
+    def add_selected_items(self) -> None:
+        state = self.state()
+        if state is None or not state["sections"]:
+            return
+        items = list(state["sections"][self.section_index]["items"])
+        for row in self.catalogue.selectedItems():
+            item_id = int(row.data(ItemsRole))
+            if item_id not in items:
+                items.append(item_id)
+        self._set_section_items(items, tr("ExhibitionEditor", "Add items"))
+
+    def remove_selected_item(self) -> None:
+        row = self.section_items.currentItem()
+        state = self.state()
+        if row is None or state is None:
+            return
+        items = [
+            i for i in state["sections"][self.section_index]["items"] if i != row.data(ItemsRole)
+        ]
+        self._set_section_items(items, tr("ExhibitionEditor", "Take an item out"))
+
+    def new_exhibition(self) -> None:
+        catalog = self.catalog
+        if catalog is None:
+            return
+        title, ok = QInputDialog.getText(
+            self,
+            tr("ExhibitionEditor", "New exhibition"),
+            tr("ExhibitionEditor", "Title (English)"),
+        )
+        if not ok or not title.strip():
+            return
+        import re
+
+        key = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "exhibition"
+        user = self.user()
+
+        def work() -> tuple[str, Any]:
+            from exhibition_app.operations.exhibitions import ExhibitionInvalid, create_exhibition
+
+            try:
+                with catalog.session() as session:
+                    return "ok", create_exhibition(session, key, title.strip(), user)
+            except ExhibitionInvalid as exc:
+                return "invalid", exc.errors
+
+        def done(result: tuple[str, Any]) -> None:
+            outcome, value = result
+            if outcome == "invalid":
+                notice(
+                    self,
+                    tr("ExhibitionEditor", "New exhibition"),
+                    "; ".join(value.values()),
+                    warning=True,
+                )
+                return
+            self.reload(select=int(value))
+
+        self.tasks.run_db(work, done)

@@ -1,0 +1,209 @@
+"""The curator workspace on a real catalogue, offscreen: edits with inline validation, undo
+and redo through the database, history and restore, pictures, bulk import with progress,
+exhibitions, publishing, sign-in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+
+from exhibition_app.catalog import Catalog
+from exhibition_app.ui.app import make_app
+from exhibition_app.ui.fonts import load_fonts
+from exhibition_app.ui.i18n import Language
+
+SHOTS = Path(__file__).resolve().parents[2] / "shots"
+
+
+@pytest.fixture
+def workspace(qtbot, sample_catalog: Catalog):  # type: ignore[no-untyped-def]
+    from exhibition_app.operations.accounts import add_user
+    from exhibition_app.ui.curator.window import CuratorWindow
+
+    app = make_app()
+    load_fonts(app, sample_catalog.assets)
+    with sample_catalog.session() as session:
+        add_user(session, "aigerim", "steppe-maps-1689")
+    win = CuratorWindow(lambda: sample_catalog, Language("en"), user="aigerim")
+    win.resize(1400, 900)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.is_settled() and win.current_id is not None, timeout=20000)
+    yield win
+    win.close()
+
+
+def settle(win, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(win.is_settled, timeout=20000)
+
+
+def db_title(catalog: Catalog, item_id: int, lang: str = "en") -> str:
+    from exhibition_app.db.models import Item
+
+    with catalog.read_session() as session:
+        return session.get(Item, item_id).text_map("title").get(lang, "")
+
+
+def test_edit_undo_redo_and_history(workspace, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = workspace
+    item_id = win.current_id
+    original = db_title(sample_catalog, item_id)
+    field = win.editor.text_fields["en"]["title"]
+    field.setText("A new English title")
+    field.editingFinished.emit()
+    settle(win, qtbot)
+    assert db_title(sample_catalog, item_id) == "A new English title"
+    assert win.undo_stack.count() == 1
+    kk = win.editor.text_fields["kk"]["title"]
+    kk.setText("Жаңа атау")
+    kk.editingFinished.emit()
+    settle(win, qtbot)
+    assert db_title(sample_catalog, item_id, "kk") == "Жаңа атау"
+    win.undo_action.trigger()
+    settle(win, qtbot)
+    assert db_title(sample_catalog, item_id, "kk") != "Жаңа атау"
+    win.undo_action.trigger()
+    settle(win, qtbot)
+    assert db_title(sample_catalog, item_id) == original
+    assert win.editor.text_fields["en"]["title"].text() == original
+    win.redo_action.trigger()
+    settle(win, qtbot)
+    assert db_title(sample_catalog, item_id) == "A new English title"
+    # History: every change with who and when, newest first.
+    win.tabs.setCurrentWidget(win.history)
+    settle(win, qtbot)
+    rows = win.history.tree.topLevelItemCount()
+    assert rows >= 4
+    assert win.history.tree.topLevelItem(0).text(1) == "aigerim"
+    SHOTS.mkdir(exist_ok=True)
+    win.grab().save(str(SHOTS / "curator_history.png"))
+
+
+def test_validation_messages_sit_next_to_the_field(workspace, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = workspace
+    cards = list(win.cards.values())
+    other = next(c for c in cards if c.id != win.current_id)
+    win.editor.accession.setText(other.accession_number)
+    win.editor.accession.editingFinished.emit()
+    settle(win, qtbot)
+    errors = win.editor.visible_errors()
+    assert errors.get("accession_number")
+    assert win.undo_stack.count() == 0
+    win.editor.date.setText("sometime soon")
+    win.editor.date.editingFinished.emit()
+    assert "date_edtf" in win.editor.visible_errors()
+    win.editor.date.setText("c. 1720")
+    assert "1720~" in win.editor.date_hint.text() and "1710" in win.editor.date_hint.text()
+    win.editor.date.editingFinished.emit()
+    settle(win, qtbot)
+    assert win.cards[win.current_id].date_edtf == "1720~"
+    win.editor.rights.setText("not a licence")
+    win.editor.rights.editingFinished.emit()
+    assert "rights" in win.editor.visible_errors()
+    SHOTS.mkdir(exist_ok=True)
+    win.grab().save(str(SHOTS / "curator_editor.png"))
+
+
+def test_restore_an_old_version(workspace, sample_catalog, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    win = workspace
+    item_id = win.current_id
+    original = db_title(sample_catalog, item_id)
+    for title in ("First edit", "Second edit"):
+        field = win.editor.text_fields["en"]["title"]
+        field.setText(title)
+        field.editingFinished.emit()
+        settle(win, qtbot)
+    settle(win, qtbot)
+    tree = win.history.tree
+    assert tree.topLevelItemCount() >= 3
+    # The oldest revision is the item as it was before these edits.
+    oldest = tree.topLevelItem(tree.topLevelItemCount() - 1)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    win._restore(int(oldest.data(0, Qt.ItemDataRole.UserRole)))
+    settle(win, qtbot)
+    assert db_title(sample_catalog, item_id) == original
+
+
+def test_bulk_import_with_progress_and_cancel(workspace, sample_catalog, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for i in range(6):
+        Image.new("RGB", (64 + i, 48), (40 * i, 90, 200 - 20 * i)).save(folder / f"felt_{i}.png")
+    (folder / "notes.txt").write_text("not an image")
+    before = len(win_cards := workspace.cards)
+    workspace.import_folder(folder, "object")
+    assert workspace.bulk.dialog is not None and workspace.bulk.dialog.isVisible()
+    SHOTS.mkdir(exist_ok=True)
+    workspace.grab().save(str(SHOTS / "curator_bulk_import.png"))
+    qtbot.waitUntil(lambda: hasattr(workspace, "last_import"), timeout=30000)
+    settle(workspace, qtbot)
+    data = workspace.last_import
+    assert len(data["imported"]) == 6
+    assert [r["file"] for r in data["refused"]] == ["notes.txt"]
+    assert len(workspace.cards) == before + 6 and win_cards is not workspace.cards
+
+
+def test_exhibition_editor_adds_and_reorders(workspace, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = workspace
+    editor = win.exhibition_editor
+    win.mode.setCurrentWidget(editor)
+    settle(win, qtbot)
+    state = editor.state()
+    assert state is not None and state["sections"]
+    items = list(state["sections"][0]["items"])
+    new = editor._edited()
+    new["sections"][0]["items"] = list(reversed(items))
+    editor.commit(new, "Reorder items")
+    settle(win, qtbot)
+    assert editor.state()["sections"][0]["items"] == list(reversed(items))
+    win.undo_action.trigger()
+    settle(win, qtbot)
+    assert editor.state()["sections"][0]["items"] == items
+    SHOTS.mkdir(exist_ok=True)
+    win.grab().save(str(SHOTS / "curator_exhibitions.png"))
+
+
+def test_publish_is_undoable(workspace, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = workspace
+    item_id = win.current_id
+    was = win.cards[item_id].published
+    win.toggle_publish()
+    settle(win, qtbot)
+    assert win.cards[item_id].published is (not was)
+    win.undo_action.trigger()
+    settle(win, qtbot)
+    assert win.cards[item_id].published is was
+
+
+def test_sign_in_checks_the_password(qtbot, sample_catalog) -> None:  # type: ignore[no-untyped-def]
+    from exhibition_app.operations.accounts import add_user, verify_user
+    from exhibition_app.ui.curator.sign_in import SignInDialog
+    from exhibition_app.ui.tasks import TaskManager
+
+    make_app()
+    with sample_catalog.session() as session:
+        add_user(session, "bolat", "dombra-and-kobyz")
+
+    def verify(name: str, password: str) -> str | None:
+        with sample_catalog.session() as session:
+            user = verify_user(session, name, password)
+            return user.name if user is not None else None
+
+    tasks = TaskManager()
+    dialog = SignInDialog(tasks, verify)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("bolat")
+    dialog.password.setText("wrong password")
+    dialog._try()
+    qtbot.waitUntil(lambda: "do not match" in dialog.message.text(), timeout=10000)
+    assert dialog.user is None and dialog.password.text() == ""
+    dialog.password.setText("dombra-and-kobyz")
+    dialog._try()
+    qtbot.waitUntil(lambda: dialog.user == "bolat", timeout=10000)
+    tasks.shutdown()
