@@ -207,3 +207,28 @@ def test_sign_in_checks_the_password(qtbot, sample_catalog) -> None:  # type: ig
     dialog._try()
     qtbot.waitUntil(lambda: dialog.user == "bolat", timeout=10000)
     tasks.shutdown()
+
+
+def test_visitor_statistics_tab(workspace, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from exhibition_app.operations.stats import VisitEvent, record_events
+
+    item_id = workspace.current_id
+    now = datetime.now(UTC)
+    with sample_catalog.session() as s:
+        record_events(
+            s,
+            [
+                VisitEvent("item_opened", "hall-1", now, item_id=item_id, dwell_ms=42_000),
+                VisitEvent("search_empty", "hall-1", now, query="altyn adam"),
+                VisitEvent("reset", "hall-1", now),
+            ],
+        )
+    workspace.mode.setCurrentWidget(workspace.visitors)
+    settle(workspace, qtbot)
+    assert workspace.visitors.items.topLevelItemCount() == 1
+    assert workspace.visitors.items.topLevelItem(0).text(2) == "42 s"
+    assert workspace.visitors.searches.topLevelItem(0).text(0) == "altyn adam"
+    assert "hall-1" in workspace.visitors.summary.text()
+    workspace.grab().save(str(SHOTS / "curator_visitors.png"))

@@ -380,3 +380,24 @@ def test_long_introductions_fold_behind_read_more(kiosk_for, sample_catalog, qtb
     assert shorten_intro("One. Two.") == "One. Two."
     assert shorten_intro("First sentence here. Second one.", limit=25) == "First sentence here."
     assert shorten_intro("a " * 200, limit=20).endswith("…")
+
+
+def test_a_publication_reaches_a_running_kiosk_at_the_next_quiet_moment(
+    kiosk_for, sample_catalog, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from exhibition_app.operations.publishing import publish, unpublish
+
+    with sample_catalog.session() as s:
+        some_id = max(s.scalars(text("SELECT id FROM item")))
+        unpublish(s, items=[some_id], user=None)
+    win = kiosk_for(sample_catalog, poll_s=0.2)
+    assert some_id not in win.model.gallery.items  # drafts never reach visitors
+    enter_gallery(win, qtbot)  # a visitor is here: the kiosk must not change under them
+    with sample_catalog.session() as s:
+        publish(s, items=[some_id], user=None)
+    qtbot.waitUntil(lambda: win._pending_publication, timeout=5000)
+    assert some_id not in win.model.gallery.items
+    win.reset()  # the visitor left
+    qtbot.waitUntil(lambda: some_id in win.model.gallery.items, timeout=5000)

@@ -138,6 +138,13 @@ class CuratorWindow(QMainWindow):
         self.mode.setDocumentMode(True)
         self.mode.addTab(split, tr("Curator", "Items"))
         self.mode.addTab(self.exhibition_editor, tr("Curator", "Exhibitions"))
+        from exhibition_app.ui.curator.visitors_panel import VisitorsPanel
+
+        self.visitors = VisitorsPanel(self.load_visitors)
+        self.mode.addTab(self.visitors, tr("Curator", "Visitors"))
+        self.mode.currentChanged.connect(
+            lambda i: self.load_visitors() if self.mode.widget(i) is self.visitors else None
+        )
         self.setCentralWidget(self.mode)
 
         bar = QToolBar(tr("Curator", "Actions"))
@@ -691,6 +698,19 @@ class CuratorWindow(QMainWindow):
         window.resize(1366, 800)
         window.show_kiosk()
         self.preview_window = window
+
+    def load_visitors(self) -> None:
+        catalog, lang = self.catalog, self.language.code
+        if catalog is None:
+            return
+
+        def work() -> dict[str, Any]:
+            from exhibition_app.operations.stats import summarize
+
+            with catalog.read_session() as session:
+                return summarize(session, lang=lang, fallback=catalog.fallback)
+
+        self.tasks.run_db(work, self.visitors.show_summary, self.show_message)
 
     # -- misc ------------------------------------------------------------------------------
     def show_message(self, message: str) -> None:
