@@ -53,3 +53,9 @@ def _no_worker_outlives_a_test() -> Iterator[None]:
         from PySide6.QtCore import QThreadPool
 
         QThreadPool.globalInstance().waitForDone(10000)
+
+
+@pytest.fixture(autouse=True)
+def _private_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Backups, PIN files and logs go to a temporary folder, never the real user's."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))

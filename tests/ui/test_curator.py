@@ -232,3 +232,23 @@ def test_visitor_statistics_tab(workspace, sample_catalog, qtbot) -> None:  # ty
     assert workspace.visitors.searches.topLevelItem(0).text(0) == "altyn adam"
     assert "hall-1" in workspace.visitors.summary.text()
     workspace.grab().save(str(SHOTS / "curator_visitors.png"))
+
+
+def test_files_dropped_on_the_list_become_items_and_backups_rotate(
+    workspace, qtbot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    before = len(workspace.cards)
+    a, b = tmp_path / "saddle_cloth.png", tmp_path / "broken.jpg"
+    Image.new("RGB", (90, 60), (120, 30, 30)).save(a)
+    b.write_bytes(b"\xff\xd8 not a jpeg")
+    workspace.import_paths([a, b], kind="object")
+    qtbot.waitUntil(lambda: hasattr(workspace, "last_import"), timeout=20000)
+    settle(workspace, qtbot)
+    assert [r["file"] for r in workspace.last_import["refused"]] == ["broken.jpg"]
+    assert len(workspace.cards) == before + 1
+    assert any(c.text("title").get("en") == "saddle cloth" for c in workspace.cards.values())
+    backups = list(workspace.backup_folder().glob("*"))
+    assert len(backups) == 1  # made when the workspace opened; not again within a day
+    workspace.scheduled_backup()
+    settle(workspace, qtbot)
+    assert len(list(workspace.backup_folder().glob("*"))) == 1

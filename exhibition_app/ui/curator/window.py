@@ -102,6 +102,9 @@ class CuratorWindow(QMainWindow):
         self.items = QListWidget()
         self.items.setAccessibleName(tr("Curator", "Items"))
         self.items.currentItemChanged.connect(self._item_chosen)
+        self.items.setAcceptDrops(True)
+        self.items.viewport().setAcceptDrops(True)
+        self.items.viewport().installEventFilter(self)
         self.count = QLabel()
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -224,6 +227,11 @@ class CuratorWindow(QMainWindow):
         if self.items.count():
             self.items.setCurrentRow(0)
         self.exhibition_editor.set_catalog(self.catalog, self.cards)
+        # A rotated backup a day (checked now and every hour while the workspace is open).
+        self._backup_timer = QTimer(self, interval=3600 * 1000)
+        self._backup_timer.timeout.connect(self.scheduled_backup)
+        self._backup_timer.start()
+        self.scheduled_backup()
         self.statusBar().showMessage(tr("Curator", "Ready"), 3000)
         if self._ask_sign_in:
             QTimer.singleShot(0, self.sign_in)
@@ -698,6 +706,96 @@ class CuratorWindow(QMainWindow):
         window.resize(1366, 800)
         window.show_kiosk()
         self.preview_window = window
+
+    def backup_folder(self) -> Path:
+        from exhibition_app.paths import user_data_dir
+
+        catalog = self.catalog
+        name = catalog.db_path.stem if catalog is not None and catalog.db_path else "catalog"
+        return user_data_dir() / "backups" / name
+
+    def scheduled_backup(self) -> None:
+        catalog = self.catalog
+        if catalog is None or catalog.db_path is None:
+            return
+        folder = self.backup_folder()
+
+        def work() -> Path | None:
+            from exhibition_app.operations.backup import scheduled_backup
+
+            return scheduled_backup(catalog, folder)
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.statusBar().showMessage(
+                    tr("Curator", "Backup made: %1").replace("%1", str(path)), 6000
+                )
+
+        self.tasks.run_db(
+            work,
+            done,
+            lambda m: self.show_message(
+                tr("Curator", "The daily backup failed: %1").replace("%1", m)
+            ),
+        )
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        """Folders or image files dropped on the item list become new items."""
+        from PySide6.QtCore import QEvent
+
+        dragging = event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove)
+        if watched is self.items.viewport() and dragging and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+            return True
+        if watched is self.items.viewport() and event.type() == QEvent.Type.Drop:
+            paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+            event.acceptProposedAction()
+            self.import_paths(paths)
+            return True
+        return super().eventFilter(watched, event)
+
+    def import_paths(self, paths: list[Path], kind: str | None = None) -> None:
+        folders = [p for p in paths if p.is_dir()]
+        files = [p for p in paths if p.is_file()]
+        if folders:
+            self.import_folder(folders[0], kind)  # one progress dialog at a time
+        if files and self.catalog is not None:
+            catalog = self.catalog
+            if kind is None:
+                kinds = [kind_name(k) for k in KINDS]
+                picked, ok = QInputDialog.getItem(
+                    self,
+                    tr("Curator", "Import pictures"),
+                    tr("Curator", "The images are"),
+                    kinds,
+                    0,
+                    False,
+                )
+                if not ok:
+                    return
+                kind = KINDS[kinds.index(picked)]
+            chosen = kind
+
+            def work() -> dict[str, Any]:
+                from exhibition_app.operations.bulk import title_from_filename
+                from exhibition_app.operations.ingest import import_image
+
+                imported, refused = [], []
+                for path in files:
+                    try:
+                        imported.append(
+                            {
+                                "file": path.name,
+                                "id": import_image(
+                                    catalog, path, kind=chosen, title=title_from_filename(path.name)
+                                ),
+                            }
+                        )
+                    except Exception as exc:  # each refusal is one line; the rest goes on
+                        refused.append({"file": path.name, "reason": str(exc).splitlines()[0]})
+                return {"imported": imported, "refused": refused}
+
+            self.tasks.run_db(work, self._bulk_done, self.show_message)
 
     def load_visitors(self) -> None:
         catalog, lang = self.catalog, self.language.code

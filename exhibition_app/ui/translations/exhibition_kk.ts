@@ -2,10 +2,486 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ" sourcelanguage="en">
   <context>
+    <name>AnnotationEditor</name>
+    <message>
+      <source>Choose a map to work on.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Preparing the map for deep zoom…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Preparing the map was cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add place</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Move place</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete place</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add places: click the map where a place goes (A)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete the selected place (Del)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Whole map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the whole map (0)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter places</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Places on this map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Select a place in the list or on the map to edit its label and text. Press A, then click the map, to add one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Label</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Redo: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Undo: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Prepare the map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This place no longer exists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Click the map to add a place · Esc to stop</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Drag a ring to move it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(no label)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no label</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>x %1, y %2 px</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This map cannot be shown: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Map annotations</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Label (%1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Text (%1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 places on this map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Also in other languages (kept as they are):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change %1 (%2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The change could not be saved: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 of %2 places</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Attract</name>
     <message>
       <source>Touch to explore</source>
       <translation>Зерттеу үшін түртіңіз</translation>
+    </message>
+  </context>
+  <context>
+    <name>BulkImport</name>
+    <message>
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Importing a folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import stopped</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelled: the rest of the folder was not imported.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Imported: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Looking for images in %1…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Look alike an existing picture: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refused: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Importing %1 of %2: %3</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Curator</name>
+    <message>
+      <source>Reorder pictures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change the cover</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Curator workspace</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter items…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Details</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pictures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>History</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exhibitions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Actions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New item</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import folder…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Publish</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Preview in the kiosk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Opening the catalogue…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ready</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot open the catalogue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restore this version?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The item goes back to how it was in that version. Its present state stays in the history, so you can return to it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title (in English)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unpublish</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kiosk preview (drafts included)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Map annotations</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Georeference</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import a folder of images</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import a folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The images are</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Folder imported</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>pictures reordered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>cover changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>pictures added</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Some pictures were not added</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>published</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>draft</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Version restored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Signed in as %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 of %2 items · ● published ○ draft</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ExhibitionEditor</name>
+    <message>
+      <source>Exhibitions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New exhibition…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Introduction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sections</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add section</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove section</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Narrative</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Items in this section</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Take out of the section</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Key</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change the key</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edit the exhibition's text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edit a section's text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title (English)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add a section</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove a section</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reorder sections</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Take an item out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New exhibition</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add to the section</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sections (drag to reorder)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Items in this section (drag to reorder)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All items (drag into the section)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reorder items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(untitled section)</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -53,6 +529,387 @@
     <message>
       <source>Filter off</source>
       <translation>Сүзгі өшірулі</translation>
+    </message>
+  </context>
+  <context>
+    <name>GeorefEditor</name>
+    <message>
+      <source>Affine (at least 3 points)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Second-order polynomial (at least 6 points)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A latitude lies between 90 S and 90 N.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A longitude lies between -360 and 360 degrees.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Apply georeference</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add point</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add control points: click a place you can identify (A)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete the selected point (Del)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Whole map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the whole map (0)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kind of fit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Control points</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Use the map's places</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Take every place on this map that has a longitude and latitude</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fit the points and show the residuals</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save this georeference to the map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved: not georeferenced.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add control point</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Move control point</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete control point</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change the kind of fit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change x of point %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change y of point %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change longitude of point %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change latitude of point %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No control points yet. Press A and click a place you can identify on the map, then type its longitude and latitude in the table; or use the map's places.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type the longitude as a number of degrees, e.g. 68.77 or 12.5 W.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type the latitude as a number of degrees, e.g. 38.56 or 12 S.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A longitude is east (E) or west (W), not N or S.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A latitude is north (N) or south (S), not E or W.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>#</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>x</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>y</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Longitude</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Latitude</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Residual</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Click a place you can identify · Esc to stop</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Drag a crosshair to move it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved: whole-world plate carrée (equirectangular).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Use the map's places as control points</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Georeference</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This is the saved georeference.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This map has no places with a longitude and latitude.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An affine fit needs at least 3 points with longitude and latitude; there are %1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A second-order polynomial fit needs at least 6 points with longitude and latitude; there are %1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A pixel position lies inside the image.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The largest residual: check this point</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 points are ready: press Fit to see the residuals.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>RMS error %1 px over %2 points.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The georeference could not be saved: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type the longitude and latitude of point %1 in the table.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 px</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type a value, e.g. 68.77 or 12.5 W</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>⚠ Largest residual: point %1, %2 px.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved: %1 fit through %2 control points, RMS %3 px.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>affine</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>second-order polynomial</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>History</name>
+    <message>
+      <source>Created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edited</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Deleted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Published</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unpublished</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Imported</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restore this version…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>When</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Who</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No recorded changes yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(current)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 versions. Select one to restore it.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ItemEditor</name>
+    <message>
+      <source>e.g. c. 1720, 1680s, 18th century</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Featured in the kiosk's attract loop</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Date (EDTF)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Source</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>State</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Featured</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type a date as you would say it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No item selected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title and description in every language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A licence must be a web address (URI).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not a date yet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Published</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Draft: not shown in kiosks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Missing: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>EDTF %1 · from %2 to %3</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -217,6 +1074,14 @@
     <message>
       <source>Document</source>
       <translation>Құжат</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Description</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Culture</source>
@@ -403,6 +1268,72 @@
     <message>
       <source>Then and now: %1</source>
       <translation>Сол кезде және бүгін: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>MediaPanel</name>
+    <message>
+      <source>The item's pictures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Make cover</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add pictures…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Drag pictures to change their order; drop image files here to add them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add pictures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>cover</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SignIn</name>
+    <message>
+      <source>Sign in to the curator workspace</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every change you make is recorded with your name. Accounts are added with “exhibition-app users add NAME”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter your name and password.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That name and password do not match.</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>
