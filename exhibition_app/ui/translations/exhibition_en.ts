@@ -241,6 +241,10 @@
       <translation>Exhibitions</translation>
     </message>
     <message>
+      <source>Visitors</source>
+      <translation>Visitors</translation>
+    </message>
+    <message>
       <source>Actions</source>
       <translation>Actions</translation>
     </message>
@@ -329,20 +333,16 @@
       <translation>Folder imported</translation>
     </message>
     <message>
-      <source>pictures reordered</source>
-      <translation>pictures reordered</translation>
-    </message>
-    <message>
-      <source>cover changed</source>
-      <translation>cover changed</translation>
-    </message>
-    <message>
       <source>pictures added</source>
       <translation>pictures added</translation>
     </message>
     <message>
       <source>Some pictures were not added</source>
       <translation>Some pictures were not added</translation>
+    </message>
+    <message>
+      <source>Import pictures</source>
+      <translation>Import pictures</translation>
     </message>
     <message>
       <source>published</source>
@@ -367,6 +367,14 @@
     <message>
       <source>%1 of %2 items · ● published ○ draft</source>
       <translation>%1 of %2 items · ● published ○ draft</translation>
+    </message>
+    <message>
+      <source>Backup made: %1</source>
+      <translation>Backup made: %1</translation>
+    </message>
+    <message>
+      <source>The daily backup failed: %1</source>
+      <translation>The daily backup failed: %1</translation>
     </message>
   </context>
   <context>
@@ -1334,6 +1342,41 @@
     <message>
       <source>That name and password do not match.</source>
       <translation>That name and password do not match.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Visitors</name>
+    <message>
+      <source>Refresh</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation>Opened</translation>
+    </message>
+    <message>
+      <source>Median time</source>
+      <translation>Median time</translation>
+    </message>
+    <message>
+      <source>Total time</source>
+      <translation>Total time</translation>
+    </message>
+    <message>
+      <source>Searches that found nothing</source>
+      <translation>Searches that found nothing</translation>
+    </message>
+    <message>
+      <source>Times</source>
+      <translation>Times</translation>
+    </message>
+    <message>
+      <source>Kiosks: %1 · items opened: %2 · resets: %3 · languages chosen: %4</source>
+      <translation>Kiosks: %1 · items opened: %2 · resets: %3 · languages chosen: %4</translation>
     </message>
   </context>
 </TS>

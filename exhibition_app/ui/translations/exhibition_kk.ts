@@ -5,155 +5,155 @@
     <name>AnnotationEditor</name>
     <message>
       <source>Choose a map to work on.</source>
-      <translation type="unfinished" />
+      <translation>Жұмыс істейтін картаны таңдаңыз.</translation>
     </message>
     <message>
       <source>Preparing the map for deep zoom…</source>
-      <translation type="unfinished" />
+      <translation>Карта жақынырақ қарауға дайындалуда…</translation>
     </message>
     <message>
       <source>Preparing the map was cancelled.</source>
-      <translation type="unfinished" />
+      <translation>Картаны дайындау тоқтатылды.</translation>
     </message>
     <message>
       <source>Add place</source>
-      <translation type="unfinished" />
+      <translation>Орын қосу</translation>
     </message>
     <message>
       <source>Move place</source>
-      <translation type="unfinished" />
+      <translation>Орынды жылжыту</translation>
     </message>
     <message>
       <source>Delete place</source>
-      <translation type="unfinished" />
+      <translation>Орынды жою</translation>
     </message>
     <message>
       <source>Add places: click the map where a place goes (A)</source>
-      <translation type="unfinished" />
+      <translation>Орын қосу: картада орын тұратын жерді басыңыз (A)</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>Жою</translation>
     </message>
     <message>
       <source>Delete the selected place (Del)</source>
-      <translation type="unfinished" />
+      <translation>Таңдалған орынды жою (Del)</translation>
     </message>
     <message>
       <source>Whole map</source>
-      <translation type="unfinished" />
+      <translation>Бүкіл карта</translation>
     </message>
     <message>
       <source>Show the whole map (0)</source>
-      <translation type="unfinished" />
+      <translation>Бүкіл картаны көрсету (0)</translation>
     </message>
     <message>
       <source>Filter places</source>
-      <translation type="unfinished" />
+      <translation>Орындарды сүзу</translation>
     </message>
     <message>
       <source>Places on this map</source>
-      <translation type="unfinished" />
+      <translation>Картадағы орындар</translation>
     </message>
     <message>
       <source>Select a place in the list or on the map to edit its label and text. Press A, then click the map, to add one.</source>
-      <translation type="unfinished" />
+      <translation>Белгісі мен мәтінін өңдеу үшін тізімнен немесе картадан орынды таңдаңыз. Жаңа орын қосу үшін A пернесін басып, картаны басыңыз.</translation>
     </message>
     <message>
       <source>Label</source>
-      <translation type="unfinished" />
+      <translation>Белгі</translation>
     </message>
     <message>
       <source>Text</source>
-      <translation type="unfinished" />
+      <translation>Мәтін</translation>
     </message>
     <message>
       <source>Redo</source>
-      <translation type="unfinished" />
+      <translation>Қайталау</translation>
     </message>
     <message>
       <source>Undo</source>
-      <translation type="unfinished" />
+      <translation>Болдырмау</translation>
     </message>
     <message>
       <source>Redo: %1</source>
-      <translation type="unfinished" />
+      <translation>Қайталау: %1</translation>
     </message>
     <message>
       <source>Undo: %1</source>
-      <translation type="unfinished" />
+      <translation>Болдырмау: %1</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Бас тарту</translation>
     </message>
     <message>
       <source>Prepare the map</source>
-      <translation type="unfinished" />
+      <translation>Картаны дайындау</translation>
     </message>
     <message>
       <source>This place no longer exists.</source>
-      <translation type="unfinished" />
+      <translation>Бұл орын енді жоқ.</translation>
     </message>
     <message>
       <source>Click the map to add a place · Esc to stop</source>
-      <translation type="unfinished" />
+      <translation>Орын қосу үшін картаны басыңыз · тоқтату үшін Esc</translation>
     </message>
     <message>
       <source>Drag a ring to move it</source>
-      <translation type="unfinished" />
+      <translation>Жылжыту үшін сақинаны сүйреңіз</translation>
     </message>
     <message>
       <source>(no label)</source>
-      <translation type="unfinished" />
+      <translation>(белгі жоқ)</translation>
     </message>
     <message>
       <source>no label</source>
-      <translation type="unfinished" />
+      <translation>белгі жоқ</translation>
     </message>
     <message>
       <source>no text</source>
-      <translation type="unfinished" />
+      <translation>мәтін жоқ</translation>
     </message>
     <message>
       <source>x %1, y %2 px</source>
-      <translation type="unfinished" />
+      <translation>x %1, y %2 px</translation>
     </message>
     <message>
       <source>This map cannot be shown: %1</source>
-      <translation type="unfinished" />
+      <translation>Бұл картаны көрсету мүмкін емес: %1</translation>
     </message>
     <message>
       <source>Map annotations</source>
-      <translation type="unfinished" />
+      <translation>Карта аннотациялары</translation>
     </message>
     <message>
       <source>Label (%1)</source>
-      <translation type="unfinished" />
+      <translation>Белгі (%1)</translation>
     </message>
     <message>
       <source>Text (%1)</source>
-      <translation type="unfinished" />
+      <translation>Мәтін (%1)</translation>
     </message>
     <message>
       <source>%1 places on this map</source>
-      <translation type="unfinished" />
+      <translation>Картадағы орындар: %1</translation>
     </message>
     <message>
       <source>Also in other languages (kept as they are):</source>
-      <translation type="unfinished" />
+      <translation>Басқа тілдерде де бар (өзгеріссіз қалады):</translation>
     </message>
     <message>
       <source>Change %1 (%2)</source>
-      <translation type="unfinished" />
+      <translation>Өзгерту: %1 (%2)</translation>
     </message>
     <message>
       <source>The change could not be saved: %1</source>
-      <translation type="unfinished" />
+      <translation>Өзгерісті сақтау мүмкін болмады: %1</translation>
     </message>
     <message>
       <source>%1 of %2 places</source>
-      <translation type="unfinished" />
+      <translation>Орындар: %2 ішінен %1</translation>
     </message>
   </context>
   <context>
@@ -167,321 +167,329 @@
     <name>BulkImport</name>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Бас тарту</translation>
     </message>
     <message>
       <source>Importing a folder</source>
-      <translation type="unfinished" />
+      <translation>Қалтаны импорттау</translation>
     </message>
     <message>
       <source>Import stopped</source>
-      <translation type="unfinished" />
+      <translation>Импорт тоқтатылды</translation>
     </message>
     <message>
       <source>Cancelled: the rest of the folder was not imported.</source>
-      <translation type="unfinished" />
+      <translation>Тоқтатылды: қалтаның қалған бөлігі импортталмады.</translation>
     </message>
     <message>
       <source>Imported: %1</source>
-      <translation type="unfinished" />
+      <translation>Импортталды: %1</translation>
     </message>
     <message>
       <source>Looking for images in %1…</source>
-      <translation type="unfinished" />
+      <translation>Суреттер ізделуде: %1…</translation>
     </message>
     <message>
       <source>Look alike an existing picture: %1</source>
-      <translation type="unfinished" />
+      <translation>Бар суретке ұқсас: %1</translation>
     </message>
     <message>
       <source>Refused: %1</source>
-      <translation type="unfinished" />
+      <translation>Қабылданбады: %1</translation>
     </message>
     <message>
       <source>Importing %1 of %2: %3</source>
-      <translation type="unfinished" />
+      <translation>Импорттау: %2 ішінен %1: %3</translation>
     </message>
   </context>
   <context>
     <name>Curator</name>
     <message>
       <source>Reorder pictures</source>
-      <translation type="unfinished" />
+      <translation>Суреттер ретін өзгерту</translation>
     </message>
     <message>
       <source>Change the cover</source>
-      <translation type="unfinished" />
+      <translation>Мұқабаны өзгерту</translation>
     </message>
     <message>
       <source>Curator workspace</source>
-      <translation type="unfinished" />
+      <translation>Куратордың жұмыс орны</translation>
     </message>
     <message>
       <source>Filter items…</source>
-      <translation type="unfinished" />
+      <translation>Экспонаттарды сүзу…</translation>
     </message>
     <message>
       <source>Items</source>
-      <translation type="unfinished" />
+      <translation>Экспонаттар</translation>
     </message>
     <message>
       <source>Details</source>
-      <translation type="unfinished" />
+      <translation>Мәліметтер</translation>
     </message>
     <message>
       <source>Pictures</source>
-      <translation type="unfinished" />
+      <translation>Суреттер</translation>
     </message>
     <message>
       <source>History</source>
-      <translation type="unfinished" />
+      <translation>Тарих</translation>
     </message>
     <message>
       <source>Exhibitions</source>
-      <translation type="unfinished" />
+      <translation>Көрмелер</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>Келушілер</translation>
     </message>
     <message>
       <source>Actions</source>
-      <translation type="unfinished" />
+      <translation>Әрекеттер</translation>
     </message>
     <message>
       <source>Undo</source>
-      <translation type="unfinished" />
+      <translation>Болдырмау</translation>
     </message>
     <message>
       <source>Redo</source>
-      <translation type="unfinished" />
+      <translation>Қайталау</translation>
     </message>
     <message>
       <source>New item</source>
-      <translation type="unfinished" />
+      <translation>Жаңа экспонат</translation>
     </message>
     <message>
       <source>Import folder…</source>
-      <translation type="unfinished" />
+      <translation>Қалтаны импорттау…</translation>
     </message>
     <message>
       <source>Publish</source>
-      <translation type="unfinished" />
+      <translation>Жариялау</translation>
     </message>
     <message>
       <source>Preview in the kiosk</source>
-      <translation type="unfinished" />
+      <translation>Киоскте алдын ала қарау</translation>
     </message>
     <message>
       <source>Opening the catalogue…</source>
-      <translation type="unfinished" />
+      <translation>Каталог ашылуда…</translation>
     </message>
     <message>
       <source>Ready</source>
-      <translation type="unfinished" />
+      <translation>Дайын</translation>
     </message>
     <message>
       <source>Cannot open the catalogue</source>
-      <translation type="unfinished" />
+      <translation>Каталогты ашу мүмкін емес</translation>
     </message>
     <message>
       <source>Restore this version?</source>
-      <translation type="unfinished" />
+      <translation>Осы нұсқаны қалпына келтіру керек пе?</translation>
     </message>
     <message>
       <source>The item goes back to how it was in that version. Its present state stays in the history, so you can return to it.</source>
-      <translation type="unfinished" />
+      <translation>Экспонат сол нұсқадағы күйіне оралады. Қазіргі күйі тарихта сақталады, сондықтан оған қайта оралуға болады.</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>Түрі</translation>
     </message>
     <message>
       <source>Title (in English)</source>
-      <translation type="unfinished" />
+      <translation>Атауы (ағылшынша)</translation>
     </message>
     <message>
       <source>Unpublish</source>
-      <translation type="unfinished" />
+      <translation>Жариялаудан алу</translation>
     </message>
     <message>
       <source>Kiosk preview (drafts included)</source>
-      <translation type="unfinished" />
+      <translation>Киоскте алдын ала қарау (жобаларымен бірге)</translation>
     </message>
     <message>
       <source>Map annotations</source>
-      <translation type="unfinished" />
+      <translation>Карта аннотациялары</translation>
     </message>
     <message>
       <source>Georeference</source>
-      <translation type="unfinished" />
+      <translation>Геобайланыстыру</translation>
     </message>
     <message>
       <source>Import a folder of images</source>
-      <translation type="unfinished" />
+      <translation>Суреттер қалтасын импорттау</translation>
     </message>
     <message>
       <source>Import a folder</source>
-      <translation type="unfinished" />
+      <translation>Қалтаны импорттау</translation>
     </message>
     <message>
       <source>The images are</source>
-      <translation type="unfinished" />
+      <translation>Суреттердің түрі</translation>
     </message>
     <message>
       <source>Folder imported</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>pictures reordered</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>cover changed</source>
-      <translation type="unfinished" />
+      <translation>Қалта импортталды</translation>
     </message>
     <message>
       <source>pictures added</source>
-      <translation type="unfinished" />
+      <translation>суреттер қосылды</translation>
     </message>
     <message>
       <source>Some pictures were not added</source>
-      <translation type="unfinished" />
+      <translation>Кейбір суреттер қосылмады</translation>
+    </message>
+    <message>
+      <source>Import pictures</source>
+      <translation>Суреттерді импорттау</translation>
     </message>
     <message>
       <source>published</source>
-      <translation type="unfinished" />
+      <translation>жарияланған</translation>
     </message>
     <message>
       <source>draft</source>
-      <translation type="unfinished" />
+      <translation>жоба</translation>
     </message>
     <message>
       <source>Saved: %1</source>
-      <translation type="unfinished" />
+      <translation>Сақталды: %1</translation>
     </message>
     <message>
       <source>Version restored</source>
-      <translation type="unfinished" />
+      <translation>Нұсқа қалпына келтірілді</translation>
     </message>
     <message>
       <source>Signed in as %1</source>
-      <translation type="unfinished" />
+      <translation>Кірген пайдаланушы: %1</translation>
     </message>
     <message>
       <source>%1 of %2 items · ● published ○ draft</source>
-      <translation type="unfinished" />
+      <translation>Экспонаттар: %2 ішінен %1 · ● жарияланған ○ жоба</translation>
+    </message>
+    <message>
+      <source>Backup made: %1</source>
+      <translation>Сақтық көшірме жасалды: %1</translation>
+    </message>
+    <message>
+      <source>The daily backup failed: %1</source>
+      <translation>Күнделікті сақтық көшірме жасалмады: %1</translation>
     </message>
   </context>
   <context>
     <name>ExhibitionEditor</name>
     <message>
       <source>Exhibitions</source>
-      <translation type="unfinished" />
+      <translation>Көрмелер</translation>
     </message>
     <message>
       <source>New exhibition…</source>
-      <translation type="unfinished" />
+      <translation>Жаңа көрме…</translation>
     </message>
     <message>
       <source>Introduction</source>
-      <translation type="unfinished" />
+      <translation>Кіріспе</translation>
     </message>
     <message>
       <source>Sections</source>
-      <translation type="unfinished" />
+      <translation>Бөлімдер</translation>
     </message>
     <message>
       <source>Add section</source>
-      <translation type="unfinished" />
+      <translation>Бөлім қосу</translation>
     </message>
     <message>
       <source>Remove section</source>
-      <translation type="unfinished" />
+      <translation>Бөлімді алып тастау</translation>
     </message>
     <message>
       <source>Narrative</source>
-      <translation type="unfinished" />
+      <translation>Баяндау</translation>
     </message>
     <message>
       <source>Items in this section</source>
-      <translation type="unfinished" />
+      <translation>Осы бөлімдегі экспонаттар</translation>
     </message>
     <message>
       <source>All items</source>
-      <translation type="unfinished" />
+      <translation>Барлық экспонаттар</translation>
     </message>
     <message>
       <source>Take out of the section</source>
-      <translation type="unfinished" />
+      <translation>Бөлімнен алып тастау</translation>
     </message>
     <message>
       <source>Key</source>
-      <translation type="unfinished" />
+      <translation>Кілт</translation>
     </message>
     <message>
       <source>Change the key</source>
-      <translation type="unfinished" />
+      <translation>Кілтті өзгерту</translation>
     </message>
     <message>
       <source>Edit the exhibition's text</source>
-      <translation type="unfinished" />
+      <translation>Көрме мәтінін өңдеу</translation>
     </message>
     <message>
       <source>Edit a section's text</source>
-      <translation type="unfinished" />
+      <translation>Бөлім мәтінін өңдеу</translation>
     </message>
     <message>
       <source>Title (English)</source>
-      <translation type="unfinished" />
+      <translation>Атауы (ағылшынша)</translation>
     </message>
     <message>
       <source>Add a section</source>
-      <translation type="unfinished" />
+      <translation>Бөлім қосу</translation>
     </message>
     <message>
       <source>Remove a section</source>
-      <translation type="unfinished" />
+      <translation>Бөлімді алып тастау</translation>
     </message>
     <message>
       <source>Reorder sections</source>
-      <translation type="unfinished" />
+      <translation>Бөлімдер ретін өзгерту</translation>
     </message>
     <message>
       <source>Add items</source>
-      <translation type="unfinished" />
+      <translation>Экспонаттар қосу</translation>
     </message>
     <message>
       <source>Take an item out</source>
-      <translation type="unfinished" />
+      <translation>Экспонатты алып тастау</translation>
     </message>
     <message>
       <source>New exhibition</source>
-      <translation type="unfinished" />
+      <translation>Жаңа көрме</translation>
     </message>
     <message>
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Атауы</translation>
     </message>
     <message>
       <source>Add to the section</source>
-      <translation type="unfinished" />
+      <translation>Бөлімге қосу</translation>
     </message>
     <message>
       <source>Sections (drag to reorder)</source>
-      <translation type="unfinished" />
+      <translation>Бөлімдер (ретін өзгерту үшін сүйреңіз)</translation>
     </message>
     <message>
       <source>Items in this section (drag to reorder)</source>
-      <translation type="unfinished" />
+      <translation>Осы бөлімдегі экспонаттар (ретін өзгерту үшін сүйреңіз)</translation>
     </message>
     <message>
       <source>All items (drag into the section)</source>
-      <translation type="unfinished" />
+      <translation>Барлық экспонаттар (бөлімге сүйреңіз)</translation>
     </message>
     <message>
       <source>Reorder items</source>
-      <translation type="unfinished" />
+      <translation>Экспонаттар ретін өзгерту</translation>
     </message>
     <message>
       <source>(untitled section)</source>
-      <translation type="unfinished" />
+      <translation>(атаусыз бөлім)</translation>
     </message>
   </context>
   <context>
@@ -535,381 +543,381 @@
     <name>GeorefEditor</name>
     <message>
       <source>Affine (at least 3 points)</source>
-      <translation type="unfinished" />
+      <translation>Аффинді (кемінде 3 нүкте)</translation>
     </message>
     <message>
       <source>Second-order polynomial (at least 6 points)</source>
-      <translation type="unfinished" />
+      <translation>Екінші ретті көпмүше (кемінде 6 нүкте)</translation>
     </message>
     <message>
       <source>A latitude lies between 90 S and 90 N.</source>
-      <translation type="unfinished" />
+      <translation>Ендік 90 S пен 90 N аралығында болуы керек.</translation>
     </message>
     <message>
       <source>A longitude lies between -360 and 360 degrees.</source>
-      <translation type="unfinished" />
+      <translation>Бойлық -360 пен 360 градус аралығында болуы керек.</translation>
     </message>
     <message>
       <source>Apply georeference</source>
-      <translation type="unfinished" />
+      <translation>Геобайланыстыруды қолдану</translation>
     </message>
     <message>
       <source>Add point</source>
-      <translation type="unfinished" />
+      <translation>Нүкте қосу</translation>
     </message>
     <message>
       <source>Add control points: click a place you can identify (A)</source>
-      <translation type="unfinished" />
+      <translation>Тірек нүктелерін қосу: анық танылатын жерді басыңыз (A)</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>Жою</translation>
     </message>
     <message>
       <source>Delete the selected point (Del)</source>
-      <translation type="unfinished" />
+      <translation>Таңдалған нүктені жою (Del)</translation>
     </message>
     <message>
       <source>Whole map</source>
-      <translation type="unfinished" />
+      <translation>Бүкіл карта</translation>
     </message>
     <message>
       <source>Show the whole map (0)</source>
-      <translation type="unfinished" />
+      <translation>Бүкіл картаны көрсету (0)</translation>
     </message>
     <message>
       <source>Fit</source>
-      <translation type="unfinished" />
+      <translation>Жуықтау</translation>
     </message>
     <message>
       <source>Kind of fit</source>
-      <translation type="unfinished" />
+      <translation>Жуықтау түрі</translation>
     </message>
     <message>
       <source>Control points</source>
-      <translation type="unfinished" />
+      <translation>Тірек нүктелері</translation>
     </message>
     <message>
       <source>Use the map's places</source>
-      <translation type="unfinished" />
+      <translation>Картадағы орындарды пайдалану</translation>
     </message>
     <message>
       <source>Take every place on this map that has a longitude and latitude</source>
-      <translation type="unfinished" />
+      <translation>Картадағы бойлығы мен ендігі бар барлық орындарды алу</translation>
     </message>
     <message>
       <source>Fit the points and show the residuals</source>
-      <translation type="unfinished" />
+      <translation>Нүктелер бойынша жуықтап, қалдық ауытқуларды көрсету</translation>
     </message>
     <message>
       <source>Apply</source>
-      <translation type="unfinished" />
+      <translation>Қолдану</translation>
     </message>
     <message>
       <source>Save this georeference to the map</source>
-      <translation type="unfinished" />
+      <translation>Осы геобайланыстыруды картаға сақтау</translation>
     </message>
     <message>
       <source>Saved: not georeferenced.</source>
-      <translation type="unfinished" />
+      <translation>Сақталғаны: геобайланыстырылмаған.</translation>
     </message>
     <message>
       <source>Add control point</source>
-      <translation type="unfinished" />
+      <translation>Тірек нүктесін қосу</translation>
     </message>
     <message>
       <source>Move control point</source>
-      <translation type="unfinished" />
+      <translation>Тірек нүктесін жылжыту</translation>
     </message>
     <message>
       <source>Delete control point</source>
-      <translation type="unfinished" />
+      <translation>Тірек нүктесін жою</translation>
     </message>
     <message>
       <source>Change the kind of fit</source>
-      <translation type="unfinished" />
+      <translation>Жуықтау түрін өзгерту</translation>
     </message>
     <message>
       <source>Change x of point %1</source>
-      <translation type="unfinished" />
+      <translation>Нүкте %1: x мәнін өзгерту</translation>
     </message>
     <message>
       <source>Change y of point %1</source>
-      <translation type="unfinished" />
+      <translation>Нүкте %1: y мәнін өзгерту</translation>
     </message>
     <message>
       <source>Change longitude of point %1</source>
-      <translation type="unfinished" />
+      <translation>Нүкте %1: бойлықты өзгерту</translation>
     </message>
     <message>
       <source>Change latitude of point %1</source>
-      <translation type="unfinished" />
+      <translation>Нүкте %1: ендікті өзгерту</translation>
     </message>
     <message>
       <source>No control points yet. Press A and click a place you can identify on the map, then type its longitude and latitude in the table; or use the map's places.</source>
-      <translation type="unfinished" />
+      <translation>Тірек нүктелері әлі жоқ. A пернесін басып, картадан анық танылатын жерді басыңыз, содан кейін кестеге оның бойлығы мен ендігін енгізіңіз; немесе картадағы орындарды пайдаланыңыз.</translation>
     </message>
     <message>
       <source>Type the longitude as a number of degrees, e.g. 68.77 or 12.5 W.</source>
-      <translation type="unfinished" />
+      <translation>Бойлықты градуспен енгізіңіз, мысалы 68.77 немесе 12.5 W.</translation>
     </message>
     <message>
       <source>Type the latitude as a number of degrees, e.g. 38.56 or 12 S.</source>
-      <translation type="unfinished" />
+      <translation>Ендікті градуспен енгізіңіз, мысалы 38.56 немесе 12 S.</translation>
     </message>
     <message>
       <source>A longitude is east (E) or west (W), not N or S.</source>
-      <translation type="unfinished" />
+      <translation>Бойлық шығыс (E) немесе батыс (W) болады, N не S емес.</translation>
     </message>
     <message>
       <source>A latitude is north (N) or south (S), not E or W.</source>
-      <translation type="unfinished" />
+      <translation>Ендік солтүстік (N) немесе оңтүстік (S) болады, E не W емес.</translation>
     </message>
     <message>
       <source>#</source>
-      <translation type="unfinished" />
+      <translation>№</translation>
     </message>
     <message>
       <source>x</source>
-      <translation type="unfinished" />
+      <translation>x</translation>
     </message>
     <message>
       <source>y</source>
-      <translation type="unfinished" />
+      <translation>y</translation>
     </message>
     <message>
       <source>Longitude</source>
-      <translation type="unfinished" />
+      <translation>Бойлық</translation>
     </message>
     <message>
       <source>Latitude</source>
-      <translation type="unfinished" />
+      <translation>Ендік</translation>
     </message>
     <message>
       <source>Residual</source>
-      <translation type="unfinished" />
+      <translation>Қалдық ауытқу</translation>
     </message>
     <message>
       <source>Click a place you can identify · Esc to stop</source>
-      <translation type="unfinished" />
+      <translation>Анық танылатын жерді басыңыз · тоқтату үшін Esc</translation>
     </message>
     <message>
       <source>Drag a crosshair to move it</source>
-      <translation type="unfinished" />
+      <translation>Жылжыту үшін айқас белгіні сүйреңіз</translation>
     </message>
     <message>
       <source>Saved: whole-world plate carrée (equirectangular).</source>
-      <translation type="unfinished" />
+      <translation>Сақталғаны: бүкіл әлем, plate carrée (тең аралықты проекция).</translation>
     </message>
     <message>
       <source>Use the map's places as control points</source>
-      <translation type="unfinished" />
+      <translation>Картадағы орындарды тірек нүктелері ретінде пайдалану</translation>
     </message>
     <message>
       <source>Georeference</source>
-      <translation type="unfinished" />
+      <translation>Геобайланыстыру</translation>
     </message>
     <message>
       <source>This is the saved georeference.</source>
-      <translation type="unfinished" />
+      <translation>Бұл — сақталған геобайланыстыру.</translation>
     </message>
     <message>
       <source>This map has no places with a longitude and latitude.</source>
-      <translation type="unfinished" />
+      <translation>Бұл картада бойлығы мен ендігі бар орын жоқ.</translation>
     </message>
     <message>
       <source>An affine fit needs at least 3 points with longitude and latitude; there are %1.</source>
-      <translation type="unfinished" />
+      <translation>Аффинді жуықтауға бойлығы мен ендігі бар кемінде 3 нүкте керек; қазір: %1.</translation>
     </message>
     <message>
       <source>A second-order polynomial fit needs at least 6 points with longitude and latitude; there are %1.</source>
-      <translation type="unfinished" />
+      <translation>Екінші ретті көпмүшелік жуықтауға бойлығы мен ендігі бар кемінде 6 нүкте керек; қазір: %1.</translation>
     </message>
     <message>
       <source>A pixel position lies inside the image.</source>
-      <translation type="unfinished" />
+      <translation>Пиксель орны сурет ішінде болуы керек.</translation>
     </message>
     <message>
       <source>The largest residual: check this point</source>
-      <translation type="unfinished" />
+      <translation>Ең үлкен қалдық ауытқу: осы нүктені тексеріңіз</translation>
     </message>
     <message>
       <source>%1 points are ready: press Fit to see the residuals.</source>
-      <translation type="unfinished" />
+      <translation>%1 нүкте дайын: қалдық ауытқуларды көру үшін «Жуықтау» батырмасын басыңыз.</translation>
     </message>
     <message>
       <source>RMS error %1 px over %2 points.</source>
-      <translation type="unfinished" />
+      <translation>RMS қатесі %1 px (%2 нүкте бойынша).</translation>
     </message>
     <message>
       <source>The georeference could not be saved: %1</source>
-      <translation type="unfinished" />
+      <translation>Геобайланыстыруды сақтау мүмкін болмады: %1</translation>
     </message>
     <message>
       <source>Type the longitude and latitude of point %1 in the table.</source>
-      <translation type="unfinished" />
+      <translation>Кестеге нүкте %1 үшін бойлық пен ендікті енгізіңіз.</translation>
     </message>
     <message>
       <source>%1 px</source>
-      <translation type="unfinished" />
+      <translation>%1 px</translation>
     </message>
     <message>
       <source>Type a value, e.g. 68.77 or 12.5 W</source>
-      <translation type="unfinished" />
+      <translation>Мәнді енгізіңіз, мысалы 68.77 немесе 12.5 W</translation>
     </message>
     <message>
       <source>⚠ Largest residual: point %1, %2 px.</source>
-      <translation type="unfinished" />
+      <translation>⚠ Ең үлкен қалдық ауытқу: нүкте %1, %2 px.</translation>
     </message>
     <message>
       <source>Saved: %1 fit through %2 control points, RMS %3 px.</source>
-      <translation type="unfinished" />
+      <translation>Сақталғаны: %1, тірек нүктелері: %2, RMS %3 px.</translation>
     </message>
     <message>
       <source>affine</source>
-      <translation type="unfinished" />
+      <translation>аффинді жуықтау</translation>
     </message>
     <message>
       <source>second-order polynomial</source>
-      <translation type="unfinished" />
+      <translation>екінші ретті көпмүше</translation>
     </message>
   </context>
   <context>
     <name>History</name>
     <message>
       <source>Created</source>
-      <translation type="unfinished" />
+      <translation>Жасалды</translation>
     </message>
     <message>
       <source>Edited</source>
-      <translation type="unfinished" />
+      <translation>Өңделді</translation>
     </message>
     <message>
       <source>Deleted</source>
-      <translation type="unfinished" />
+      <translation>Жойылды</translation>
     </message>
     <message>
       <source>Published</source>
-      <translation type="unfinished" />
+      <translation>Жарияланды</translation>
     </message>
     <message>
       <source>Unpublished</source>
-      <translation type="unfinished" />
+      <translation>Жариялаудан алынды</translation>
     </message>
     <message>
       <source>Restored</source>
-      <translation type="unfinished" />
+      <translation>Қалпына келтірілді</translation>
     </message>
     <message>
       <source>Imported</source>
-      <translation type="unfinished" />
+      <translation>Импортталды</translation>
     </message>
     <message>
       <source>Restore this version…</source>
-      <translation type="unfinished" />
+      <translation>Осы нұсқаны қалпына келтіру…</translation>
     </message>
     <message>
       <source>When</source>
-      <translation type="unfinished" />
+      <translation>Қашан</translation>
     </message>
     <message>
       <source>Who</source>
-      <translation type="unfinished" />
+      <translation>Кім</translation>
     </message>
     <message>
       <source>What</source>
-      <translation type="unfinished" />
+      <translation>Не</translation>
     </message>
     <message>
       <source>Changes</source>
-      <translation type="unfinished" />
+      <translation>Өзгерістер</translation>
     </message>
     <message>
       <source>No recorded changes yet.</source>
-      <translation type="unfinished" />
+      <translation>Тіркелген өзгерістер әлі жоқ.</translation>
     </message>
     <message>
       <source>(current)</source>
-      <translation type="unfinished" />
+      <translation>(ағымдағы)</translation>
     </message>
     <message>
       <source>%1 versions. Select one to restore it.</source>
-      <translation type="unfinished" />
+      <translation>Нұсқалар: %1. Қалпына келтіру үшін біреуін таңдаңыз.</translation>
     </message>
   </context>
   <context>
     <name>ItemEditor</name>
     <message>
       <source>e.g. c. 1720, 1680s, 18th century</source>
-      <translation type="unfinished" />
+      <translation>мысалы: c. 1720, 1680s, 18th century</translation>
     </message>
     <message>
       <source>Featured in the kiosk's attract loop</source>
-      <translation type="unfinished" />
+      <translation>Киосктің күту режимінде көрсетіледі</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>Түрі</translation>
     </message>
     <message>
       <source>Date (EDTF)</source>
-      <translation type="unfinished" />
+      <translation>Мерзімі (EDTF)</translation>
     </message>
     <message>
       <source>Source</source>
-      <translation type="unfinished" />
+      <translation>Дереккөз</translation>
     </message>
     <message>
       <source>State</source>
-      <translation type="unfinished" />
+      <translation>Күйі</translation>
     </message>
     <message>
       <source>Featured</source>
-      <translation type="unfinished" />
+      <translation>Таңдаулы</translation>
     </message>
     <message>
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Атауы</translation>
     </message>
     <message>
       <source>Change %1</source>
-      <translation type="unfinished" />
+      <translation>Өзгерту: %1</translation>
     </message>
     <message>
       <source>Type a date as you would say it.</source>
-      <translation type="unfinished" />
+      <translation>Күнді еркін түрде (ағылшынша) жазыңыз.</translation>
     </message>
     <message>
       <source>No item selected</source>
-      <translation type="unfinished" />
+      <translation>Экспонат таңдалмаған</translation>
     </message>
     <message>
       <source>Title and description in every language</source>
-      <translation type="unfinished" />
+      <translation>Барлық тілдегі атауы мен сипаттамасы</translation>
     </message>
     <message>
       <source>A licence must be a web address (URI).</source>
-      <translation type="unfinished" />
+      <translation>Лицензия веб-мекенжай (URI) болуы керек.</translation>
     </message>
     <message>
       <source>Not a date yet</source>
-      <translation type="unfinished" />
+      <translation>Күн ретінде танылмады</translation>
     </message>
     <message>
       <source>Published</source>
-      <translation type="unfinished" />
+      <translation>Жарияланған</translation>
     </message>
     <message>
       <source>Draft: not shown in kiosks</source>
-      <translation type="unfinished" />
+      <translation>Жоба: киоскілерде көрсетілмейді</translation>
     </message>
     <message>
       <source>Missing: %1</source>
-      <translation type="unfinished" />
+      <translation>Толтырылмаған: %1</translation>
     </message>
     <message>
       <source>EDTF %1 · from %2 to %3</source>
-      <translation type="unfinished" />
+      <translation>EDTF %1 · %2 – %3 аралығы</translation>
     </message>
   </context>
   <context>
@@ -1077,11 +1085,11 @@
     </message>
     <message>
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Атауы</translation>
     </message>
     <message>
       <source>Description</source>
-      <translation type="unfinished" />
+      <translation>Сипаттамасы</translation>
     </message>
     <message>
       <source>Culture</source>
@@ -1274,66 +1282,101 @@
     <name>MediaPanel</name>
     <message>
       <source>The item's pictures</source>
-      <translation type="unfinished" />
+      <translation>Экспонат суреттері</translation>
     </message>
     <message>
       <source>Make cover</source>
-      <translation type="unfinished" />
+      <translation>Мұқаба ету</translation>
     </message>
     <message>
       <source>Add pictures…</source>
-      <translation type="unfinished" />
+      <translation>Сурет қосу…</translation>
     </message>
     <message>
       <source>Drag pictures to change their order; drop image files here to add them.</source>
-      <translation type="unfinished" />
+      <translation>Ретін өзгерту үшін суреттерді сүйреңіз; қосу үшін сурет файлдарын осында тастаңыз.</translation>
     </message>
     <message>
       <source>Add pictures</source>
-      <translation type="unfinished" />
+      <translation>Сурет қосу</translation>
     </message>
     <message>
       <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif)</source>
-      <translation type="unfinished" />
+      <translation>Суреттер (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif)</translation>
     </message>
     <message>
       <source>cover</source>
-      <translation type="unfinished" />
+      <translation>мұқаба</translation>
     </message>
   </context>
   <context>
     <name>SignIn</name>
     <message>
       <source>Sign in to the curator workspace</source>
-      <translation type="unfinished" />
+      <translation>Куратордың жұмыс орнына кіру</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Аты</translation>
     </message>
     <message>
       <source>Password</source>
-      <translation type="unfinished" />
+      <translation>Құпиясөз</translation>
     </message>
     <message>
       <source>Every change you make is recorded with your name. Accounts are added with “exhibition-app users add NAME”.</source>
-      <translation type="unfinished" />
+      <translation>Әрбір өзгерісіңіз атыңызбен тіркеледі. Тіркелгілер «exhibition-app users add NAME» командасымен қосылады.</translation>
     </message>
     <message>
       <source>Sign in</source>
-      <translation type="unfinished" />
+      <translation>Кіру</translation>
     </message>
     <message>
       <source>Checking…</source>
-      <translation type="unfinished" />
+      <translation>Тексерілуде…</translation>
     </message>
     <message>
       <source>Enter your name and password.</source>
-      <translation type="unfinished" />
+      <translation>Атыңыз бен құпиясөзіңізді енгізіңіз.</translation>
     </message>
     <message>
       <source>That name and password do not match.</source>
-      <translation type="unfinished" />
+      <translation>Аты мен құпиясөз сәйкес келмейді.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Visitors</name>
+    <message>
+      <source>Refresh</source>
+      <translation>Жаңарту</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Экспонат</translation>
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation>Ашылу саны</translation>
+    </message>
+    <message>
+      <source>Median time</source>
+      <translation>Медиана уақыты</translation>
+    </message>
+    <message>
+      <source>Total time</source>
+      <translation>Жалпы уақыт</translation>
+    </message>
+    <message>
+      <source>Searches that found nothing</source>
+      <translation>Нәтижесіз іздеулер</translation>
+    </message>
+    <message>
+      <source>Times</source>
+      <translation>Саны</translation>
+    </message>
+    <message>
+      <source>Kiosks: %1 · items opened: %2 · resets: %3 · languages chosen: %4</source>
+      <translation>Киоскілер: %1 · ашылған экспонаттар: %2 · бастапқы күйге оралу: %3 · тіл таңдау: %4</translation>
     </message>
   </context>
 </TS>

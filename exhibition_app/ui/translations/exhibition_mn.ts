@@ -5,155 +5,155 @@
     <name>AnnotationEditor</name>
     <message>
       <source>Choose a map to work on.</source>
-      <translation type="unfinished" />
+      <translation>Ажиллах газрын зургаа сонгоно уу.</translation>
     </message>
     <message>
       <source>Preparing the map for deep zoom…</source>
-      <translation type="unfinished" />
+      <translation>Газрын зургийг ойртуулж үзэхэд бэлтгэж байна…</translation>
     </message>
     <message>
       <source>Preparing the map was cancelled.</source>
-      <translation type="unfinished" />
+      <translation>Газрын зургийг бэлтгэхийг цуцаллаа.</translation>
     </message>
     <message>
       <source>Add place</source>
-      <translation type="unfinished" />
+      <translation>Газар нэмэх</translation>
     </message>
     <message>
       <source>Move place</source>
-      <translation type="unfinished" />
+      <translation>Газрыг зөөх</translation>
     </message>
     <message>
       <source>Delete place</source>
-      <translation type="unfinished" />
+      <translation>Газрыг устгах</translation>
     </message>
     <message>
       <source>Add places: click the map where a place goes (A)</source>
-      <translation type="unfinished" />
+      <translation>Газар нэмэх: газрын зураг дээр газар байрлах цэгийг дарна уу (A)</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>Устгах</translation>
     </message>
     <message>
       <source>Delete the selected place (Del)</source>
-      <translation type="unfinished" />
+      <translation>Сонгосон газрыг устгах (Del)</translation>
     </message>
     <message>
       <source>Whole map</source>
-      <translation type="unfinished" />
+      <translation>Бүтэн газрын зураг</translation>
     </message>
     <message>
       <source>Show the whole map (0)</source>
-      <translation type="unfinished" />
+      <translation>Газрын зургийг бүтнээр харуулах (0)</translation>
     </message>
     <message>
       <source>Filter places</source>
-      <translation type="unfinished" />
+      <translation>Газруудыг шүүх</translation>
     </message>
     <message>
       <source>Places on this map</source>
-      <translation type="unfinished" />
+      <translation>Газрын зураг дээрх газрууд</translation>
     </message>
     <message>
       <source>Select a place in the list or on the map to edit its label and text. Press A, then click the map, to add one.</source>
-      <translation type="unfinished" />
+      <translation>Шошго, бичвэрийг нь засахын тулд жагсаалтаас эсвэл газрын зураг дээрээс газар сонгоно уу. Шинээр нэмэхийн тулд A товчийг дараад газрын зураг дээр дарна уу.</translation>
     </message>
     <message>
       <source>Label</source>
-      <translation type="unfinished" />
+      <translation>Шошго</translation>
     </message>
     <message>
       <source>Text</source>
-      <translation type="unfinished" />
+      <translation>Бичвэр</translation>
     </message>
     <message>
       <source>Redo</source>
-      <translation type="unfinished" />
+      <translation>Дахин хийх</translation>
     </message>
     <message>
       <source>Undo</source>
-      <translation type="unfinished" />
+      <translation>Буцаах</translation>
     </message>
     <message>
       <source>Redo: %1</source>
-      <translation type="unfinished" />
+      <translation>Дахин хийх: %1</translation>
     </message>
     <message>
       <source>Undo: %1</source>
-      <translation type="unfinished" />
+      <translation>Буцаах: %1</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Цуцлах</translation>
     </message>
     <message>
       <source>Prepare the map</source>
-      <translation type="unfinished" />
+      <translation>Газрын зургийг бэлтгэх</translation>
     </message>
     <message>
       <source>This place no longer exists.</source>
-      <translation type="unfinished" />
+      <translation>Энэ газар устсан байна.</translation>
     </message>
     <message>
       <source>Click the map to add a place · Esc to stop</source>
-      <translation type="unfinished" />
+      <translation>Газар нэмэхийн тулд газрын зураг дээр дарна уу · Esc — зогсоох</translation>
     </message>
     <message>
       <source>Drag a ring to move it</source>
-      <translation type="unfinished" />
+      <translation>Цагиргийг чирж зөөнө үү</translation>
     </message>
     <message>
       <source>(no label)</source>
-      <translation type="unfinished" />
+      <translation>(шошгогүй)</translation>
     </message>
     <message>
       <source>no label</source>
-      <translation type="unfinished" />
+      <translation>шошгогүй</translation>
     </message>
     <message>
       <source>no text</source>
-      <translation type="unfinished" />
+      <translation>бичвэргүй</translation>
     </message>
     <message>
       <source>x %1, y %2 px</source>
-      <translation type="unfinished" />
+      <translation>x %1, y %2 px</translation>
     </message>
     <message>
       <source>This map cannot be shown: %1</source>
-      <translation type="unfinished" />
+      <translation>Энэ газрын зургийг харуулах боломжгүй: %1</translation>
     </message>
     <message>
       <source>Map annotations</source>
-      <translation type="unfinished" />
+      <translation>Газрын зургийн тэмдэглэгээ</translation>
     </message>
     <message>
       <source>Label (%1)</source>
-      <translation type="unfinished" />
+      <translation>Шошго (%1)</translation>
     </message>
     <message>
       <source>Text (%1)</source>
-      <translation type="unfinished" />
+      <translation>Бичвэр (%1)</translation>
     </message>
     <message>
       <source>%1 places on this map</source>
-      <translation type="unfinished" />
+      <translation>Газрын зураг дээрх газрууд: %1</translation>
     </message>
     <message>
       <source>Also in other languages (kept as they are):</source>
-      <translation type="unfinished" />
+      <translation>Бусад хэлээр мөн бий (өөрчлөгдөхгүй):</translation>
     </message>
     <message>
       <source>Change %1 (%2)</source>
-      <translation type="unfinished" />
+      <translation>Өөрчлөх: %1 (%2)</translation>
     </message>
     <message>
       <source>The change could not be saved: %1</source>
-      <translation type="unfinished" />
+      <translation>Өөрчлөлтийг хадгалж чадсангүй: %1</translation>
     </message>
     <message>
       <source>%1 of %2 places</source>
-      <translation type="unfinished" />
+      <translation>Газрууд: %1 / %2</translation>
     </message>
   </context>
   <context>
@@ -167,321 +167,329 @@
     <name>BulkImport</name>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Цуцлах</translation>
     </message>
     <message>
       <source>Importing a folder</source>
-      <translation type="unfinished" />
+      <translation>Хавтас импортлож байна</translation>
     </message>
     <message>
       <source>Import stopped</source>
-      <translation type="unfinished" />
+      <translation>Импорт зогслоо</translation>
     </message>
     <message>
       <source>Cancelled: the rest of the folder was not imported.</source>
-      <translation type="unfinished" />
+      <translation>Цуцлагдлаа: хавтасны үлдсэн хэсгийг импортлоогүй.</translation>
     </message>
     <message>
       <source>Imported: %1</source>
-      <translation type="unfinished" />
+      <translation>Импортолсон: %1</translation>
     </message>
     <message>
       <source>Looking for images in %1…</source>
-      <translation type="unfinished" />
+      <translation>Зураг хайж байна: %1…</translation>
     </message>
     <message>
       <source>Look alike an existing picture: %1</source>
-      <translation type="unfinished" />
+      <translation>Байгаа зурагтай төстэй: %1</translation>
     </message>
     <message>
       <source>Refused: %1</source>
-      <translation type="unfinished" />
+      <translation>Татгалзсан: %1</translation>
     </message>
     <message>
       <source>Importing %1 of %2: %3</source>
-      <translation type="unfinished" />
+      <translation>Импортлож байна %1 / %2: %3</translation>
     </message>
   </context>
   <context>
     <name>Curator</name>
     <message>
       <source>Reorder pictures</source>
-      <translation type="unfinished" />
+      <translation>Зургийн дарааллыг өөрчлөх</translation>
     </message>
     <message>
       <source>Change the cover</source>
-      <translation type="unfinished" />
+      <translation>Нүүр зургийг солих</translation>
     </message>
     <message>
       <source>Curator workspace</source>
-      <translation type="unfinished" />
+      <translation>Кураторын ажлын орчин</translation>
     </message>
     <message>
       <source>Filter items…</source>
-      <translation type="unfinished" />
+      <translation>Үзмэр шүүх…</translation>
     </message>
     <message>
       <source>Items</source>
-      <translation type="unfinished" />
+      <translation>Үзмэрүүд</translation>
     </message>
     <message>
       <source>Details</source>
-      <translation type="unfinished" />
+      <translation>Дэлгэрэнгүй</translation>
     </message>
     <message>
       <source>Pictures</source>
-      <translation type="unfinished" />
+      <translation>Зургууд</translation>
     </message>
     <message>
       <source>History</source>
-      <translation type="unfinished" />
+      <translation>Түүх</translation>
     </message>
     <message>
       <source>Exhibitions</source>
-      <translation type="unfinished" />
+      <translation>Үзэсгэлэнгүүд</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>Зочид</translation>
     </message>
     <message>
       <source>Actions</source>
-      <translation type="unfinished" />
+      <translation>Үйлдэл</translation>
     </message>
     <message>
       <source>Undo</source>
-      <translation type="unfinished" />
+      <translation>Буцаах</translation>
     </message>
     <message>
       <source>Redo</source>
-      <translation type="unfinished" />
+      <translation>Дахин хийх</translation>
     </message>
     <message>
       <source>New item</source>
-      <translation type="unfinished" />
+      <translation>Шинэ үзмэр</translation>
     </message>
     <message>
       <source>Import folder…</source>
-      <translation type="unfinished" />
+      <translation>Хавтас импортлох…</translation>
     </message>
     <message>
       <source>Publish</source>
-      <translation type="unfinished" />
+      <translation>Нийтлэх</translation>
     </message>
     <message>
       <source>Preview in the kiosk</source>
-      <translation type="unfinished" />
+      <translation>Киоскоор урьдчилан харах</translation>
     </message>
     <message>
       <source>Opening the catalogue…</source>
-      <translation type="unfinished" />
+      <translation>Каталогийг нээж байна…</translation>
     </message>
     <message>
       <source>Ready</source>
-      <translation type="unfinished" />
+      <translation>Бэлэн</translation>
     </message>
     <message>
       <source>Cannot open the catalogue</source>
-      <translation type="unfinished" />
+      <translation>Каталогийг нээх боломжгүй</translation>
     </message>
     <message>
       <source>Restore this version?</source>
-      <translation type="unfinished" />
+      <translation>Энэ хувилбарыг сэргээх үү?</translation>
     </message>
     <message>
       <source>The item goes back to how it was in that version. Its present state stays in the history, so you can return to it.</source>
-      <translation type="unfinished" />
+      <translation>Үзмэр тухайн хувилбарт байсан төлөвтөө буцна. Одоогийн төлөв нь түүхэнд хадгалагдах тул түүн рүү буцаж болно.</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>Төрөл</translation>
     </message>
     <message>
       <source>Title (in English)</source>
-      <translation type="unfinished" />
+      <translation>Гарчиг (англиар)</translation>
     </message>
     <message>
       <source>Unpublish</source>
-      <translation type="unfinished" />
+      <translation>Нийтлэлээс хасах</translation>
     </message>
     <message>
       <source>Kiosk preview (drafts included)</source>
-      <translation type="unfinished" />
+      <translation>Киоскийг урьдчилан харах (ноорогтой нь)</translation>
     </message>
     <message>
       <source>Map annotations</source>
-      <translation type="unfinished" />
+      <translation>Газрын зургийн тэмдэглэгээ</translation>
     </message>
     <message>
       <source>Georeference</source>
-      <translation type="unfinished" />
+      <translation>Газарзүйн холболт</translation>
     </message>
     <message>
       <source>Import a folder of images</source>
-      <translation type="unfinished" />
+      <translation>Зургийн хавтас импортлох</translation>
     </message>
     <message>
       <source>Import a folder</source>
-      <translation type="unfinished" />
+      <translation>Хавтас импортлох</translation>
     </message>
     <message>
       <source>The images are</source>
-      <translation type="unfinished" />
+      <translation>Зургийн төрөл</translation>
     </message>
     <message>
       <source>Folder imported</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>pictures reordered</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>cover changed</source>
-      <translation type="unfinished" />
+      <translation>Хавтсыг импортлолоо</translation>
     </message>
     <message>
       <source>pictures added</source>
-      <translation type="unfinished" />
+      <translation>зураг нэмсэн</translation>
     </message>
     <message>
       <source>Some pictures were not added</source>
-      <translation type="unfinished" />
+      <translation>Зарим зургийг нэмж чадсангүй</translation>
+    </message>
+    <message>
+      <source>Import pictures</source>
+      <translation>Зураг импортлох</translation>
     </message>
     <message>
       <source>published</source>
-      <translation type="unfinished" />
+      <translation>нийтлэгдсэн</translation>
     </message>
     <message>
       <source>draft</source>
-      <translation type="unfinished" />
+      <translation>ноорог</translation>
     </message>
     <message>
       <source>Saved: %1</source>
-      <translation type="unfinished" />
+      <translation>Хадгалсан: %1</translation>
     </message>
     <message>
       <source>Version restored</source>
-      <translation type="unfinished" />
+      <translation>Хувилбарыг сэргээлээ</translation>
     </message>
     <message>
       <source>Signed in as %1</source>
-      <translation type="unfinished" />
+      <translation>Нэвтэрсэн хэрэглэгч: %1</translation>
     </message>
     <message>
       <source>%1 of %2 items · ● published ○ draft</source>
-      <translation type="unfinished" />
+      <translation>Үзмэр: %1 / %2 · ● нийтлэгдсэн ○ ноорог</translation>
+    </message>
+    <message>
+      <source>Backup made: %1</source>
+      <translation>Нөөц хуулбар хийлээ: %1</translation>
+    </message>
+    <message>
+      <source>The daily backup failed: %1</source>
+      <translation>Өдөр тутмын нөөц хуулбар хийж чадсангүй: %1</translation>
     </message>
   </context>
   <context>
     <name>ExhibitionEditor</name>
     <message>
       <source>Exhibitions</source>
-      <translation type="unfinished" />
+      <translation>Үзэсгэлэнгүүд</translation>
     </message>
     <message>
       <source>New exhibition…</source>
-      <translation type="unfinished" />
+      <translation>Шинэ үзэсгэлэн…</translation>
     </message>
     <message>
       <source>Introduction</source>
-      <translation type="unfinished" />
+      <translation>Танилцуулга</translation>
     </message>
     <message>
       <source>Sections</source>
-      <translation type="unfinished" />
+      <translation>Хэсгүүд</translation>
     </message>
     <message>
       <source>Add section</source>
-      <translation type="unfinished" />
+      <translation>Хэсэг нэмэх</translation>
     </message>
     <message>
       <source>Remove section</source>
-      <translation type="unfinished" />
+      <translation>Хэсгийг хасах</translation>
     </message>
     <message>
       <source>Narrative</source>
-      <translation type="unfinished" />
+      <translation>Өгүүлэмж</translation>
     </message>
     <message>
       <source>Items in this section</source>
-      <translation type="unfinished" />
+      <translation>Энэ хэсгийн үзмэрүүд</translation>
     </message>
     <message>
       <source>All items</source>
-      <translation type="unfinished" />
+      <translation>Бүх үзмэр</translation>
     </message>
     <message>
       <source>Take out of the section</source>
-      <translation type="unfinished" />
+      <translation>Хэсгээс хасах</translation>
     </message>
     <message>
       <source>Key</source>
-      <translation type="unfinished" />
+      <translation>Түлхүүр</translation>
     </message>
     <message>
       <source>Change the key</source>
-      <translation type="unfinished" />
+      <translation>Түлхүүрийг өөрчлөх</translation>
     </message>
     <message>
       <source>Edit the exhibition's text</source>
-      <translation type="unfinished" />
+      <translation>Үзэсгэлэнгийн бичвэрийг засах</translation>
     </message>
     <message>
       <source>Edit a section's text</source>
-      <translation type="unfinished" />
+      <translation>Хэсгийн бичвэрийг засах</translation>
     </message>
     <message>
       <source>Title (English)</source>
-      <translation type="unfinished" />
+      <translation>Гарчиг (англиар)</translation>
     </message>
     <message>
       <source>Add a section</source>
-      <translation type="unfinished" />
+      <translation>Хэсэг нэмэх</translation>
     </message>
     <message>
       <source>Remove a section</source>
-      <translation type="unfinished" />
+      <translation>Хэсгийг хасах</translation>
     </message>
     <message>
       <source>Reorder sections</source>
-      <translation type="unfinished" />
+      <translation>Хэсгүүдийн дарааллыг өөрчлөх</translation>
     </message>
     <message>
       <source>Add items</source>
-      <translation type="unfinished" />
+      <translation>Үзмэр нэмэх</translation>
     </message>
     <message>
       <source>Take an item out</source>
-      <translation type="unfinished" />
+      <translation>Үзмэрийг хасах</translation>
     </message>
     <message>
       <source>New exhibition</source>
-      <translation type="unfinished" />
+      <translation>Шинэ үзэсгэлэн</translation>
     </message>
     <message>
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Гарчиг</translation>
     </message>
     <message>
       <source>Add to the section</source>
-      <translation type="unfinished" />
+      <translation>Хэсэгт нэмэх</translation>
     </message>
     <message>
       <source>Sections (drag to reorder)</source>
-      <translation type="unfinished" />
+      <translation>Хэсгүүд (дарааллыг өөрчлөхийн тулд чирнэ үү)</translation>
     </message>
     <message>
       <source>Items in this section (drag to reorder)</source>
-      <translation type="unfinished" />
+      <translation>Энэ хэсгийн үзмэрүүд (дарааллыг өөрчлөхийн тулд чирнэ үү)</translation>
     </message>
     <message>
       <source>All items (drag into the section)</source>
-      <translation type="unfinished" />
+      <translation>Бүх үзмэр (хэсэг рүү чирнэ үү)</translation>
     </message>
     <message>
       <source>Reorder items</source>
-      <translation type="unfinished" />
+      <translation>Үзмэрийн дарааллыг өөрчлөх</translation>
     </message>
     <message>
       <source>(untitled section)</source>
-      <translation type="unfinished" />
+      <translation>(гарчиггүй хэсэг)</translation>
     </message>
   </context>
   <context>
@@ -535,381 +543,381 @@
     <name>GeorefEditor</name>
     <message>
       <source>Affine (at least 3 points)</source>
-      <translation type="unfinished" />
+      <translation>Аффин (дор хаяж 3 цэг)</translation>
     </message>
     <message>
       <source>Second-order polynomial (at least 6 points)</source>
-      <translation type="unfinished" />
+      <translation>Хоёрдугаар эрэмбийн олон гишүүнт (дор хаяж 6 цэг)</translation>
     </message>
     <message>
       <source>A latitude lies between 90 S and 90 N.</source>
-      <translation type="unfinished" />
+      <translation>Өргөрөг 90 S-ээс 90 N-ийн хооронд байх ёстой.</translation>
     </message>
     <message>
       <source>A longitude lies between -360 and 360 degrees.</source>
-      <translation type="unfinished" />
+      <translation>Уртраг -360-аас 360 градусын хооронд байх ёстой.</translation>
     </message>
     <message>
       <source>Apply georeference</source>
-      <translation type="unfinished" />
+      <translation>Газарзүйн холболтыг хэрэгжүүлэх</translation>
     </message>
     <message>
       <source>Add point</source>
-      <translation type="unfinished" />
+      <translation>Цэг нэмэх</translation>
     </message>
     <message>
       <source>Add control points: click a place you can identify (A)</source>
-      <translation type="unfinished" />
+      <translation>Хяналтын цэг нэмэх: таньж болох газар дээр дарна уу (A)</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>Устгах</translation>
     </message>
     <message>
       <source>Delete the selected point (Del)</source>
-      <translation type="unfinished" />
+      <translation>Сонгосон цэгийг устгах (Del)</translation>
     </message>
     <message>
       <source>Whole map</source>
-      <translation type="unfinished" />
+      <translation>Бүтэн газрын зураг</translation>
     </message>
     <message>
       <source>Show the whole map (0)</source>
-      <translation type="unfinished" />
+      <translation>Газрын зургийг бүтнээр харуулах (0)</translation>
     </message>
     <message>
       <source>Fit</source>
-      <translation type="unfinished" />
+      <translation>Тохируулга</translation>
     </message>
     <message>
       <source>Kind of fit</source>
-      <translation type="unfinished" />
+      <translation>Тохируулгын төрөл</translation>
     </message>
     <message>
       <source>Control points</source>
-      <translation type="unfinished" />
+      <translation>Хяналтын цэгүүд</translation>
     </message>
     <message>
       <source>Use the map's places</source>
-      <translation type="unfinished" />
+      <translation>Газрын зургийн газруудыг ашиглах</translation>
     </message>
     <message>
       <source>Take every place on this map that has a longitude and latitude</source>
-      <translation type="unfinished" />
+      <translation>Газрын зураг дээрх уртраг, өргөрөгтэй бүх газрыг авах</translation>
     </message>
     <message>
       <source>Fit the points and show the residuals</source>
-      <translation type="unfinished" />
+      <translation>Цэгүүдээр тохируулж, үлдэгдлийг харуулах</translation>
     </message>
     <message>
       <source>Apply</source>
-      <translation type="unfinished" />
+      <translation>Хэрэгжүүлэх</translation>
     </message>
     <message>
       <source>Save this georeference to the map</source>
-      <translation type="unfinished" />
+      <translation>Энэ газарзүйн холболтыг газрын зурагт хадгалах</translation>
     </message>
     <message>
       <source>Saved: not georeferenced.</source>
-      <translation type="unfinished" />
+      <translation>Хадгалсан: газарзүйн холболтгүй.</translation>
     </message>
     <message>
       <source>Add control point</source>
-      <translation type="unfinished" />
+      <translation>Хяналтын цэг нэмэх</translation>
     </message>
     <message>
       <source>Move control point</source>
-      <translation type="unfinished" />
+      <translation>Хяналтын цэгийг зөөх</translation>
     </message>
     <message>
       <source>Delete control point</source>
-      <translation type="unfinished" />
+      <translation>Хяналтын цэгийг устгах</translation>
     </message>
     <message>
       <source>Change the kind of fit</source>
-      <translation type="unfinished" />
+      <translation>Тохируулгын төрлийг өөрчлөх</translation>
     </message>
     <message>
       <source>Change x of point %1</source>
-      <translation type="unfinished" />
+      <translation>Цэг %1: x утгыг өөрчлөх</translation>
     </message>
     <message>
       <source>Change y of point %1</source>
-      <translation type="unfinished" />
+      <translation>Цэг %1: y утгыг өөрчлөх</translation>
     </message>
     <message>
       <source>Change longitude of point %1</source>
-      <translation type="unfinished" />
+      <translation>Цэг %1: уртрагийг өөрчлөх</translation>
     </message>
     <message>
       <source>Change latitude of point %1</source>
-      <translation type="unfinished" />
+      <translation>Цэг %1: өргөрөгийг өөрчлөх</translation>
     </message>
     <message>
       <source>No control points yet. Press A and click a place you can identify on the map, then type its longitude and latitude in the table; or use the map's places.</source>
-      <translation type="unfinished" />
+      <translation>Хяналтын цэг одоогоор алга. A товчийг дараад газрын зураг дээрх таньж болох газар дээр дарж, хүснэгтэд уртраг, өргөрөгийг нь оруулна уу; эсвэл газрын зургийн газруудыг ашиглана уу.</translation>
     </message>
     <message>
       <source>Type the longitude as a number of degrees, e.g. 68.77 or 12.5 W.</source>
-      <translation type="unfinished" />
+      <translation>Уртрагийг градусаар оруулна уу, жишээ нь 68.77 эсвэл 12.5 W.</translation>
     </message>
     <message>
       <source>Type the latitude as a number of degrees, e.g. 38.56 or 12 S.</source>
-      <translation type="unfinished" />
+      <translation>Өргөрөгийг градусаар оруулна уу, жишээ нь 38.56 эсвэл 12 S.</translation>
     </message>
     <message>
       <source>A longitude is east (E) or west (W), not N or S.</source>
-      <translation type="unfinished" />
+      <translation>Уртраг зүүн (E) эсвэл баруун (W) байна, N эсвэл S биш.</translation>
     </message>
     <message>
       <source>A latitude is north (N) or south (S), not E or W.</source>
-      <translation type="unfinished" />
+      <translation>Өргөрөг хойд (N) эсвэл өмнөд (S) байна, E эсвэл W биш.</translation>
     </message>
     <message>
       <source>#</source>
-      <translation type="unfinished" />
+      <translation>№</translation>
     </message>
     <message>
       <source>x</source>
-      <translation type="unfinished" />
+      <translation>x</translation>
     </message>
     <message>
       <source>y</source>
-      <translation type="unfinished" />
+      <translation>y</translation>
     </message>
     <message>
       <source>Longitude</source>
-      <translation type="unfinished" />
+      <translation>Уртраг</translation>
     </message>
     <message>
       <source>Latitude</source>
-      <translation type="unfinished" />
+      <translation>Өргөрөг</translation>
     </message>
     <message>
       <source>Residual</source>
-      <translation type="unfinished" />
+      <translation>Үлдэгдэл</translation>
     </message>
     <message>
       <source>Click a place you can identify · Esc to stop</source>
-      <translation type="unfinished" />
+      <translation>Таньж болох газар дээр дарна уу · Esc — зогсоох</translation>
     </message>
     <message>
       <source>Drag a crosshair to move it</source>
-      <translation type="unfinished" />
+      <translation>Загалмай тэмдгийг чирж зөөнө үү</translation>
     </message>
     <message>
       <source>Saved: whole-world plate carrée (equirectangular).</source>
-      <translation type="unfinished" />
+      <translation>Хадгалсан: бүх дэлхий, plate carrée (тэгш зайтай проекц).</translation>
     </message>
     <message>
       <source>Use the map's places as control points</source>
-      <translation type="unfinished" />
+      <translation>Газрын зургийн газруудыг хяналтын цэг болгон ашиглах</translation>
     </message>
     <message>
       <source>Georeference</source>
-      <translation type="unfinished" />
+      <translation>Газарзүйн холболт</translation>
     </message>
     <message>
       <source>This is the saved georeference.</source>
-      <translation type="unfinished" />
+      <translation>Энэ бол хадгалсан газарзүйн холболт.</translation>
     </message>
     <message>
       <source>This map has no places with a longitude and latitude.</source>
-      <translation type="unfinished" />
+      <translation>Энэ газрын зурагт уртраг, өргөрөгтэй газар алга.</translation>
     </message>
     <message>
       <source>An affine fit needs at least 3 points with longitude and latitude; there are %1.</source>
-      <translation type="unfinished" />
+      <translation>Аффин тохируулгад уртраг, өргөрөгтэй дор хаяж 3 цэг хэрэгтэй; одоо: %1.</translation>
     </message>
     <message>
       <source>A second-order polynomial fit needs at least 6 points with longitude and latitude; there are %1.</source>
-      <translation type="unfinished" />
+      <translation>Хоёрдугаар эрэмбийн олон гишүүнт тохируулгад уртраг, өргөрөгтэй дор хаяж 6 цэг хэрэгтэй; одоо: %1.</translation>
     </message>
     <message>
       <source>A pixel position lies inside the image.</source>
-      <translation type="unfinished" />
+      <translation>Пикселийн байрлал зургийн дотор байх ёстой.</translation>
     </message>
     <message>
       <source>The largest residual: check this point</source>
-      <translation type="unfinished" />
+      <translation>Хамгийн их үлдэгдэл: энэ цэгийг шалгана уу</translation>
     </message>
     <message>
       <source>%1 points are ready: press Fit to see the residuals.</source>
-      <translation type="unfinished" />
+      <translation>%1 цэг бэлэн: үлдэгдлийг харахын тулд «Тохируулга» товчийг дарна уу.</translation>
     </message>
     <message>
       <source>RMS error %1 px over %2 points.</source>
-      <translation type="unfinished" />
+      <translation>RMS алдаа %1 px (%2 цэгээр).</translation>
     </message>
     <message>
       <source>The georeference could not be saved: %1</source>
-      <translation type="unfinished" />
+      <translation>Газарзүйн холболтыг хадгалж чадсангүй: %1</translation>
     </message>
     <message>
       <source>Type the longitude and latitude of point %1 in the table.</source>
-      <translation type="unfinished" />
+      <translation>Хүснэгтэд цэг %1-ийн уртраг, өргөрөгийг оруулна уу.</translation>
     </message>
     <message>
       <source>%1 px</source>
-      <translation type="unfinished" />
+      <translation>%1 px</translation>
     </message>
     <message>
       <source>Type a value, e.g. 68.77 or 12.5 W</source>
-      <translation type="unfinished" />
+      <translation>Утга оруулна уу, жишээ нь 68.77 эсвэл 12.5 W</translation>
     </message>
     <message>
       <source>⚠ Largest residual: point %1, %2 px.</source>
-      <translation type="unfinished" />
+      <translation>⚠ Хамгийн их үлдэгдэл: цэг %1, %2 px.</translation>
     </message>
     <message>
       <source>Saved: %1 fit through %2 control points, RMS %3 px.</source>
-      <translation type="unfinished" />
+      <translation>Хадгалсан: %1, хяналтын цэг: %2, RMS %3 px.</translation>
     </message>
     <message>
       <source>affine</source>
-      <translation type="unfinished" />
+      <translation>аффин тохируулга</translation>
     </message>
     <message>
       <source>second-order polynomial</source>
-      <translation type="unfinished" />
+      <translation>хоёрдугаар эрэмбийн олон гишүүнт</translation>
     </message>
   </context>
   <context>
     <name>History</name>
     <message>
       <source>Created</source>
-      <translation type="unfinished" />
+      <translation>Үүсгэсэн</translation>
     </message>
     <message>
       <source>Edited</source>
-      <translation type="unfinished" />
+      <translation>Зассан</translation>
     </message>
     <message>
       <source>Deleted</source>
-      <translation type="unfinished" />
+      <translation>Устгасан</translation>
     </message>
     <message>
       <source>Published</source>
-      <translation type="unfinished" />
+      <translation>Нийтэлсэн</translation>
     </message>
     <message>
       <source>Unpublished</source>
-      <translation type="unfinished" />
+      <translation>Нийтлэлээс хассан</translation>
     </message>
     <message>
       <source>Restored</source>
-      <translation type="unfinished" />
+      <translation>Сэргээсэн</translation>
     </message>
     <message>
       <source>Imported</source>
-      <translation type="unfinished" />
+      <translation>Импортолсон</translation>
     </message>
     <message>
       <source>Restore this version…</source>
-      <translation type="unfinished" />
+      <translation>Энэ хувилбарыг сэргээх…</translation>
     </message>
     <message>
       <source>When</source>
-      <translation type="unfinished" />
+      <translation>Хэзээ</translation>
     </message>
     <message>
       <source>Who</source>
-      <translation type="unfinished" />
+      <translation>Хэн</translation>
     </message>
     <message>
       <source>What</source>
-      <translation type="unfinished" />
+      <translation>Юу</translation>
     </message>
     <message>
       <source>Changes</source>
-      <translation type="unfinished" />
+      <translation>Өөрчлөлт</translation>
     </message>
     <message>
       <source>No recorded changes yet.</source>
-      <translation type="unfinished" />
+      <translation>Бүртгэгдсэн өөрчлөлт одоогоор алга.</translation>
     </message>
     <message>
       <source>(current)</source>
-      <translation type="unfinished" />
+      <translation>(одоогийн)</translation>
     </message>
     <message>
       <source>%1 versions. Select one to restore it.</source>
-      <translation type="unfinished" />
+      <translation>Хувилбар: %1. Сэргээх хувилбараа сонгоно уу.</translation>
     </message>
   </context>
   <context>
     <name>ItemEditor</name>
     <message>
       <source>e.g. c. 1720, 1680s, 18th century</source>
-      <translation type="unfinished" />
+      <translation>жишээ нь: c. 1720, 1680s, 18th century</translation>
     </message>
     <message>
       <source>Featured in the kiosk's attract loop</source>
-      <translation type="unfinished" />
+      <translation>Киоскийн хүлээлгийн горимд харуулна</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>Төрөл</translation>
     </message>
     <message>
       <source>Date (EDTF)</source>
-      <translation type="unfinished" />
+      <translation>Он цаг (EDTF)</translation>
     </message>
     <message>
       <source>Source</source>
-      <translation type="unfinished" />
+      <translation>Эх сурвалж</translation>
     </message>
     <message>
       <source>State</source>
-      <translation type="unfinished" />
+      <translation>Төлөв</translation>
     </message>
     <message>
       <source>Featured</source>
-      <translation type="unfinished" />
+      <translation>Онцлох</translation>
     </message>
     <message>
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Гарчиг</translation>
     </message>
     <message>
       <source>Change %1</source>
-      <translation type="unfinished" />
+      <translation>Өөрчлөх: %1</translation>
     </message>
     <message>
       <source>Type a date as you would say it.</source>
-      <translation type="unfinished" />
+      <translation>Огноог чөлөөт хэлбэрээр (англиар) бичнэ үү.</translation>
     </message>
     <message>
       <source>No item selected</source>
-      <translation type="unfinished" />
+      <translation>Үзмэр сонгоогүй</translation>
     </message>
     <message>
       <source>Title and description in every language</source>
-      <translation type="unfinished" />
+      <translation>Бүх хэл дээрх гарчиг ба тайлбар</translation>
     </message>
     <message>
       <source>A licence must be a web address (URI).</source>
-      <translation type="unfinished" />
+      <translation>Лиценз нь вэб хаяг (URI) байх ёстой.</translation>
     </message>
     <message>
       <source>Not a date yet</source>
-      <translation type="unfinished" />
+      <translation>Огноо гэж танигдаагүй</translation>
     </message>
     <message>
       <source>Published</source>
-      <translation type="unfinished" />
+      <translation>Нийтлэгдсэн</translation>
     </message>
     <message>
       <source>Draft: not shown in kiosks</source>
-      <translation type="unfinished" />
+      <translation>Ноорог: киоскт харагдахгүй</translation>
     </message>
     <message>
       <source>Missing: %1</source>
-      <translation type="unfinished" />
+      <translation>Дутуу: %1</translation>
     </message>
     <message>
       <source>EDTF %1 · from %2 to %3</source>
-      <translation type="unfinished" />
+      <translation>EDTF %1 · %2 – %3 хооронд</translation>
     </message>
   </context>
   <context>
@@ -1077,11 +1085,11 @@
     </message>
     <message>
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Гарчиг</translation>
     </message>
     <message>
       <source>Description</source>
-      <translation type="unfinished" />
+      <translation>Тайлбар</translation>
     </message>
     <message>
       <source>Culture</source>
@@ -1274,66 +1282,101 @@
     <name>MediaPanel</name>
     <message>
       <source>The item's pictures</source>
-      <translation type="unfinished" />
+      <translation>Үзмэрийн зургууд</translation>
     </message>
     <message>
       <source>Make cover</source>
-      <translation type="unfinished" />
+      <translation>Нүүр зураг болгох</translation>
     </message>
     <message>
       <source>Add pictures…</source>
-      <translation type="unfinished" />
+      <translation>Зураг нэмэх…</translation>
     </message>
     <message>
       <source>Drag pictures to change their order; drop image files here to add them.</source>
-      <translation type="unfinished" />
+      <translation>Дарааллыг өөрчлөхийн тулд зургийг чирнэ үү; нэмэхийн тулд зургийн файлыг энд чирж оруулна уу.</translation>
     </message>
     <message>
       <source>Add pictures</source>
-      <translation type="unfinished" />
+      <translation>Зураг нэмэх</translation>
     </message>
     <message>
       <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif)</source>
-      <translation type="unfinished" />
+      <translation>Зургууд (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif)</translation>
     </message>
     <message>
       <source>cover</source>
-      <translation type="unfinished" />
+      <translation>нүүр зураг</translation>
     </message>
   </context>
   <context>
     <name>SignIn</name>
     <message>
       <source>Sign in to the curator workspace</source>
-      <translation type="unfinished" />
+      <translation>Кураторын ажлын орчинд нэвтрэх</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Нэр</translation>
     </message>
     <message>
       <source>Password</source>
-      <translation type="unfinished" />
+      <translation>Нууц үг</translation>
     </message>
     <message>
       <source>Every change you make is recorded with your name. Accounts are added with “exhibition-app users add NAME”.</source>
-      <translation type="unfinished" />
+      <translation>Таны хийсэн өөрчлөлт бүр таны нэрээр бүртгэгдэнэ. Бүртгэлийг «exhibition-app users add NAME» тушаалаар нэмнэ.</translation>
     </message>
     <message>
       <source>Sign in</source>
-      <translation type="unfinished" />
+      <translation>Нэвтрэх</translation>
     </message>
     <message>
       <source>Checking…</source>
-      <translation type="unfinished" />
+      <translation>Шалгаж байна…</translation>
     </message>
     <message>
       <source>Enter your name and password.</source>
-      <translation type="unfinished" />
+      <translation>Нэр, нууц үгээ оруулна уу.</translation>
     </message>
     <message>
       <source>That name and password do not match.</source>
-      <translation type="unfinished" />
+      <translation>Нэр, нууц үг таарахгүй байна.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Visitors</name>
+    <message>
+      <source>Refresh</source>
+      <translation>Шинэчлэх</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Үзмэр</translation>
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation>Нээсэн удаа</translation>
+    </message>
+    <message>
+      <source>Median time</source>
+      <translation>Медиан хугацаа</translation>
+    </message>
+    <message>
+      <source>Total time</source>
+      <translation>Нийт хугацаа</translation>
+    </message>
+    <message>
+      <source>Searches that found nothing</source>
+      <translation>Үр дүнгүй хайлт</translation>
+    </message>
+    <message>
+      <source>Times</source>
+      <translation>Удаа</translation>
+    </message>
+    <message>
+      <source>Kiosks: %1 · items opened: %2 · resets: %3 · languages chosen: %4</source>
+      <translation>Киоск: %1 · нээсэн үзмэр: %2 · эхлэлд буцсан: %3 · хэл сонголт: %4</translation>
     </message>
   </context>
 </TS>

@@ -5,155 +5,155 @@
     <name>AnnotationEditor</name>
     <message>
       <source>Choose a map to work on.</source>
-      <translation type="unfinished" />
+      <translation>Выберите карту для работы.</translation>
     </message>
     <message>
       <source>Preparing the map for deep zoom…</source>
-      <translation type="unfinished" />
+      <translation>Готовим карту к детальному просмотру…</translation>
     </message>
     <message>
       <source>Preparing the map was cancelled.</source>
-      <translation type="unfinished" />
+      <translation>Подготовка карты отменена.</translation>
     </message>
     <message>
       <source>Add place</source>
-      <translation type="unfinished" />
+      <translation>Добавить место</translation>
     </message>
     <message>
       <source>Move place</source>
-      <translation type="unfinished" />
+      <translation>Переместить место</translation>
     </message>
     <message>
       <source>Delete place</source>
-      <translation type="unfinished" />
+      <translation>Удалить место</translation>
     </message>
     <message>
       <source>Add places: click the map where a place goes (A)</source>
-      <translation type="unfinished" />
+      <translation>Добавление мест: щёлкните на карте там, где должно быть место (A)</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>Удалить</translation>
     </message>
     <message>
       <source>Delete the selected place (Del)</source>
-      <translation type="unfinished" />
+      <translation>Удалить выбранное место (Del)</translation>
     </message>
     <message>
       <source>Whole map</source>
-      <translation type="unfinished" />
+      <translation>Вся карта</translation>
     </message>
     <message>
       <source>Show the whole map (0)</source>
-      <translation type="unfinished" />
+      <translation>Показать всю карту (0)</translation>
     </message>
     <message>
       <source>Filter places</source>
-      <translation type="unfinished" />
+      <translation>Фильтр мест</translation>
     </message>
     <message>
       <source>Places on this map</source>
-      <translation type="unfinished" />
+      <translation>Места на карте</translation>
     </message>
     <message>
       <source>Select a place in the list or on the map to edit its label and text. Press A, then click the map, to add one.</source>
-      <translation type="unfinished" />
+      <translation>Выберите место в списке или на карте, чтобы изменить его подпись и текст. Чтобы добавить место, нажмите A и щёлкните на карте.</translation>
     </message>
     <message>
       <source>Label</source>
-      <translation type="unfinished" />
+      <translation>Подпись</translation>
     </message>
     <message>
       <source>Text</source>
-      <translation type="unfinished" />
+      <translation>Текст</translation>
     </message>
     <message>
       <source>Redo</source>
-      <translation type="unfinished" />
+      <translation>Повторить</translation>
     </message>
     <message>
       <source>Undo</source>
-      <translation type="unfinished" />
+      <translation>Отменить</translation>
     </message>
     <message>
       <source>Redo: %1</source>
-      <translation type="unfinished" />
+      <translation>Повторить: %1</translation>
     </message>
     <message>
       <source>Undo: %1</source>
-      <translation type="unfinished" />
+      <translation>Отменить: %1</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Отмена</translation>
     </message>
     <message>
       <source>Prepare the map</source>
-      <translation type="unfinished" />
+      <translation>Подготовить карту</translation>
     </message>
     <message>
       <source>This place no longer exists.</source>
-      <translation type="unfinished" />
+      <translation>Этого места больше нет.</translation>
     </message>
     <message>
       <source>Click the map to add a place · Esc to stop</source>
-      <translation type="unfinished" />
+      <translation>Щёлкните на карте, чтобы добавить место · Esc — завершить</translation>
     </message>
     <message>
       <source>Drag a ring to move it</source>
-      <translation type="unfinished" />
+      <translation>Перетащите кольцо, чтобы переместить место</translation>
     </message>
     <message>
       <source>(no label)</source>
-      <translation type="unfinished" />
+      <translation>(без подписи)</translation>
     </message>
     <message>
       <source>no label</source>
-      <translation type="unfinished" />
+      <translation>без подписи</translation>
     </message>
     <message>
       <source>no text</source>
-      <translation type="unfinished" />
+      <translation>без текста</translation>
     </message>
     <message>
       <source>x %1, y %2 px</source>
-      <translation type="unfinished" />
+      <translation>x %1, y %2 px</translation>
     </message>
     <message>
       <source>This map cannot be shown: %1</source>
-      <translation type="unfinished" />
+      <translation>Эту карту невозможно показать: %1</translation>
     </message>
     <message>
       <source>Map annotations</source>
-      <translation type="unfinished" />
+      <translation>Аннотации карты</translation>
     </message>
     <message>
       <source>Label (%1)</source>
-      <translation type="unfinished" />
+      <translation>Подпись (%1)</translation>
     </message>
     <message>
       <source>Text (%1)</source>
-      <translation type="unfinished" />
+      <translation>Текст (%1)</translation>
     </message>
     <message>
       <source>%1 places on this map</source>
-      <translation type="unfinished" />
+      <translation>Мест на карте: %1</translation>
     </message>
     <message>
       <source>Also in other languages (kept as they are):</source>
-      <translation type="unfinished" />
+      <translation>Есть и на других языках (останутся без изменений):</translation>
     </message>
     <message>
       <source>Change %1 (%2)</source>
-      <translation type="unfinished" />
+      <translation>Изменить %1 (%2)</translation>
     </message>
     <message>
       <source>The change could not be saved: %1</source>
-      <translation type="unfinished" />
+      <translation>Не удалось сохранить изменение: %1</translation>
     </message>
     <message>
       <source>%1 of %2 places</source>
-      <translation type="unfinished" />
+      <translation>Места: %1 из %2</translation>
     </message>
   </context>
   <context>
@@ -167,321 +167,329 @@
     <name>BulkImport</name>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Отмена</translation>
     </message>
     <message>
       <source>Importing a folder</source>
-      <translation type="unfinished" />
+      <translation>Импорт папки</translation>
     </message>
     <message>
       <source>Import stopped</source>
-      <translation type="unfinished" />
+      <translation>Импорт остановлен</translation>
     </message>
     <message>
       <source>Cancelled: the rest of the folder was not imported.</source>
-      <translation type="unfinished" />
+      <translation>Отменено: остальная часть папки не импортирована.</translation>
     </message>
     <message>
       <source>Imported: %1</source>
-      <translation type="unfinished" />
+      <translation>Импортировано: %1</translation>
     </message>
     <message>
       <source>Looking for images in %1…</source>
-      <translation type="unfinished" />
+      <translation>Поиск изображений в %1…</translation>
     </message>
     <message>
       <source>Look alike an existing picture: %1</source>
-      <translation type="unfinished" />
+      <translation>Похожи на уже имеющиеся изображения: %1</translation>
     </message>
     <message>
       <source>Refused: %1</source>
-      <translation type="unfinished" />
+      <translation>Отклонено: %1</translation>
     </message>
     <message>
       <source>Importing %1 of %2: %3</source>
-      <translation type="unfinished" />
+      <translation>Импорт %1 из %2: %3</translation>
     </message>
   </context>
   <context>
     <name>Curator</name>
     <message>
       <source>Reorder pictures</source>
-      <translation type="unfinished" />
+      <translation>Изменить порядок изображений</translation>
     </message>
     <message>
       <source>Change the cover</source>
-      <translation type="unfinished" />
+      <translation>Сменить обложку</translation>
     </message>
     <message>
       <source>Curator workspace</source>
-      <translation type="unfinished" />
+      <translation>Рабочее место куратора</translation>
     </message>
     <message>
       <source>Filter items…</source>
-      <translation type="unfinished" />
+      <translation>Фильтр экспонатов…</translation>
     </message>
     <message>
       <source>Items</source>
-      <translation type="unfinished" />
+      <translation>Экспонаты</translation>
     </message>
     <message>
       <source>Details</source>
-      <translation type="unfinished" />
+      <translation>Сведения</translation>
     </message>
     <message>
       <source>Pictures</source>
-      <translation type="unfinished" />
+      <translation>Изображения</translation>
     </message>
     <message>
       <source>History</source>
-      <translation type="unfinished" />
+      <translation>История</translation>
     </message>
     <message>
       <source>Exhibitions</source>
-      <translation type="unfinished" />
+      <translation>Выставки</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>Посетители</translation>
     </message>
     <message>
       <source>Actions</source>
-      <translation type="unfinished" />
+      <translation>Действия</translation>
     </message>
     <message>
       <source>Undo</source>
-      <translation type="unfinished" />
+      <translation>Отменить</translation>
     </message>
     <message>
       <source>Redo</source>
-      <translation type="unfinished" />
+      <translation>Повторить</translation>
     </message>
     <message>
       <source>New item</source>
-      <translation type="unfinished" />
+      <translation>Новый экспонат</translation>
     </message>
     <message>
       <source>Import folder…</source>
-      <translation type="unfinished" />
+      <translation>Импортировать папку…</translation>
     </message>
     <message>
       <source>Publish</source>
-      <translation type="unfinished" />
+      <translation>Опубликовать</translation>
     </message>
     <message>
       <source>Preview in the kiosk</source>
-      <translation type="unfinished" />
+      <translation>Предпросмотр в киоске</translation>
     </message>
     <message>
       <source>Opening the catalogue…</source>
-      <translation type="unfinished" />
+      <translation>Открываем каталог…</translation>
     </message>
     <message>
       <source>Ready</source>
-      <translation type="unfinished" />
+      <translation>Готово</translation>
     </message>
     <message>
       <source>Cannot open the catalogue</source>
-      <translation type="unfinished" />
+      <translation>Не удаётся открыть каталог</translation>
     </message>
     <message>
       <source>Restore this version?</source>
-      <translation type="unfinished" />
+      <translation>Восстановить эту версию?</translation>
     </message>
     <message>
       <source>The item goes back to how it was in that version. Its present state stays in the history, so you can return to it.</source>
-      <translation type="unfinished" />
+      <translation>Экспонат вернётся к состоянию этой версии. Текущее состояние сохранится в истории, и к нему можно будет вернуться.</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>Тип</translation>
     </message>
     <message>
       <source>Title (in English)</source>
-      <translation type="unfinished" />
+      <translation>Название (на английском)</translation>
     </message>
     <message>
       <source>Unpublish</source>
-      <translation type="unfinished" />
+      <translation>Снять с публикации</translation>
     </message>
     <message>
       <source>Kiosk preview (drafts included)</source>
-      <translation type="unfinished" />
+      <translation>Предпросмотр киоска (включая черновики)</translation>
     </message>
     <message>
       <source>Map annotations</source>
-      <translation type="unfinished" />
+      <translation>Аннотации карты</translation>
     </message>
     <message>
       <source>Georeference</source>
-      <translation type="unfinished" />
+      <translation>Геопривязка</translation>
     </message>
     <message>
       <source>Import a folder of images</source>
-      <translation type="unfinished" />
+      <translation>Импорт папки с изображениями</translation>
     </message>
     <message>
       <source>Import a folder</source>
-      <translation type="unfinished" />
+      <translation>Импорт папки</translation>
     </message>
     <message>
       <source>The images are</source>
-      <translation type="unfinished" />
+      <translation>Тип изображений</translation>
     </message>
     <message>
       <source>Folder imported</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>pictures reordered</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>cover changed</source>
-      <translation type="unfinished" />
+      <translation>Папка импортирована</translation>
     </message>
     <message>
       <source>pictures added</source>
-      <translation type="unfinished" />
+      <translation>добавлены изображения</translation>
     </message>
     <message>
       <source>Some pictures were not added</source>
-      <translation type="unfinished" />
+      <translation>Некоторые изображения не добавлены</translation>
+    </message>
+    <message>
+      <source>Import pictures</source>
+      <translation>Импорт изображений</translation>
     </message>
     <message>
       <source>published</source>
-      <translation type="unfinished" />
+      <translation>опубликован</translation>
     </message>
     <message>
       <source>draft</source>
-      <translation type="unfinished" />
+      <translation>черновик</translation>
     </message>
     <message>
       <source>Saved: %1</source>
-      <translation type="unfinished" />
+      <translation>Сохранено: %1</translation>
     </message>
     <message>
       <source>Version restored</source>
-      <translation type="unfinished" />
+      <translation>Версия восстановлена</translation>
     </message>
     <message>
       <source>Signed in as %1</source>
-      <translation type="unfinished" />
+      <translation>Вы вошли как %1</translation>
     </message>
     <message>
       <source>%1 of %2 items · ● published ○ draft</source>
-      <translation type="unfinished" />
+      <translation>Экспонаты: %1 из %2 · ● опубликован ○ черновик</translation>
+    </message>
+    <message>
+      <source>Backup made: %1</source>
+      <translation>Резервная копия создана: %1</translation>
+    </message>
+    <message>
+      <source>The daily backup failed: %1</source>
+      <translation>Не удалось создать ежедневную резервную копию: %1</translation>
     </message>
   </context>
   <context>
     <name>ExhibitionEditor</name>
     <message>
       <source>Exhibitions</source>
-      <translation type="unfinished" />
+      <translation>Выставки</translation>
     </message>
     <message>
       <source>New exhibition…</source>
-      <translation type="unfinished" />
+      <translation>Новая выставка…</translation>
     </message>
     <message>
       <source>Introduction</source>
-      <translation type="unfinished" />
+      <translation>Введение</translation>
     </message>
     <message>
       <source>Sections</source>
-      <translation type="unfinished" />
+      <translation>Разделы</translation>
     </message>
     <message>
       <source>Add section</source>
-      <translation type="unfinished" />
+      <translation>Добавить раздел</translation>
     </message>
     <message>
       <source>Remove section</source>
-      <translation type="unfinished" />
+      <translation>Удалить раздел</translation>
     </message>
     <message>
       <source>Narrative</source>
-      <translation type="unfinished" />
+      <translation>Повествование</translation>
     </message>
     <message>
       <source>Items in this section</source>
-      <translation type="unfinished" />
+      <translation>Экспонаты раздела</translation>
     </message>
     <message>
       <source>All items</source>
-      <translation type="unfinished" />
+      <translation>Все экспонаты</translation>
     </message>
     <message>
       <source>Take out of the section</source>
-      <translation type="unfinished" />
+      <translation>Убрать из раздела</translation>
     </message>
     <message>
       <source>Key</source>
-      <translation type="unfinished" />
+      <translation>Ключ</translation>
     </message>
     <message>
       <source>Change the key</source>
-      <translation type="unfinished" />
+      <translation>Изменить ключ</translation>
     </message>
     <message>
       <source>Edit the exhibition's text</source>
-      <translation type="unfinished" />
+      <translation>Изменить текст выставки</translation>
     </message>
     <message>
       <source>Edit a section's text</source>
-      <translation type="unfinished" />
+      <translation>Изменить текст раздела</translation>
     </message>
     <message>
       <source>Title (English)</source>
-      <translation type="unfinished" />
+      <translation>Название (на английском)</translation>
     </message>
     <message>
       <source>Add a section</source>
-      <translation type="unfinished" />
+      <translation>Добавить раздел</translation>
     </message>
     <message>
       <source>Remove a section</source>
-      <translation type="unfinished" />
+      <translation>Удалить раздел</translation>
     </message>
     <message>
       <source>Reorder sections</source>
-      <translation type="unfinished" />
+      <translation>Изменить порядок разделов</translation>
     </message>
     <message>
       <source>Add items</source>
-      <translation type="unfinished" />
+      <translation>Добавить экспонаты</translation>
     </message>
     <message>
       <source>Take an item out</source>
-      <translation type="unfinished" />
+      <translation>Убрать экспонат</translation>
     </message>
     <message>
       <source>New exhibition</source>
-      <translation type="unfinished" />
+      <translation>Новая выставка</translation>
     </message>
     <message>
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Название</translation>
     </message>
     <message>
       <source>Add to the section</source>
-      <translation type="unfinished" />
+      <translation>Добавить в раздел</translation>
     </message>
     <message>
       <source>Sections (drag to reorder)</source>
-      <translation type="unfinished" />
+      <translation>Разделы (перетащите, чтобы изменить порядок)</translation>
     </message>
     <message>
       <source>Items in this section (drag to reorder)</source>
-      <translation type="unfinished" />
+      <translation>Экспонаты раздела (перетащите, чтобы изменить порядок)</translation>
     </message>
     <message>
       <source>All items (drag into the section)</source>
-      <translation type="unfinished" />
+      <translation>Все экспонаты (перетащите в раздел)</translation>
     </message>
     <message>
       <source>Reorder items</source>
-      <translation type="unfinished" />
+      <translation>Изменить порядок экспонатов</translation>
     </message>
     <message>
       <source>(untitled section)</source>
-      <translation type="unfinished" />
+      <translation>(раздел без названия)</translation>
     </message>
   </context>
   <context>
@@ -535,381 +543,381 @@
     <name>GeorefEditor</name>
     <message>
       <source>Affine (at least 3 points)</source>
-      <translation type="unfinished" />
+      <translation>Аффинная (не менее 3 точек)</translation>
     </message>
     <message>
       <source>Second-order polynomial (at least 6 points)</source>
-      <translation type="unfinished" />
+      <translation>Полином второго порядка (не менее 6 точек)</translation>
     </message>
     <message>
       <source>A latitude lies between 90 S and 90 N.</source>
-      <translation type="unfinished" />
+      <translation>Широта должна быть в пределах от 90 S до 90 N.</translation>
     </message>
     <message>
       <source>A longitude lies between -360 and 360 degrees.</source>
-      <translation type="unfinished" />
+      <translation>Долгота должна быть в пределах от -360 до 360 градусов.</translation>
     </message>
     <message>
       <source>Apply georeference</source>
-      <translation type="unfinished" />
+      <translation>Применить геопривязку</translation>
     </message>
     <message>
       <source>Add point</source>
-      <translation type="unfinished" />
+      <translation>Добавить точку</translation>
     </message>
     <message>
       <source>Add control points: click a place you can identify (A)</source>
-      <translation type="unfinished" />
+      <translation>Добавление опорных точек: щёлкните по узнаваемому месту (A)</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>Удалить</translation>
     </message>
     <message>
       <source>Delete the selected point (Del)</source>
-      <translation type="unfinished" />
+      <translation>Удалить выбранную точку (Del)</translation>
     </message>
     <message>
       <source>Whole map</source>
-      <translation type="unfinished" />
+      <translation>Вся карта</translation>
     </message>
     <message>
       <source>Show the whole map (0)</source>
-      <translation type="unfinished" />
+      <translation>Показать всю карту (0)</translation>
     </message>
     <message>
       <source>Fit</source>
-      <translation type="unfinished" />
+      <translation>Аппроксимация</translation>
     </message>
     <message>
       <source>Kind of fit</source>
-      <translation type="unfinished" />
+      <translation>Тип аппроксимации</translation>
     </message>
     <message>
       <source>Control points</source>
-      <translation type="unfinished" />
+      <translation>Опорные точки</translation>
     </message>
     <message>
       <source>Use the map's places</source>
-      <translation type="unfinished" />
+      <translation>Взять места с карты</translation>
     </message>
     <message>
       <source>Take every place on this map that has a longitude and latitude</source>
-      <translation type="unfinished" />
+      <translation>Взять все места на карте, у которых есть долгота и широта</translation>
     </message>
     <message>
       <source>Fit the points and show the residuals</source>
-      <translation type="unfinished" />
+      <translation>Выполнить аппроксимацию по точкам и показать невязки</translation>
     </message>
     <message>
       <source>Apply</source>
-      <translation type="unfinished" />
+      <translation>Применить</translation>
     </message>
     <message>
       <source>Save this georeference to the map</source>
-      <translation type="unfinished" />
+      <translation>Сохранить эту геопривязку для карты</translation>
     </message>
     <message>
       <source>Saved: not georeferenced.</source>
-      <translation type="unfinished" />
+      <translation>Сохранено: без геопривязки.</translation>
     </message>
     <message>
       <source>Add control point</source>
-      <translation type="unfinished" />
+      <translation>Добавить опорную точку</translation>
     </message>
     <message>
       <source>Move control point</source>
-      <translation type="unfinished" />
+      <translation>Переместить опорную точку</translation>
     </message>
     <message>
       <source>Delete control point</source>
-      <translation type="unfinished" />
+      <translation>Удалить опорную точку</translation>
     </message>
     <message>
       <source>Change the kind of fit</source>
-      <translation type="unfinished" />
+      <translation>Изменить тип аппроксимации</translation>
     </message>
     <message>
       <source>Change x of point %1</source>
-      <translation type="unfinished" />
+      <translation>Изменить x точки %1</translation>
     </message>
     <message>
       <source>Change y of point %1</source>
-      <translation type="unfinished" />
+      <translation>Изменить y точки %1</translation>
     </message>
     <message>
       <source>Change longitude of point %1</source>
-      <translation type="unfinished" />
+      <translation>Изменить долготу точки %1</translation>
     </message>
     <message>
       <source>Change latitude of point %1</source>
-      <translation type="unfinished" />
+      <translation>Изменить широту точки %1</translation>
     </message>
     <message>
       <source>No control points yet. Press A and click a place you can identify on the map, then type its longitude and latitude in the table; or use the map's places.</source>
-      <translation type="unfinished" />
+      <translation>Опорных точек пока нет. Нажмите A и щёлкните по узнаваемому месту на карте, затем введите его долготу и широту в таблице; или возьмите места с карты.</translation>
     </message>
     <message>
       <source>Type the longitude as a number of degrees, e.g. 68.77 or 12.5 W.</source>
-      <translation type="unfinished" />
+      <translation>Введите долготу в градусах, например 68.77 или 12.5 W.</translation>
     </message>
     <message>
       <source>Type the latitude as a number of degrees, e.g. 38.56 or 12 S.</source>
-      <translation type="unfinished" />
+      <translation>Введите широту в градусах, например 38.56 или 12 S.</translation>
     </message>
     <message>
       <source>A longitude is east (E) or west (W), not N or S.</source>
-      <translation type="unfinished" />
+      <translation>Долгота бывает восточной (E) или западной (W), а не N или S.</translation>
     </message>
     <message>
       <source>A latitude is north (N) or south (S), not E or W.</source>
-      <translation type="unfinished" />
+      <translation>Широта бывает северной (N) или южной (S), а не E или W.</translation>
     </message>
     <message>
       <source>#</source>
-      <translation type="unfinished" />
+      <translation>№</translation>
     </message>
     <message>
       <source>x</source>
-      <translation type="unfinished" />
+      <translation>x</translation>
     </message>
     <message>
       <source>y</source>
-      <translation type="unfinished" />
+      <translation>y</translation>
     </message>
     <message>
       <source>Longitude</source>
-      <translation type="unfinished" />
+      <translation>Долгота</translation>
     </message>
     <message>
       <source>Latitude</source>
-      <translation type="unfinished" />
+      <translation>Широта</translation>
     </message>
     <message>
       <source>Residual</source>
-      <translation type="unfinished" />
+      <translation>Невязка</translation>
     </message>
     <message>
       <source>Click a place you can identify · Esc to stop</source>
-      <translation type="unfinished" />
+      <translation>Щёлкните по узнаваемому месту · Esc — завершить</translation>
     </message>
     <message>
       <source>Drag a crosshair to move it</source>
-      <translation type="unfinished" />
+      <translation>Перетащите перекрестие, чтобы переместить точку</translation>
     </message>
     <message>
       <source>Saved: whole-world plate carrée (equirectangular).</source>
-      <translation type="unfinished" />
+      <translation>Сохранено: весь мир, plate carrée (равнопромежуточная проекция).</translation>
     </message>
     <message>
       <source>Use the map's places as control points</source>
-      <translation type="unfinished" />
+      <translation>Использовать места карты как опорные точки</translation>
     </message>
     <message>
       <source>Georeference</source>
-      <translation type="unfinished" />
+      <translation>Геопривязка</translation>
     </message>
     <message>
       <source>This is the saved georeference.</source>
-      <translation type="unfinished" />
+      <translation>Это сохранённая геопривязка.</translation>
     </message>
     <message>
       <source>This map has no places with a longitude and latitude.</source>
-      <translation type="unfinished" />
+      <translation>На этой карте нет мест с долготой и широтой.</translation>
     </message>
     <message>
       <source>An affine fit needs at least 3 points with longitude and latitude; there are %1.</source>
-      <translation type="unfinished" />
+      <translation>Для аффинной аппроксимации нужно не менее 3 точек с долготой и широтой; сейчас их: %1.</translation>
     </message>
     <message>
       <source>A second-order polynomial fit needs at least 6 points with longitude and latitude; there are %1.</source>
-      <translation type="unfinished" />
+      <translation>Для полинома второго порядка нужно не менее 6 точек с долготой и широтой; сейчас их: %1.</translation>
     </message>
     <message>
       <source>A pixel position lies inside the image.</source>
-      <translation type="unfinished" />
+      <translation>Координаты в пикселях должны быть в пределах изображения.</translation>
     </message>
     <message>
       <source>The largest residual: check this point</source>
-      <translation type="unfinished" />
+      <translation>Наибольшая невязка: проверьте эту точку</translation>
     </message>
     <message>
       <source>%1 points are ready: press Fit to see the residuals.</source>
-      <translation type="unfinished" />
+      <translation>Готово точек: %1. Нажмите «Аппроксимация», чтобы увидеть невязки.</translation>
     </message>
     <message>
       <source>RMS error %1 px over %2 points.</source>
-      <translation type="unfinished" />
+      <translation>Ошибка RMS: %1 px (точек: %2).</translation>
     </message>
     <message>
       <source>The georeference could not be saved: %1</source>
-      <translation type="unfinished" />
+      <translation>Не удалось сохранить геопривязку: %1</translation>
     </message>
     <message>
       <source>Type the longitude and latitude of point %1 in the table.</source>
-      <translation type="unfinished" />
+      <translation>Введите в таблицу долготу и широту точки %1.</translation>
     </message>
     <message>
       <source>%1 px</source>
-      <translation type="unfinished" />
+      <translation>%1 px</translation>
     </message>
     <message>
       <source>Type a value, e.g. 68.77 or 12.5 W</source>
-      <translation type="unfinished" />
+      <translation>Введите значение, например 68.77 или 12.5 W</translation>
     </message>
     <message>
       <source>⚠ Largest residual: point %1, %2 px.</source>
-      <translation type="unfinished" />
+      <translation>⚠ Наибольшая невязка: точка %1, %2 px.</translation>
     </message>
     <message>
       <source>Saved: %1 fit through %2 control points, RMS %3 px.</source>
-      <translation type="unfinished" />
+      <translation>Сохранено: %1, опорных точек: %2, RMS %3 px.</translation>
     </message>
     <message>
       <source>affine</source>
-      <translation type="unfinished" />
+      <translation>аффинная аппроксимация</translation>
     </message>
     <message>
       <source>second-order polynomial</source>
-      <translation type="unfinished" />
+      <translation>полином второго порядка</translation>
     </message>
   </context>
   <context>
     <name>History</name>
     <message>
       <source>Created</source>
-      <translation type="unfinished" />
+      <translation>Создано</translation>
     </message>
     <message>
       <source>Edited</source>
-      <translation type="unfinished" />
+      <translation>Изменено</translation>
     </message>
     <message>
       <source>Deleted</source>
-      <translation type="unfinished" />
+      <translation>Удалено</translation>
     </message>
     <message>
       <source>Published</source>
-      <translation type="unfinished" />
+      <translation>Опубликовано</translation>
     </message>
     <message>
       <source>Unpublished</source>
-      <translation type="unfinished" />
+      <translation>Снято с публикации</translation>
     </message>
     <message>
       <source>Restored</source>
-      <translation type="unfinished" />
+      <translation>Восстановлено</translation>
     </message>
     <message>
       <source>Imported</source>
-      <translation type="unfinished" />
+      <translation>Импортировано</translation>
     </message>
     <message>
       <source>Restore this version…</source>
-      <translation type="unfinished" />
+      <translation>Восстановить эту версию…</translation>
     </message>
     <message>
       <source>When</source>
-      <translation type="unfinished" />
+      <translation>Когда</translation>
     </message>
     <message>
       <source>Who</source>
-      <translation type="unfinished" />
+      <translation>Кто</translation>
     </message>
     <message>
       <source>What</source>
-      <translation type="unfinished" />
+      <translation>Что</translation>
     </message>
     <message>
       <source>Changes</source>
-      <translation type="unfinished" />
+      <translation>Изменения</translation>
     </message>
     <message>
       <source>No recorded changes yet.</source>
-      <translation type="unfinished" />
+      <translation>Изменений пока не записано.</translation>
     </message>
     <message>
       <source>(current)</source>
-      <translation type="unfinished" />
+      <translation>(текущая)</translation>
     </message>
     <message>
       <source>%1 versions. Select one to restore it.</source>
-      <translation type="unfinished" />
+      <translation>Версий: %1. Выберите версию, чтобы восстановить её.</translation>
     </message>
   </context>
   <context>
     <name>ItemEditor</name>
     <message>
       <source>e.g. c. 1720, 1680s, 18th century</source>
-      <translation type="unfinished" />
+      <translation>например: c. 1720, 1680s, 18th century</translation>
     </message>
     <message>
       <source>Featured in the kiosk's attract loop</source>
-      <translation type="unfinished" />
+      <translation>Показывается в заставке киоска</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>Тип</translation>
     </message>
     <message>
       <source>Date (EDTF)</source>
-      <translation type="unfinished" />
+      <translation>Датировка (EDTF)</translation>
     </message>
     <message>
       <source>Source</source>
-      <translation type="unfinished" />
+      <translation>Источник</translation>
     </message>
     <message>
       <source>State</source>
-      <translation type="unfinished" />
+      <translation>Статус</translation>
     </message>
     <message>
       <source>Featured</source>
-      <translation type="unfinished" />
+      <translation>Избранное</translation>
     </message>
     <message>
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Название</translation>
     </message>
     <message>
       <source>Change %1</source>
-      <translation type="unfinished" />
+      <translation>Изменение: %1</translation>
     </message>
     <message>
       <source>Type a date as you would say it.</source>
-      <translation type="unfinished" />
+      <translation>Введите дату в свободной форме (по-английски).</translation>
     </message>
     <message>
       <source>No item selected</source>
-      <translation type="unfinished" />
+      <translation>Экспонат не выбран</translation>
     </message>
     <message>
       <source>Title and description in every language</source>
-      <translation type="unfinished" />
+      <translation>Название и описание на всех языках</translation>
     </message>
     <message>
       <source>A licence must be a web address (URI).</source>
-      <translation type="unfinished" />
+      <translation>Лицензия должна быть веб-адресом (URI).</translation>
     </message>
     <message>
       <source>Not a date yet</source>
-      <translation type="unfinished" />
+      <translation>Пока не распознано как дата</translation>
     </message>
     <message>
       <source>Published</source>
-      <translation type="unfinished" />
+      <translation>Опубликован</translation>
     </message>
     <message>
       <source>Draft: not shown in kiosks</source>
-      <translation type="unfinished" />
+      <translation>Черновик: не показывается в киосках</translation>
     </message>
     <message>
       <source>Missing: %1</source>
-      <translation type="unfinished" />
+      <translation>Не заполнено: %1</translation>
     </message>
     <message>
       <source>EDTF %1 · from %2 to %3</source>
-      <translation type="unfinished" />
+      <translation>EDTF %1 · с %2 по %3</translation>
     </message>
   </context>
   <context>
@@ -1077,11 +1085,11 @@
     </message>
     <message>
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Название</translation>
     </message>
     <message>
       <source>Description</source>
-      <translation type="unfinished" />
+      <translation>Описание</translation>
     </message>
     <message>
       <source>Culture</source>
@@ -1274,66 +1282,101 @@
     <name>MediaPanel</name>
     <message>
       <source>The item's pictures</source>
-      <translation type="unfinished" />
+      <translation>Изображения экспоната</translation>
     </message>
     <message>
       <source>Make cover</source>
-      <translation type="unfinished" />
+      <translation>Сделать обложкой</translation>
     </message>
     <message>
       <source>Add pictures…</source>
-      <translation type="unfinished" />
+      <translation>Добавить изображения…</translation>
     </message>
     <message>
       <source>Drag pictures to change their order; drop image files here to add them.</source>
-      <translation type="unfinished" />
+      <translation>Перетаскивайте изображения, чтобы изменить их порядок; чтобы добавить изображения, перетащите сюда файлы.</translation>
     </message>
     <message>
       <source>Add pictures</source>
-      <translation type="unfinished" />
+      <translation>Добавить изображения</translation>
     </message>
     <message>
       <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif)</source>
-      <translation type="unfinished" />
+      <translation>Изображения (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif)</translation>
     </message>
     <message>
       <source>cover</source>
-      <translation type="unfinished" />
+      <translation>обложка</translation>
     </message>
   </context>
   <context>
     <name>SignIn</name>
     <message>
       <source>Sign in to the curator workspace</source>
-      <translation type="unfinished" />
+      <translation>Вход в рабочее место куратора</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Имя</translation>
     </message>
     <message>
       <source>Password</source>
-      <translation type="unfinished" />
+      <translation>Пароль</translation>
     </message>
     <message>
       <source>Every change you make is recorded with your name. Accounts are added with “exhibition-app users add NAME”.</source>
-      <translation type="unfinished" />
+      <translation>Каждое ваше изменение записывается под вашим именем. Учётные записи добавляются командой «exhibition-app users add NAME».</translation>
     </message>
     <message>
       <source>Sign in</source>
-      <translation type="unfinished" />
+      <translation>Войти</translation>
     </message>
     <message>
       <source>Checking…</source>
-      <translation type="unfinished" />
+      <translation>Проверка…</translation>
     </message>
     <message>
       <source>Enter your name and password.</source>
-      <translation type="unfinished" />
+      <translation>Введите имя и пароль.</translation>
     </message>
     <message>
       <source>That name and password do not match.</source>
-      <translation type="unfinished" />
+      <translation>Имя и пароль не совпадают.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Visitors</name>
+    <message>
+      <source>Refresh</source>
+      <translation>Обновить</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Экспонат</translation>
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation>Открытий</translation>
+    </message>
+    <message>
+      <source>Median time</source>
+      <translation>Медианное время</translation>
+    </message>
+    <message>
+      <source>Total time</source>
+      <translation>Общее время</translation>
+    </message>
+    <message>
+      <source>Searches that found nothing</source>
+      <translation>Поиски без результатов</translation>
+    </message>
+    <message>
+      <source>Times</source>
+      <translation>Сколько раз</translation>
+    </message>
+    <message>
+      <source>Kiosks: %1 · items opened: %2 · resets: %3 · languages chosen: %4</source>
+      <translation>Киоски: %1 · открыто экспонатов: %2 · сбросов: %3 · выбор языка: %4</translation>
     </message>
   </context>
 </TS>
