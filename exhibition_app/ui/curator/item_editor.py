@@ -30,22 +30,15 @@ from exhibition_app.core.countries import COUNTRIES, country_name
 from exhibition_app.core.edtf import DateParseError, parse_date
 from exhibition_app.core.languages import LANGUAGES, NATIVE_NAMES
 from exhibition_app.core.licences import is_licence_uri, licence_name
+from exhibition_app.db.models import ITEM_TEXT_FIELDS
+from exhibition_app.db.models import KINDS as CATALOGUE_KINDS
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.labels import field_name, kind_name
 
-KINDS = ("object", "map", "photograph", "document")
-TEXT_FIELDS = (
-    "title",
-    "description",
-    "culture",
-    "place",
-    "creator",
-    "date",
-    "materials",
-    "technique",
-    "dimensions",
-    "credit_line",
-)
+# The catalogue's own lists (the workspace already has SQLAlchemy loaded; the kiosk never
+# imports this module).
+KINDS = CATALOGUE_KINDS
+TEXT_FIELDS = ITEM_TEXT_FIELDS
 LONG_FIELDS = ("description", "credit_line")
 #: Fields a visitor misses most when a language lacks them.
 KEY_FIELDS = ("title", "description")
