@@ -233,6 +233,10 @@ class _SimilarIndex:
         return best
 
 
+#: For other callers that warn about look-alikes (the curator's "Add pictures").
+SimilarIndex = _SimilarIndex
+
+
 # --------------------------------------------------------------------------- importing
 
 

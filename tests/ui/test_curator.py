@@ -252,3 +252,31 @@ def test_files_dropped_on_the_list_become_items_and_backups_rotate(
     workspace.scheduled_backup()
     settle(workspace, qtbot)
     assert len(list(workspace.backup_folder().glob("*"))) == 1
+
+
+def test_adding_a_look_alike_picture_warns(workspace, sample_catalog, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from exhibition_app.db.models import Item
+
+    win = workspace
+    with sample_catalog.read_session() as s:
+        photo = next(i for i in s.query(Item).all() if i.kind == "photograph" and i.media)
+        source = sample_catalog.store.abspath(photo.media[0].relpath)
+        photo_id = photo.id
+    copy = tmp_path / "smaller_copy.jpg"
+    with Image.open(source) as im:
+        im.convert("RGB").resize((im.width // 2, im.height // 2)).save(copy, quality=70)
+    other = next(c.id for c in win.cards.values() if c.id != photo_id and c.kind == "object")
+    win.select_item(other)
+    settle(win, qtbot)
+    shown: list[str] = []
+    import exhibition_app.ui.curator.window as window_module
+
+    real = window_module.notice
+    window_module.notice = lambda parent, title, text, **k: shown.append(text)  # type: ignore[assignment]
+    try:
+        win._add_files([copy])
+        settle(win, qtbot)
+    finally:
+        window_module.notice = real
+    assert len(win.cards[other].media) == 1  # added anyway
+    assert shown and f"item {photo_id}" in shown[0]

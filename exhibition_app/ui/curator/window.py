@@ -514,9 +514,22 @@ class CuratorWindow(QMainWindow):
                 from exhibition_app.operations.history import ensure_baseline
 
                 ensure_baseline(session, "item", item_id)
+            from exhibition_app.db.models import Media
+            from exhibition_app.operations.bulk import SimilarIndex
+
+            similar = SimilarIndex(catalog)
             for path in files:
                 try:
-                    add_media(catalog, item_id, path)
+                    media_id = add_media(catalog, item_id, path)
+                    with catalog.read_session() as session:
+                        phash = session.get(Media, media_id).phash  # type: ignore[union-attr]
+                    near = similar.nearest(phash, media_id)
+                    if near is not None and near[0] != item_id:
+                        problems.append(
+                            tr("Curator", "%1 looks like a picture of item %2 (added anyway)")
+                            .replace("%1", path.name)
+                            .replace("%2", str(near[0]))
+                        )
                 except Exception as exc:  # one line per refused file, the rest goes on
                     problems.append(f"{path.name}: {str(exc).splitlines()[0]}")
             with catalog.session() as session:
@@ -530,7 +543,7 @@ class CuratorWindow(QMainWindow):
             if problems:
                 notice(
                     self,
-                    tr("Curator", "Some pictures were not added"),
+                    tr("Curator", "About the pictures you added"),
                     "\n".join(problems),
                     warning=True,
                 )

@@ -337,8 +337,8 @@
       <translation>pictures added</translation>
     </message>
     <message>
-      <source>Some pictures were not added</source>
-      <translation>Some pictures were not added</translation>
+      <source>About the pictures you added</source>
+      <translation>About the pictures you added</translation>
     </message>
     <message>
       <source>Import pictures</source>
@@ -375,6 +375,10 @@
     <message>
       <source>The daily backup failed: %1</source>
       <translation>The daily backup failed: %1</translation>
+    </message>
+    <message>
+      <source>%1 looks like a picture of item %2 (added anyway)</source>
+      <translation>%1 looks like a picture of item %2 (added anyway)</translation>
     </message>
   </context>
   <context>

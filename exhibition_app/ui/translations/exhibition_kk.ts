@@ -337,8 +337,8 @@
       <translation>суреттер қосылды</translation>
     </message>
     <message>
-      <source>Some pictures were not added</source>
-      <translation>Кейбір суреттер қосылмады</translation>
+      <source>About the pictures you added</source>
+      <translation>Қосылған суреттер туралы</translation>
     </message>
     <message>
       <source>Import pictures</source>
@@ -375,6 +375,10 @@
     <message>
       <source>The daily backup failed: %1</source>
       <translation>Күнделікті сақтық көшірме жасалмады: %1</translation>
+    </message>
+    <message>
+      <source>%1 looks like a picture of item %2 (added anyway)</source>
+      <translation>%1 №%2 экспонаттың суретіне ұқсайды (бәрібір қосылды)</translation>
     </message>
   </context>
   <context>

@@ -337,8 +337,8 @@
       <translation>зураг нэмсэн</translation>
     </message>
     <message>
-      <source>Some pictures were not added</source>
-      <translation>Зарим зургийг нэмж чадсангүй</translation>
+      <source>About the pictures you added</source>
+      <translation>Нэмсэн зургийн тухай</translation>
     </message>
     <message>
       <source>Import pictures</source>
@@ -375,6 +375,10 @@
     <message>
       <source>The daily backup failed: %1</source>
       <translation>Өдөр тутмын нөөц хуулбар хийж чадсангүй: %1</translation>
+    </message>
+    <message>
+      <source>%1 looks like a picture of item %2 (added anyway)</source>
+      <translation>%1 нь №%2 үзмэрийн зурагтай төстэй байна (нэмсэн)</translation>
     </message>
   </context>
   <context>

@@ -337,8 +337,8 @@
       <translation>добавлены изображения</translation>
     </message>
     <message>
-      <source>Some pictures were not added</source>
-      <translation>Некоторые изображения не добавлены</translation>
+      <source>About the pictures you added</source>
+      <translation>О добавленных изображениях</translation>
     </message>
     <message>
       <source>Import pictures</source>
@@ -375,6 +375,10 @@
     <message>
       <source>The daily backup failed: %1</source>
       <translation>Не удалось создать ежедневную резервную копию: %1</translation>
+    </message>
+    <message>
+      <source>%1 looks like a picture of item %2 (added anyway)</source>
+      <translation>%1 похоже на изображение экспоната №%2 (всё равно добавлено)</translation>
     </message>
   </context>
   <context>
