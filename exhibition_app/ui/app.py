@@ -27,6 +27,7 @@ from exhibition_app.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
+    from exhibition_app.ui.curator.window import CuratorWindow
     from exhibition_app.ui.kiosk.window import KioskOptions
 
 SCREENSHOT_TIMEOUT_S = 60.0
@@ -53,7 +54,8 @@ def create_window(
     item: int | None = None,
     fallback: Sequence[str] = DEFAULT_FALLBACK,
     kiosk: KioskOptions | None = None,
-) -> MainWindow:
+    curator: bool = False,
+) -> MainWindow | CuratorWindow:
     """The main window, painted at once; the catalogue opens on the database worker.
 
     Only cheap modules are imported on this path: SQLAlchemy, Alembic and Pillow load on
@@ -68,6 +70,10 @@ def create_window(
 
         return Catalog.open(catalog, assets, fallback=fallback)
 
+    if curator:
+        from exhibition_app.ui.curator.window import CuratorWindow
+
+        return CuratorWindow(open_catalog, language)
     if kiosk is not None:
         from exhibition_app.ui.kiosk.window import KioskWindow
 
@@ -80,9 +86,8 @@ def create_window(
 def run_gui(args: argparse.Namespace) -> int:
     settings.current.tile_cache_bytes = max(16, args.tile_cache) * 1024 * 1024
     app = make_app(sys.argv[:1])
-    if getattr(args, "curator", False):
-        return _run_curator(app, args)
-    kiosk = _kiosk_options(args) if getattr(args, "kiosk", False) else None
+    curator = bool(getattr(args, "curator", False))
+    kiosk = _kiosk_options(args) if getattr(args, "kiosk", False) and not curator else None
     window = create_window(
         args.catalog,
         args.assets,
@@ -90,6 +95,7 @@ def run_gui(args: argparse.Namespace) -> int:
         item=args.item,
         fallback=args.fallback or DEFAULT_FALLBACK,
         kiosk=kiosk,
+        curator=curator,
     )
     if kiosk is not None:
         from exhibition_app.ui.kiosk.window import KioskWindow
@@ -99,39 +105,16 @@ def run_gui(args: argparse.Namespace) -> int:
             window.resize(*args.size)
         window.show_kiosk()
     else:
-        window.resize(*(args.size or (1366, 800)))
+        window.resize(*(args.size or ((1400, 900) if curator else (1366, 800))))
         window.show()
     if args.screenshot:
         _screenshot_when_settled(app, window, args.screenshot)
     code = app.exec()
     if window.catalog is not None:
         window.catalog.close()
-    if args.screenshot and window.load_error:
+    if args.screenshot and getattr(window, "load_error", None):
         print(f"{APP_NAME}: error: {window.load_error}", file=sys.stderr)
         return 1
-    return code
-
-
-def _run_curator(app: QApplication, args: argparse.Namespace) -> int:
-    from exhibition_app.ui.curator.window import CuratorWindow
-
-    load_fonts(app, assets_dir(args.assets))
-    language = Language(args.lang, args.fallback or DEFAULT_FALLBACK)
-    catalog, assets, fallback = args.catalog, args.assets, args.fallback or DEFAULT_FALLBACK
-
-    def open_catalog() -> Catalog:
-        from exhibition_app.catalog import Catalog
-
-        return Catalog.open(catalog, assets, fallback=fallback)
-
-    window = CuratorWindow(open_catalog, language)
-    window.resize(*(args.size or (1400, 900)))
-    window.show()
-    if args.screenshot:
-        _screenshot_when_settled(app, window, args.screenshot)  # type: ignore[arg-type]
-    code = app.exec()
-    if window.catalog is not None:
-        window.catalog.close()
     return code
 
 
@@ -167,7 +150,9 @@ def _kiosk_options(args: argparse.Namespace) -> KioskOptions:
     return options
 
 
-def _screenshot_when_settled(app: QApplication, window: MainWindow, path: str) -> None:
+def _screenshot_when_settled(
+    app: QApplication, window: MainWindow | CuratorWindow, path: str
+) -> None:
     started = time.monotonic()
     settled_since: list[float] = []
 

@@ -178,8 +178,9 @@ class KioskWindow(MainWindow):
             from exhibition_app.core.keyboard_layouts import layout_for_language
 
             self.keyboard.set_layout(layout_for_language(self.language.code))
-        self.countdown.retranslate() if hasattr(self, "countdown") else None
-        self.pin_pad.retranslate() if hasattr(self, "pin_pad") else None
+        for overlay in ("countdown", "pin_pad"):  # built after the first call
+            if hasattr(self, overlay):
+                getattr(self, overlay).retranslate()
 
     # -- showing ---------------------------------------------------------------------------
     def show_kiosk(self) -> None:
