@@ -26,7 +26,7 @@ sysdeps-gui:
 	@bash tools/sysdeps.sh gui
 
 sysdeps-test:
-	@bash tools/sysdeps.sh xtest
+	@bash tools/sysdeps.sh xtest pg
 
 run: $(VENV)/.installed sysdeps-gui
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$QT_QPA_PLATFORM" != offscreen ]; then \

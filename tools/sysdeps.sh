@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Make sure the system libraries Qt needs are present (Debian/Ubuntu names).
 # As root with apt-get, install what is missing; otherwise print the exact command.
-# Usage: tools/sysdeps.sh [gui] [xtest]
+# Usage: tools/sysdeps.sh [gui] [xtest] [pg]
 #   gui    also the X11 platform plugin's libraries
 #   xtest  also Xvfb and xdotool for the real-window kiosk test (installed when root; without
 #          them that one test is skipped with its reason, so they are optional)
+#   pg     also the PostgreSQL server, for the PostgreSQL half of the tests (installed when
+#          root; without it that half is skipped and the test run says so loudly)
 set -u
-want_gui=0; want_xtest=0
+want_gui=0; want_xtest=0; want_pg=0
 for arg in "$@"; do
-  case "$arg" in gui) want_gui=1 ;; xtest) want_xtest=1 ;; esac
+  case "$arg" in gui) want_gui=1 ;; xtest) want_xtest=1 ;; pg) want_pg=1 ;; esac
 done
+have_pg_server() {
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1
+}
 # The X11 test's libraries can only be added by root; for anyone else they stay optional.
 if [ $want_xtest = 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   want_gui=1
@@ -43,10 +48,18 @@ elif [ $want_xtest = 1 ] && ! { command -v Xvfb && command -v xdotool; } >/dev/n
   echo "note: Xvfb or xdotool is missing, so the real-window kiosk test will be skipped" \
        "(sudo apt-get install -y xvfb xdotool)" >&2
 fi
+if [ $want_pg = 1 ] && ! have_pg_server; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    missing+=(postgresql)
+  else
+    echo "note: the PostgreSQL server is not installed, so the PostgreSQL half of the tests" \
+         "will be skipped (sudo apt-get install -y postgresql)" >&2
+  fi
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "installing system libraries Qt needs: ${missing[*]}"
+  echo "installing system packages: ${missing[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 else
   echo "Qt needs system libraries that are missing. Run:" >&2

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+from sqlalchemy import update
+
+from exhibition_app.catalog import Catalog
+from exhibition_app.db.models import Exhibition
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -88,9 +92,10 @@ def test_refusals_are_one_line(sample_paths: tuple[Path, Path], tmp_path: Path) 
     assert proc.returncode == 1
     assert proc.stderr.count("\n") == 1 and "more than the limit of 1.0 MB" in proc.stderr
 
-    with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE exhibition SET published = 0 WHERE key = 'then-and-now'")
-    conn.close()
+    with Catalog.open(db, assets) as cat, cat.session() as s:  # either engine
+        s.execute(
+            update(Exhibition).where(Exhibition.key == "then-and-now").values(published=False)
+        )
     proc = run(*source, "export", "bundle", "then-and-now", str(tmp_path / "u.zip"))
     assert proc.returncode == 1
     assert proc.stderr == (

@@ -64,7 +64,7 @@ def test_stats_on_an_empty_log(sample_paths: tuple[Path, Path]) -> None:
 
 
 def test_stats_after_recording_events(sample_catalog: Catalog) -> None:
-    db, assets = sample_catalog.db_path, sample_catalog.assets
+    db, assets = sample_catalog.db_path or sample_catalog.url, sample_catalog.assets
     assert db is not None
     day = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
     with sample_catalog.session() as s:

@@ -29,6 +29,7 @@ def test_new_file_becomes_a_migrated_catalogue(tmp_path: Path) -> None:
         assert cat.backup_made is None  # nothing to back up in a new catalogue
 
 
+@pytest.mark.sqlite_only("SQLite's own settings")
 def test_sqlite_pragmas_wal_foreign_keys_busy_timeout(catalog: Catalog) -> None:
     with catalog.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"

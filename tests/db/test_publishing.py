@@ -173,7 +173,7 @@ def test_a_running_kiosk_sees_a_publication_only_once_committed(
 ) -> None:
     (a,) = _items(cat, 1)
     # The kiosk: another Catalog (its own connections) opened before the publication.
-    with Catalog.open(cat.db_path, tmp_path / "kiosk-assets") as kiosk:
+    with Catalog.open(cat.url, tmp_path / "kiosk-assets") as kiosk:
         with kiosk.read_session() as k:
             loaded_with = publication_serial(k)
             assert load_gallery(k, published_only=True).items == {}

@@ -306,8 +306,13 @@ def test_day_window_covers_whole_local_days() -> None:
 
 
 def test_schema_matches_the_models(catalog: Catalog) -> None:
+    """The migrations build what the models describe, on either engine."""
     with catalog.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        if conn.dialect.name != "sqlite":
+            # item_search is the search index (db/search.py), not a model.
+            assert [d for d in diffs if "item_search" not in str(d)] == []
+            return
         sql = conn.execute(
             text("SELECT sql FROM sqlite_master WHERE name = 'visitor_event'")
         ).scalar_one()
