@@ -47,6 +47,12 @@ def add_admin_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     rs.add_argument("file", type=Path, metavar="FILE")
     rs.add_argument("--user", metavar="NAME", help="who restores it (for the record)")
+    ct = sub.add_parser(
+        "copy-to",
+        parents=[common],
+        help="copy the whole catalogue, ids and all, into a new, empty one (e.g. PostgreSQL)",
+    )
+    ct.add_argument("target", metavar="TARGET", help="an SQLAlchemy URL or an SQLite file")
 
     for name, text in (
         ("publish", "publish items and exhibitions (one transaction; kiosks pick it up)"),
@@ -179,15 +185,16 @@ def cmd_backup(catalog: Catalog, args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Runs without opening the catalogue: it may be the damaged one being replaced."""
-    from exhibition_app.cli import UserError, _print
+    from exhibition_app.cli import _print
     from exhibition_app.db.engine import resolve_url, sqlite_path
     from exhibition_app.operations.backup import restore
     from exhibition_app.paths import default_locations
 
     target = args.catalog if args.catalog is not None else default_locations()[0]
-    path = sqlite_path(resolve_url(target))
+    url = resolve_url(target)
+    path = sqlite_path(url)
     if path is None:
-        raise UserError("restore works on a catalogue that is an SQLite file")
+        return _restore_postgresql(url, args)
     result = restore(path, args.file, user=args.user)
     previous = str(result.previous_backup) if result.previous_backup else None
     data = {
@@ -203,6 +210,51 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return text + (f"; the catalogue as it was is in {previous}" if previous else "")
 
     _print(args, data, human)
+    return 0
+
+
+def _restore_postgresql(url: str, args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
+    from exhibition_app.cli import UserError, _print
+    from exhibition_app.operations.pg_backup import is_postgresql, restore_dump
+
+    if not is_postgresql(url):
+        raise UserError("restore works on an SQLite or a PostgreSQL catalogue")
+    previous, schema, serial = restore_dump(url, args.file, user=args.user)
+    data = {
+        "restored": True,
+        "catalog": make_url(url).render_as_string(hide_password=True),
+        "previous_backup": str(previous) if previous else None,
+        "schema": schema,
+        "serial": serial,
+    }
+
+    def human() -> str:
+        text = f"restored {data['catalog']} from {args.file}"
+        return text + (f"; the catalogue as it was is in {previous}" if previous else "")
+
+    _print(args, data, human)
+    return 0
+
+
+def cmd_copy_to(catalog: Catalog, args: argparse.Namespace) -> int:
+    """Move a site: ``--catalog catalog.db copy-to postgresql+psycopg://...``."""
+    from exhibition_app.catalog import Catalog as Opened
+    from exhibition_app.cli import _print
+    from exhibition_app.operations.transfer import copy_catalogue
+
+    with Opened.open(args.target, catalog.assets) as target:
+        report = copy_catalogue(catalog, target)
+    data = report.as_dict()
+    _print(
+        args,
+        data,
+        lambda: (
+            f"copied {data['total_rows']} rows ({data['rows'].get('item', 0)} items) "
+            f"to {data['target']}; search index rebuilt"
+        ),
+    )
     return 0
 
 
@@ -297,6 +349,7 @@ CATALOG_COMMANDS: dict[tuple[str, str | None], Callable[[Catalog, argparse.Names
     ("users", "disable"): cmd_users_disable,
     ("users", "enable"): cmd_users_enable,
     ("backup", None): cmd_backup,
+    ("copy-to", None): cmd_copy_to,
     ("publish", None): cmd_publish,
     ("unpublish", None): cmd_unpublish,
     ("history", None): cmd_history,

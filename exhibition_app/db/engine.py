@@ -73,8 +73,11 @@ def make_engine(url: str) -> Engine:
         if not path.parent.exists():
             raise CatalogError(f"cannot create the catalogue {path}: its folder does not exist")
         _check_sqlite_header(path)
+    # A server's connections can die under the pool (a restart, a network cut): test each one
+    # as it is taken, so the next session reconnects instead of failing once per dead one.
+    extra: dict[str, Any] = {} if path is not None else {"pool_pre_ping": True}
     try:
-        engine = create_engine(url, connect_args=_connect_args(url))
+        engine = create_engine(url, connect_args=_connect_args(url), **extra)
     except ImportError as exc:
         raise CatalogError(
             f"the catalogue URL needs a database driver that is not installed ({exc.name})"

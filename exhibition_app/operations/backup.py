@@ -15,6 +15,9 @@
 * :func:`scheduled_backup` makes a rotated backup when the newest is older than an interval
   (the GUI calls it at start and every hour).
 
+A PostgreSQL catalogue is backed up and restored with pg_dump and pg_restore instead
+(exhibition_app.operations.pg_backup); the functions here hand such catalogues over to it.
+
 Media files are not part of these backups: they are content-addressed and never changed in
 place; ``check`` reports any a restored catalogue refers to but the assets folder lacks.
 """
@@ -34,6 +37,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from exhibition_app.catalog import Catalog
@@ -95,6 +99,14 @@ def _db_file(catalog: Catalog | str | Path) -> Path:
     if path is None:
         raise CatalogError("backups and restores need a catalogue that is an SQLite file")
     return Path(path)
+
+
+def _postgresql_url(catalog: Catalog | str | Path) -> str | None:
+    """The URL of a PostgreSQL catalogue, None for SQLite."""
+    from exhibition_app.operations.pg_backup import is_postgresql
+
+    url = catalog.url if isinstance(catalog, Catalog) else resolve_url(catalog)
+    return url if is_postgresql(url) else None
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -163,6 +175,12 @@ def backup(catalog: Catalog | str | Path, file: str | Path) -> BackupInfo:
     The copy goes to a temporary file in the target's folder and is renamed into place, so
     ``file`` is never half-written. The live catalogue itself (or its -wal/-shm) is refused.
     """
+    url = _postgresql_url(catalog)
+    if url is not None:
+        from exhibition_app.operations.pg_backup import dump
+
+        written = dump(url, file)
+        return BackupInfo(written, written.stat().st_size)
     src = _db_file(catalog)
     dest = Path(file).expanduser()
     if not src.is_file():
@@ -223,21 +241,22 @@ def scheduled_backup(
     stay. Returns the new file, or None when a recent enough one exists. A newest backup
     dated in the future (the clock went back) does not stop a new one.
     """
-    src = _db_file(catalog)
+    url = _postgresql_url(catalog)
+    src = Path(make_url(url).database or "catalog") if url else _db_file(catalog)
     target = Path(folder).expanduser()
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CatalogError(f"cannot create the backup folder {target}: {_reason(exc)}") from None
     moment = (now or datetime.now(UTC)).astimezone(UTC)
-    prefix, suffix = f"{src.stem}.scheduled.", src.suffix or ".db"
+    prefix, suffix = f"{src.stem}.scheduled.", ".dump" if url else (src.suffix or ".db")
     stamps = [s for p in target.glob(f"{prefix}*{suffix}") if (s := _stamp_of(p, prefix, suffix))]
     if stamps:
         age = moment - max(stamps)
         if timedelta(0) <= age < min_interval:
             return None
     dest = target / f"{prefix}{_stamp(moment)}{suffix}"
-    backup(src, dest)
+    backup(url or src, dest)
     _rotate(target, prefix, suffix, max(1, keep))
     return dest
 

@@ -1,0 +1,108 @@
+"""Copy a whole catalogue to another database, ids and all: moving a site to PostgreSQL.
+
+``copy_catalogue`` reads every table of a catalogue (at the newest schema) and writes it into
+an empty catalogue on any engine, in one transaction: the target ends up with every row or
+with nothing. Ids are kept, so links, history snapshots and kiosk statistics stay valid;
+PostgreSQL's id sequences are moved past the copied ids afterwards, and the search index is
+rebuilt for the target's engine. Media and tile files are not copied: both catalogues use the
+same asset folder (or ``sync`` brings a replica up to date).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Integer, func, select, text
+
+from exhibition_app.catalog import Catalog, CatalogError
+from exhibition_app.db.models import Base, Item
+from exhibition_app.db.search import rebuild_index
+
+_CHUNK = 2000
+
+
+@dataclass
+class TransferReport:
+    source: str
+    target: str
+    rows: dict[str, int] = field(default_factory=dict)
+    indexed: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "target": self.target,
+            "rows": dict(self.rows),
+            "total_rows": sum(self.rows.values()),
+            "indexed": self.indexed,
+        }
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def copy_catalogue(
+    source: Catalog,
+    target: Catalog,
+    *,
+    progress: Callable[[str, int], None] | None = None,
+    skip: frozenset[str] = frozenset(),
+) -> TransferReport:
+    """Copy every row of ``source`` into the empty ``target``; all or nothing.
+
+    Tables named in ``skip`` are left empty in the target.
+    """
+    if source.url == target.url:
+        raise CatalogError("the source and the target are the same catalogue")
+    report = TransferReport(_safe_url(source.url), _safe_url(target.url))
+    tables = [t for t in Base.metadata.sorted_tables if t.name not in skip]
+    with target.session() as dst:
+        busy = [t.name for t in tables if dst.execute(select(func.count()).select_from(t)).scalar()]
+        if busy:
+            raise CatalogError(
+                f"the target catalogue is not empty (it has rows in {', '.join(busy[:4])}); "
+                "copy into a new, empty database"
+            )
+        with source.read_session() as src:
+            for table in tables:
+                count = 0
+                result = src.execute(select(table)).mappings()
+                while chunk := result.fetchmany(_CHUNK):
+                    dst.execute(table.insert(), [dict(row) for row in chunk])
+                    count += len(chunk)
+                report.rows[table.name] = count
+                if progress is not None:
+                    progress(table.name, count)
+        dst.flush()
+        if dst.get_bind().dialect.name == "postgresql":
+            _advance_sequences(dst)
+        report.indexed = rebuild_index(dst)
+        if report.indexed == 0 and report.rows.get(Item.__tablename__):
+            report.indexed = report.rows[Item.__tablename__]  # engines without an index
+    return report
+
+
+def _advance_sequences(session: Any) -> None:
+    """Rows were inserted with their ids: move each id sequence past the highest one."""
+    for table in Base.metadata.sorted_tables:
+        pk = list(table.primary_key.columns)
+        if len(pk) != 1 or not isinstance(pk[0].type, Integer):
+            continue
+        column = pk[0].name
+        seq = session.execute(
+            text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": column}
+        ).scalar()
+        if seq is None:
+            continue
+        session.execute(
+            text(
+                f'SELECT setval(:s, coalesce((SELECT max("{column}") FROM "{table.name}"), 0) + 1,'
+                " false)"
+            ),
+            {"s": seq},
+        )
