@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from exhibition_app.db.engine import CatalogError
@@ -93,7 +93,25 @@ def _set_state(
     )
     session.add(publication)
     session.flush()
+    announce(session, publication.id)
     return publication.id
+
+
+#: The PostgreSQL channel running kiosks LISTEN on (exhibition_app.operations.listener).
+CHANNEL = "exhibition_publication"
+
+
+def announce(session: Session, serial: int) -> None:
+    """Tell listening kiosks about ``serial`` when the caller's transaction commits.
+
+    PostgreSQL delivers a NOTIFY only on commit, and not at all on rollback, so a kiosk never
+    hears of a publication it cannot see yet. SQLite has no such thing: kiosks poll
+    :func:`publication_serial` instead.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_notify(:channel, :serial)"), {"channel": CHANNEL, "serial": str(serial)}
+        )
 
 
 def publish(

@@ -78,6 +78,7 @@ def create_window(
         from exhibition_app.ui.kiosk.window import KioskWindow
 
         kiosk.lang = lang
+        kiosk.catalog, kiosk.assets = catalog, assets
         return KioskWindow(open_catalog, language, kiosk)
     window = MainWindow(open_catalog, language, open_item=item)
     return window

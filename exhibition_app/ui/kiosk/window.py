@@ -59,6 +59,10 @@ class KioskOptions:
     locked: bool = True
     #: How often to look for a new publication (seconds; 0: never).
     poll_s: float = 20.0
+    #: ``--catalog`` and ``--assets`` as given: where the offline copy is, if the server is
+    #: out of reach at start (exhibition_app.ui.kiosk.network).
+    catalog: Any = None
+    assets: Any = None
 
 
 class KioskWindow(MainWindow):
@@ -77,7 +81,12 @@ class KioskWindow(MainWindow):
         self._unlocked = not self.options.locked
         self._visiting: tuple[int, float, str] | None = None  # (item id, since, language)
         self.accessible_mode = False
+        self._pending_publication = False
         super().__init__(open_catalog, language)
+        from exhibition_app.ui.kiosk.network import ServerLink
+
+        self.link = ServerLink(self, open_catalog)
+        self.link.serial_heard.connect(self._serial_heard)
         self.setObjectName("kiosk")
         self.setStyleSheet(kiosk_style())
         self.statusBar().hide()  # visitors see no engineering messages
@@ -196,13 +205,33 @@ class KioskWindow(MainWindow):
         if hasattr(self, "attract"):
             self.attract.setGeometry(self.rect())
 
+    def _open_and_read(self, open_catalog: Callable[[], Catalog]) -> tuple[Catalog, GalleryData]:
+        """Runs on the database worker; a kiosk whose server is out of reach opens its
+        offline copy instead (exhibition_app.ui.kiosk.network)."""
+        if not self.options.locked:  # the curator's preview shows drafts: never the copy
+            return super()._open_and_read(open_catalog)
+        from exhibition_app.ui.kiosk.network import open_with_fallback
+
+        options = self.options
+        return super()._open_and_read(
+            lambda: open_with_fallback(open_catalog, options.catalog, options.assets)
+        )
+
+    def use_catalog(self, catalog: Catalog) -> None:
+        """Read from ``catalog`` from now on (the server, or the offline copy)."""
+        self.catalog = self.model.catalog = self.attract.catalog = catalog
+        if self._item_page is not None:
+            self._item_page.catalog = catalog
+            self._item_page.map.catalog = catalog
+
     def _gallery_loaded(self, result: tuple[Catalog, GalleryData]) -> None:
         super()._gallery_loaded(result)
         self.attract.catalog = self.catalog
         self._fill_attract()
+        if self.options.locked and self.catalog is not None:
+            self.link.loaded(self.catalog)
         if self.options.poll_s > 0 and not hasattr(self, "_poll"):
             self._serial: int | None = None
-            self._pending_publication = False
             self._poll = QTimer(self, interval=int(self.options.poll_s * 1000))
             self._poll.timeout.connect(self.check_publication)
             self._poll.start()
@@ -223,34 +252,52 @@ class KioskWindow(MainWindow):
             with catalog.read_session() as session:
                 return publication_serial(session)
 
-        def done(serial: int) -> None:
-            if self._serial is None:
-                self._serial = serial
-            elif serial != self._serial:
-                self._serial = serial
-                self._pending_publication = True
-                if self.attract.isVisible():
-                    self.reload_published()
+        self.tasks.run_db(
+            work, self._serial_heard, lambda m: log.warning("kiosk: publication check: %s", m)
+        )
 
-        self.tasks.run_db(work, done, lambda m: log.warning("kiosk: publication check: %s", m))
+    def _serial_heard(self, serial: int) -> None:
+        """The newest publication's serial, from a poll or the server's notification."""
+        if getattr(self, "_serial", None) is None:
+            self._serial = serial
+        elif serial != self._serial:
+            self._serial = serial
+            log.info("kiosk: publication %s is waiting for a quiet moment", serial)
+            self.publication_waiting()
+
+    def publication_waiting(self) -> None:
+        """Something new to show (or the server is back): now if nobody is looking, else at
+        the next reset; never under a visitor's finger."""
+        self._pending_publication = True
+        if self.attract.isVisible():
+            self.reload_published()
 
     def reload_published(self) -> None:
         """Read the published exhibition again and show it from the start."""
-        catalog = self.catalog
-        if catalog is None:
+        if self.catalog is None:
             return
         self._pending_publication = False
+        source = self.link.source() if self.options.locked else (lambda c=self.catalog: c)
+        published_only = self.published_only
 
-        def work() -> GalleryData:
+        def work() -> tuple[Catalog, GalleryData]:
             from exhibition_app.operations.views import load_gallery
 
+            catalog = source()
             with catalog.read_session() as session:
-                return load_gallery(session, published_only=True)
+                return catalog, load_gallery(session, published_only=published_only)
 
-        def done(data: GalleryData) -> None:
+        def failed(message: str) -> None:
+            self.link.reload_failed(message)
+
+        def done(result: tuple[Catalog, GalleryData]) -> None:
             from exhibition_app.core.filters import facets
 
+            catalog, data = result
             log.info("kiosk: a new publication is on show")
+            self.use_catalog(catalog)
+            if self.options.locked:
+                self.link.loaded(catalog)
             self.model.set_gallery(data)
             self.filter_bar.set_facets(facets(data.items.values()))
             self._nav_key = None
@@ -261,7 +308,7 @@ class KioskWindow(MainWindow):
                 self.attract.start()
             self.retranslate()
 
-        self.tasks.run_db(work, done, lambda m: log.warning("kiosk: reload: %s", m))
+        self.tasks.run_db(work, done, failed)
 
     def _fill_attract(self) -> None:
         data = self.model.gallery
@@ -326,6 +373,7 @@ class KioskWindow(MainWindow):
             event.ignore()  # Alt+F4, a window manager's close button, xdotool windowclose
             return
         QApplication.instance().removeEventFilter(self.key_lock)  # type: ignore[union-attr]
+        self.link.stop()
         super().closeEvent(event)
 
     def _toggle_full_screen(self) -> None:
@@ -431,7 +479,7 @@ class KioskWindow(MainWindow):
         self.view.clearSelection()
         self.view.scrollToTop()
         self._record("reset")
-        if getattr(self, "_pending_publication", False):
+        if self._pending_publication:
             self.reload_published()
         self.start_attract()
 
@@ -553,6 +601,9 @@ class KioskWindow(MainWindow):
             dwell_ms=values.get("dwell_ms"),
             query=values.get("query"),
         )
+        if self.link.offline:  # the offline copy is not the place: they wait for the server
+            self.link.queue(event)
+            return
         self.tasks.run_db(
             lambda: _write_events(catalog, [event]),
             lambda _n: None,
