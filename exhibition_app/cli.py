@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from exhibition_app import __version__, cli_admin, cli_csv, cli_exchange
+from exhibition_app import __version__, cli_admin, cli_csv, cli_exchange, cli_sync
 from exhibition_app.paths import APP_NAME, user_data_dir
 
 if TYPE_CHECKING:  # the GUI path must not pay for SQLAlchemy before its first paint
@@ -244,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_csv.add_csv_parsers(sub, common)
     # Last, so it finds (and reuses) any export/import group made above.
     cli_exchange.add_exchange_parsers(sub, common)
+    cli_sync.add_sync_parsers(sub, common)
     return p
 
 
@@ -576,6 +577,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Catalog, argparse.Namespace], i
     **cli_admin.CATALOG_COMMANDS,
     **cli_csv.COMMANDS,
     **cli_exchange.COMMANDS,
+    **cli_sync.COMMANDS,
 }
 
 
