@@ -50,6 +50,9 @@ def write_offline_copy(catalog: Catalog, path: Path | None = None) -> Path:
     dest = Path(path) if path is not None else offline_copy_path(catalog.assets)
     if catalog.db_path is not None and dest.resolve() == catalog.db_path.resolve():
         raise CatalogError("the offline copy cannot replace the catalogue itself")
+    for stale in dest.parent.glob(".tmp-offline-*"):  # a kiosk switched off while writing
+        with contextlib.suppress(OSError):
+            stale.unlink()
     fd, name = tempfile.mkstemp(prefix=".tmp-offline-", suffix=".db", dir=dest.parent)
     os.close(fd)
     tmp = Path(name)

@@ -7,6 +7,7 @@ and exits 0 (how screens are reviewed and checked without a display).
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 from collections.abc import Sequence
@@ -89,6 +90,12 @@ def run_gui(args: argparse.Namespace) -> int:
     app = make_app(sys.argv[:1])
     curator = bool(getattr(args, "curator", False))
     kiosk = _kiosk_options(args) if getattr(args, "kiosk", False) and not curator else None
+    # Log lines go to stderr (the journal, under systemd). A kiosk also says what it does:
+    # publications taken up, the server lost and found, the offline copy written.
+    logging.basicConfig(
+        level=logging.INFO if kiosk is not None else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     window = create_window(
         args.catalog,
         args.assets,

@@ -168,3 +168,22 @@ def test_a_kiosk_started_while_the_server_is_away_shows_the_offline_copy(
     assert win.catalog.url == url
     with Catalog.open(url, assets) as cat, cat.read_session() as s:
         assert publication_serial(s) == 0
+
+
+def test_a_new_kiosk_with_no_server_and_no_copy_waits_calmly_and_tries_again(
+    site: tuple[Any, str, Path], kiosk_on, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from exhibition_app.ui.kiosk import window as kiosk_window
+
+    monkeypatch.setattr(kiosk_window, "OPEN_RETRY_S", 1.0)
+    cluster, url, assets = site
+    assert not offline_copy_path(assets).exists()
+    cluster.stop_server()
+    win = kiosk_on(url, assets)
+    assert win.catalog is None and win.empty.isVisible()
+    assert win.empty.text() == "This exhibition is not available at the moment."
+
+    cluster.start_server()
+    qtbot.waitUntil(lambda: win.catalog is not None, timeout=30000)
+    qtbot.waitUntil(lambda: win.model.rowCount() == 19, timeout=10000)
+    qtbot.waitUntil(lambda: offline_copy_path(assets).is_file(), timeout=20000)

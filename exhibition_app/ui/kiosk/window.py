@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: Seconds between tries to open a catalogue that could not be opened (no server, no copy).
+OPEN_RETRY_S = 30.0
 SEARCH_SETTLE_MS = 2500  # a search that found nothing counts once it has stayed 2.5 s
 ATTRACT_LIMIT = 24
 
@@ -85,6 +87,7 @@ class KioskWindow(MainWindow):
         super().__init__(open_catalog, language)
         from exhibition_app.ui.kiosk.network import ServerLink
 
+        self._open_catalog = open_catalog
         self.link = ServerLink(self, open_catalog)
         self.link.serial_heard.connect(self._serial_heard)
         self.setObjectName("kiosk")
@@ -350,10 +353,19 @@ class KioskWindow(MainWindow):
         self.more_button.setAccessibleName(self.more_button.text())
 
     def _load_failed(self, message: str) -> None:
-        """Visitors see a calm notice; the reason goes to the log for staff."""
+        """Visitors see a calm notice; the reason goes to the log for staff. A kiosk tries
+        again by itself (a server that is still starting, a network not up yet at boot)."""
         log.error("kiosk: the catalogue could not be opened: %s", message)
         super()._load_failed(message)
         self.empty.setText(tr("Kiosk", "This exhibition is not available at the moment."))
+        if self.options.locked and self.catalog is None:
+            QTimer.singleShot(int(OPEN_RETRY_S * 1000), self, self._retry_open)
+
+    def _retry_open(self) -> None:
+        log.info("kiosk: trying to open the catalogue again")
+        self.tasks.run_db(
+            lambda: self._open_and_read(self._open_catalog), self._gallery_loaded, self._load_failed
+        )
 
     def _update_empty(self, catalogue_has_items: bool) -> None:
         super()._update_empty(catalogue_has_items)
