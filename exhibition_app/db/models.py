@@ -176,11 +176,16 @@ class Item(TextMixin, Base):
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
 
-    texts: Mapped[list[ItemText]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    # Ordered by key: SQLite hands rows back in key order by itself, PostgreSQL does not.
+    texts: Mapped[list[ItemText]] = relationship(
+        cascade="all, delete-orphan", order_by=(ItemText.field, ItemText.lang), lazy="selectin"
+    )
     media_links: Mapped[list[ItemMedia]] = relationship(
         cascade="all, delete-orphan", order_by=ItemMedia.position, lazy="selectin"
     )
-    tag_rows: Mapped[list[ItemTag]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    tag_rows: Mapped[list[ItemTag]] = relationship(
+        cascade="all, delete-orphan", order_by=ItemTag.tag, lazy="selectin"
+    )
     cover: Mapped[Media | None] = relationship(foreign_keys=[cover_media_id], lazy="joined")
     relations: Mapped[list[ItemRelation]] = relationship(
         cascade="all, delete-orphan", foreign_keys=[ItemRelation.subject_id], lazy="selectin"
@@ -255,7 +260,11 @@ class Section(TextMixin, Base):
         ForeignKey("exhibition.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
-    texts: Mapped[list[SectionText]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    texts: Mapped[list[SectionText]] = relationship(
+        cascade="all, delete-orphan",
+        order_by=(SectionText.field, SectionText.lang),
+        lazy="selectin",
+    )
     item_links: Mapped[list[SectionItem]] = relationship(
         cascade="all, delete-orphan", order_by=SectionItem.position, lazy="selectin"
     )
@@ -281,7 +290,9 @@ class Exhibition(TextMixin, Base):
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
     texts: Mapped[list[ExhibitionText]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin"
+        cascade="all, delete-orphan",
+        order_by=(ExhibitionText.field, ExhibitionText.lang),
+        lazy="selectin",
     )
     sections: Mapped[list[Section]] = relationship(
         cascade="all, delete-orphan", order_by=Section.position, lazy="selectin"
@@ -316,7 +327,9 @@ class Annotation(TextMixin, Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     item: Mapped[Item] = relationship(back_populates="annotations")
     texts: Mapped[list[AnnotationText]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin"
+        cascade="all, delete-orphan",
+        order_by=(AnnotationText.field, AnnotationText.lang),
+        lazy="selectin",
     )
 
     @classmethod

@@ -845,17 +845,25 @@ def _merge_rows(
                 have[media_id].position = position
             else:
                 target.media_links.append(ItemMedia(media_id=media_id, position=position))
-        target.annotations.clear()
         items[src.id] = target
     session.flush()
 
-    # Annotations (the bundle's replace the item's) and relations among bundle items.
+    # Annotations: the bundle's replace the item's. Existing rows are rewritten in order
+    # rather than deleted and added, so re-importing a bundle keeps annotation ids (on every
+    # engine: PostgreSQL's sequences, unlike SQLite, never hand a deleted id out again).
+    reusable = {src_id: list(target.annotations) for src_id, target in items.items()}
     for note in sub.scalars(select(Annotation).order_by(Annotation.id)):
-        copy = Annotation(**_columns(note, skip=("id", "item_id", "media_id")))
-        copy.item_id = items[note.item_id].id
+        spare = reusable[note.item_id]
+        copy = spare.pop(0) if spare else Annotation(item_id=items[note.item_id].id)
+        for name, value in _columns(note, skip=("id", "item_id", "media_id")).items():
+            setattr(copy, name, value)
         copy.media_id = media_map[note.media_id].id if note.media_id is not None else None
         copy.texts = [AnnotationText(field=t.field, lang=t.lang, value=t.value) for t in note.texts]
         session.add(copy)
+    for src_id, spare in reusable.items():
+        for note in spare:
+            items[src_id].annotations.remove(note)
+    session.flush()
     in_bundle = {t.id for t in items.values()}
     for src in bundle_items:
         target = items[src.id]
