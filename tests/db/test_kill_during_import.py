@@ -60,7 +60,7 @@ def make_folder(root: Path, rng: random.Random) -> list[str]:
     return [title_from_filename(Path(n).name) for n in sorted(names)]
 
 
-def command(db: Path, assets: Path, folder: Path) -> list[str]:
+def command(db: Path | str, assets: Path, folder: Path) -> list[str]:
     return [
         sys.executable,
         "-m",
@@ -87,7 +87,7 @@ def item_titles(catalog: Catalog) -> list[str]:
         return [i.text_map("title")["en"] for i in items]
 
 
-def assert_whole(db: Path, assets: Path) -> list[str]:
+def assert_whole(db: Path | str, assets: Path) -> list[str]:
     """Check (repairing only orphan files) and return the item titles in id order."""
     with Catalog.open(db, assets) as catalog:
         report = check_catalog(catalog)
@@ -132,9 +132,10 @@ def kill_after_file(assets: Path, proc: subprocess.Popen[bytes], count: int, ext
     proc.kill()
 
 
-def test_killing_a_folder_import_leaves_a_whole_catalogue(tmp_path: Path) -> None:
+def test_killing_a_folder_import_leaves_a_whole_catalogue(tmp_path: Path, catalog_url: str) -> None:
+    """On SQLite and on PostgreSQL (``catalog_url`` is a file or a server database)."""
     rng = random.Random(SEED)
-    db, assets = tmp_path / "catalog.db", tmp_path / "assets"
+    db, assets = catalog_url, tmp_path / "assets"
     Catalog.open(db, assets).close()  # migrated first: the kills land in the import
     titles: list[str] = []
 
