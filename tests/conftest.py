@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
-BOTH_ENGINES = ("tests/db/", "tests/cli/", "tests/interop/")
+BOTH_ENGINES = ("tests/db/", "tests/cli/", "tests/interop/", "tests/ui/test_curator.py")
 CATALOG_FIXTURES = {"catalog", "sample_catalog", "sample_paths", "backend"}
 
 

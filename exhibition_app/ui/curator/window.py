@@ -728,6 +728,8 @@ class CuratorWindow(QMainWindow):
         return user_data_dir() / "backups" / name
 
     def scheduled_backup(self) -> None:
+        """A rotated backup a day of an SQLite catalogue. A catalogue on a server is backed up
+        there (a nightly timer, docs/deployment.md), not by each curator's laptop."""
         catalog = self.catalog
         if catalog is None or catalog.db_path is None:
             return
