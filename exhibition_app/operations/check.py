@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from exhibition_app.catalog import Catalog
+from exhibition_app.db.dialect import advance_sequences, database_problems
 from exhibition_app.db.engine import current_revision, head_revision
 from exhibition_app.db.models import Media
 from exhibition_app.db.search import integrity_problems
@@ -26,20 +27,18 @@ class CheckReport:
 def check_catalog(
     catalog: Catalog, *, verify_checksums: bool = True, repair: bool = False
 ) -> CheckReport:
-    """Check everything; with ``repair``, remove orphan files (files no row refers to)."""
+    """Check everything; with ``repair``, remove orphan files (files no row refers to) and
+    move id sequences that are behind their rows (PostgreSQL)."""
     report = CheckReport()
+    if repair:
+        with catalog.session() as session:
+            for table in advance_sequences(session):
+                report.repaired.append(f"moved the id sequence of {table} past its rows")
     rev, head = current_revision(catalog.engine), head_revision()
     if rev != head:
         report.problems.append(f"schema is at revision {rev}, expected {head}")
     with catalog.read_session() as session:
-        if session.get_bind().dialect.name == "sqlite":
-            for (row,) in session.execute(text("PRAGMA integrity_check")):
-                if row != "ok":
-                    report.problems.append(f"database integrity: {row}")
-            for table, rowid, parent, _fk in session.execute(text("PRAGMA foreign_key_check")):
-                report.problems.append(
-                    f"foreign key: {table} row {rowid} points to a missing {parent}"
-                )
+        report.problems.extend(database_problems(session))
         report.problems.extend(integrity_problems(session))
         media = list(session.execute(select(Media.relpath, Media.sha256, Media.id)))
     known = set()

@@ -28,12 +28,13 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
+from exhibition_app.db.dialect import advance_sequences, notify_publication
 from exhibition_app.db.engine import BACKUPS_KEPT, CatalogError, make_engine, upgrade
 from exhibition_app.db.models import Exhibition, Item, Publication, utcnow
-from exhibition_app.operations.publishing import CHANNEL
 
 ARCHIVE_MAGIC = b"PGDMP"
 CORE_TABLES = frozenset({"item", "item_text", "media", "exhibition", "section"})
@@ -263,27 +264,25 @@ def restore_dump(
     engine = make_engine(url)
     try:
         upgrade(engine)
-        with engine.begin() as conn:
-            current = int(conn.execute(select(func.max(Publication.id))).scalar() or 0)
+        with Session(engine) as session, session.begin():
+            current = int(session.scalar(select(func.max(Publication.id))) or 0)
             serial = max(current, before) + 1
-            items = conn.execute(select(func.count(Item.id)).where(Item.published.is_(True)))
-            shows = conn.execute(
+            items = session.scalar(select(func.count(Item.id)).where(Item.published.is_(True)))
+            shows = session.scalar(
                 select(func.count(Exhibition.id)).where(Exhibition.published.is_(True))
             )
-            conn.execute(
-                insert(Publication).values(
+            session.add(
+                Publication(
                     id=serial,
                     at=utcnow(),
                     user_name=user,
-                    items=int(items.scalar() or 0),
-                    exhibitions=int(shows.scalar() or 0),
+                    items=int(items or 0),
+                    exhibitions=int(shows or 0),
                 )
             )
-            conn.execute(
-                text("SELECT setval(pg_get_serial_sequence('publication', 'id'), :s)"),
-                {"s": serial},
-            )
-            conn.execute(text("SELECT pg_notify(:c, :s)"), {"c": CHANNEL, "s": str(serial)})
+            session.flush()
+            advance_sequences(session)  # the publication came with its id
+            notify_publication(session, serial)  # running kiosks reload
     finally:
         engine.dispose()
     return previous, schema, serial

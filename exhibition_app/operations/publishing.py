@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from exhibition_app.db.dialect import PUBLICATION_CHANNEL, notify_publication
 from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Exhibition, Item, Publication, utcnow
 from exhibition_app.operations.history import UserRef, ensure_baseline, record, resolve_user
@@ -98,7 +99,7 @@ def _set_state(
 
 
 #: The PostgreSQL channel running kiosks LISTEN on (exhibition_app.operations.listener).
-CHANNEL = "exhibition_publication"
+CHANNEL = PUBLICATION_CHANNEL
 
 
 def announce(session: Session, serial: int) -> None:
@@ -108,10 +109,7 @@ def announce(session: Session, serial: int) -> None:
     hears of a publication it cannot see yet. SQLite has no such thing: kiosks poll
     :func:`publication_serial` instead.
     """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(
-            text("SELECT pg_notify(:channel, :serial)"), {"channel": CHANNEL, "serial": str(serial)}
-        )
+    notify_publication(session, serial)
 
 
 def publish(

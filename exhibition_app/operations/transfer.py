@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Integer, func, select, text
+from sqlalchemy import func, select
 
 from exhibition_app.catalog import Catalog, CatalogError
+from exhibition_app.db.dialect import advance_sequences
 from exhibition_app.db.models import Base, Item
 from exhibition_app.db.search import rebuild_index
 
@@ -79,30 +80,8 @@ def copy_catalogue(
                 if progress is not None:
                     progress(table.name, count)
         dst.flush()
-        if dst.get_bind().dialect.name == "postgresql":
-            _advance_sequences(dst)
+        advance_sequences(dst)  # rows came with their ids: sequences must follow (PostgreSQL)
         report.indexed = rebuild_index(dst)
         if report.indexed == 0 and report.rows.get(Item.__tablename__):
             report.indexed = report.rows[Item.__tablename__]  # engines without an index
     return report
-
-
-def _advance_sequences(session: Any) -> None:
-    """Rows were inserted with their ids: move each id sequence past the highest one."""
-    for table in Base.metadata.sorted_tables:
-        pk = list(table.primary_key.columns)
-        if len(pk) != 1 or not isinstance(pk[0].type, Integer):
-            continue
-        column = pk[0].name
-        seq = session.execute(
-            text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": column}
-        ).scalar()
-        if seq is None:
-            continue
-        session.execute(
-            text(
-                f'SELECT setval(:s, coalesce((SELECT max("{column}") FROM "{table.name}"), 0) + 1,'
-                " false)"
-            ),
-            {"s": seq},
-        )

@@ -1,0 +1,92 @@
+"""What differs between the engines, in one place: integrity checks, id sequences and
+publication notices. Everything above the storage layer calls these and stays engine-free.
+
+* SQLite: ``PRAGMA integrity_check`` and ``foreign_key_check``; no sequences (ids are
+  ``max + 1``); no notices (kiosks poll the publication serial).
+* PostgreSQL: the server enforces foreign keys and checks its own pages, so the check here
+  is of what an application can break: an id sequence left behind rows inserted with their
+  ids (a copy, a restore of hand-edited data), which would make the next insert fail.
+  Publications are announced with NOTIFY, delivered at commit.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Integer, text
+from sqlalchemy.orm import Session
+
+from exhibition_app.db.models import Base
+
+#: The channel running kiosks LISTEN on (exhibition_app.operations.listener).
+PUBLICATION_CHANNEL = "exhibition_publication"
+
+
+def engine_name(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def _serial_tables() -> list[tuple[str, str]]:
+    """(table, id column) of every table with a single integer key."""
+    out = []
+    for table in Base.metadata.sorted_tables:
+        pk = list(table.primary_key.columns)
+        if len(pk) == 1 and isinstance(pk[0].type, Integer):
+            out.append((table.name, pk[0].name))
+    return out
+
+
+def _sequences_behind(session: Session) -> list[tuple[str, str, str, int]]:
+    """(table, column, sequence, max id) where the sequence would hand out a used id."""
+    behind = []
+    for table, column in _serial_tables():
+        seq = session.execute(
+            text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table, "c": column}
+        ).scalar()
+        if seq is None:
+            continue
+        top = session.execute(text(f'SELECT max("{column}") FROM "{table}"')).scalar()
+        if top is None:
+            continue
+        last, called = session.execute(text(f"SELECT last_value, is_called FROM {seq}")).one()
+        next_id = last + 1 if called else last
+        if next_id <= top:
+            behind.append((table, column, seq, int(top)))
+    return behind
+
+
+def database_problems(session: Session) -> list[str]:
+    """Problems of the database itself, one line each (empty when whole)."""
+    problems: list[str] = []
+    if engine_name(session) == "sqlite":
+        for (row,) in session.execute(text("PRAGMA integrity_check")):
+            if row != "ok":
+                problems.append(f"database integrity: {row}")
+        for table, rowid, parent, _fk in session.execute(text("PRAGMA foreign_key_check")):
+            problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+    elif engine_name(session) == "postgresql":
+        for table, _column, _seq, top in _sequences_behind(session):
+            problems.append(
+                f"the id sequence of {table} is behind its rows (highest id {top}): the next "
+                "new row would fail; 'check --repair' moves it on"
+            )
+    return problems
+
+
+def advance_sequences(session: Session) -> list[str]:
+    """Move every id sequence that is behind past its table's highest id (PostgreSQL);
+    returns the tables repaired."""
+    if engine_name(session) != "postgresql":
+        return []
+    fixed = []
+    for table, _column, seq, top in _sequences_behind(session):
+        session.execute(text("SELECT setval(:s, :v)"), {"s": seq, "v": top})
+        fixed.append(table)
+    return fixed
+
+
+def notify_publication(session: Session, serial: int) -> None:
+    """Announce ``serial`` to listening kiosks when the transaction commits (PostgreSQL)."""
+    if engine_name(session) == "postgresql":
+        session.execute(
+            text("SELECT pg_notify(:channel, :serial)"),
+            {"channel": PUBLICATION_CHANNEL, "serial": str(serial)},
+        )
