@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -36,9 +35,15 @@ def files(root: Path) -> dict[str, int]:
 
 def setup(sample_paths: tuple[Path | str, Path], tmp_path: Path) -> tuple[list[str], Path, Path]:
     """(global options for the kiosk, the share, the kiosk's assets): the share is the
-    sample's assets folder with the shipped tile sets added."""
+    sample's assets folder with the tile sets of two maps built in it (tiles are derived,
+    never committed, so a fresh clone has none to copy)."""
     db, share = sample_paths
-    shutil.copytree(ROOT / "assets" / "tiles", share / "tiles")
+    from exhibition_app.catalog import Catalog
+    from exhibition_app.operations.maps import build_item_tiles
+
+    with Catalog.open(db, share) as catalog:
+        for item_id in (3, 4):  # the two smallest maps of the sample
+            build_item_tiles(catalog, item_id)
     kiosk = tmp_path / "kiosk"
     return ["--catalog", str(db), "--assets", str(kiosk)], share, kiosk
 
