@@ -90,3 +90,41 @@ def notify_publication(session: Session, serial: int) -> None:
             text("SELECT pg_notify(:channel, :serial)"),
             {"channel": PUBLICATION_CHANNEL, "serial": str(serial)},
         )
+
+
+def _sequence(session: Session, table: str, column: str) -> str | None:
+    return session.execute(
+        text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table, "c": column}
+    ).scalar()
+
+
+def allocate_id(session: Session, table: str, column: str, floor: int) -> int | None:
+    """A new id for ``table`` of at least ``floor`` from its sequence (PostgreSQL: safe for
+    concurrent writers, never handed out twice); None on SQLite, where writers take turns
+    and the caller picks ``max + 1`` itself."""
+    if engine_name(session) != "postgresql":
+        return None
+    seq = _sequence(session, table, column)
+    if seq is None:
+        return None
+    value = int(session.execute(text("SELECT nextval(:s)"), {"s": seq}).scalar_one())
+    if value < floor:  # ids used before (a deleted row's history) that the sequence missed
+        session.execute(text("SELECT setval(:s, :v)"), {"s": seq, "v": floor})
+        value = floor
+    return value
+
+
+def note_explicit_id(session: Session, table: str, column: str, value: int) -> None:
+    """A row went in with its own id (a restored, deleted item): keep the sequence past it,
+    so the next row numbered by the sequence does not collide (PostgreSQL)."""
+    if engine_name(session) != "postgresql":
+        return
+    seq = _sequence(session, table, column)
+    if seq is not None:
+        session.execute(
+            text(
+                f"SELECT setval(:s, :v) FROM {seq} "
+                "WHERE last_value < :v OR NOT is_called AND last_value <= :v"
+            ),
+            {"s": seq, "v": value},
+        )

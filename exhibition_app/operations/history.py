@@ -30,6 +30,7 @@ from exhibition_app.core.edtf import DateParseError, parse_date
 from exhibition_app.core.georef import GeorefError, from_json
 from exhibition_app.core.languages import LANGUAGES
 from exhibition_app.core.licences import is_licence_uri
+from exhibition_app.db.dialect import allocate_id, note_explicit_id
 from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import (
     ITEM_TEXT_FIELDS,
@@ -647,11 +648,14 @@ def edit_item(session: Session, item_id: int, changes: Mapping[str, Any], user: 
 def _next_item_id(session: Session) -> int:
     """One above every item id ever used, so a new item never inherits a deleted one's
     history (SQLite would otherwise reuse the highest id after a deletion)."""
-    top_item = session.scalar(select(func.max(Item.id))) or 0
     top_revision = (
         session.scalar(select(func.max(Revision.entity_id)).where(Revision.entity == "item")) or 0
     )
-    return max(top_item, top_revision) + 1
+    top_item = session.scalar(select(func.max(Item.id))) or 0
+    floor = max(top_item, top_revision) + 1
+    # On a server, from the sequence: two curators creating at once get different ids.
+    allocated = allocate_id(session, "item", "id", floor=floor)
+    return allocated if allocated is not None else floor
 
 
 def create_item(session: Session, fields: Mapping[str, Any], user: UserRef) -> Item:
@@ -794,6 +798,7 @@ def restore_item(session: Session, revision_id: int, user: UserRef) -> RestoreRe
             featured=False,
         )
         session.add(item)
+        note_explicit_id(session, "item", "id", item_id)
         parts = ["re-created"]
     else:
         parts = _changed(item, plan)
