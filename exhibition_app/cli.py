@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -77,7 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="A virtual exhibition of Central Asian and Mongolian heritage and maps.",
     )
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    p.add_argument("--catalog", metavar="PATH_OR_URL", help="catalogue file or SQLAlchemy URL")
+    p.add_argument(
+        "--catalog",
+        metavar="PATH_OR_URL",
+        # From the environment too: a URL with a password stays out of the process list.
+        default=os.environ.get("EXHIBITION_CATALOG") or None,
+        help="catalogue file or SQLAlchemy URL (default: $EXHIBITION_CATALOG, else the "
+        "checkout's catalog.db or the one in the user data folder)",
+    )
     p.add_argument("--assets", metavar="DIR", help="folder of images and derived files")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--lang", default="en", help="language: en, kk, ru or mn (default en)")

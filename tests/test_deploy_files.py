@@ -387,9 +387,10 @@ def test_option_exists_in_the_real_parser(source: str, command: tuple[str, ...],
 def test_every_file_calls_exhibition_app() -> None:
     assert unit_calls(SYNC) and unit_calls(BACKUP)
     assert not unit_calls(KIOSK), "the kiosk runs it through the session script"
-    assert {"--kiosk", "--catalog", "--assets", "--station", "--hide-cursor"} <= set(
-        session_options()
-    )
+    assert {"--kiosk", "--assets", "--station", "--hide-cursor"} <= set(session_options())
+    # The catalogue URL holds the password: it goes through the environment, never argv.
+    assert "--catalog" not in session_options()
+    assert 'export EXHIBITION_CATALOG="$CATALOG_URL"' in SESSION.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("service", "env_file"), [(SYNC, KIOSK_ENV), (BACKUP, BACKUP_ENV)])
@@ -455,8 +456,14 @@ def run_session(
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     argv_file, xset_file = tmp_path / "argv", tmp_path / "xset"
+    # The stand-in records its command line, and $EXHIBITION_CATALOG as the --catalog the
+    # real parser takes it for.
     (bin_dir / "exhibition-app").write_text(
-        f'#!/bin/sh\nprintf "%s\\0" "$@" >> "{argv_file}"\nexit {status}\n', encoding="utf-8"
+        "#!/bin/sh\n"
+        f'printf "%s\\0" "$@" >> "{argv_file}"\n'
+        f'printf "%s" "${{EXHIBITION_CATALOG:-}}" > "{argv_file}.env"\n'
+        f"exit {status}\n",
+        encoding="utf-8",
     )
     (bin_dir / "xset").write_text(f'#!/bin/sh\necho "$*" >> "{xset_file}"\n', encoding="utf-8")
     if not with_xset:
@@ -468,6 +475,11 @@ def run_session(
         ["/bin/sh", str(SESSION)], env=env, capture_output=True, text=True, timeout=60
     )
     argv = argv_file.read_bytes().decode().split("\0")[:-1] if argv_file.exists() else []
+    from_env = Path(f"{argv_file}.env")
+    if from_env.exists() and from_env.read_text(encoding="utf-8"):
+        url = from_env.read_text(encoding="utf-8")
+        assert url not in argv, "the catalogue URL (and its password) must stay off argv"
+        argv = ["--catalog", url, *argv]
     xset = xset_file.read_text(encoding="utf-8").splitlines() if xset_file.exists() else []
     return argv, xset, done
 

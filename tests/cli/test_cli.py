@@ -337,3 +337,35 @@ def test_tiles_build_refuses_what_it_cannot_tile(sample_paths: tuple[Path, Path]
     assert not (assets / "tiles").exists() or not any(
         p.name.startswith(".building") for p in (assets / "tiles").iterdir()
     )
+
+
+def test_the_catalogue_can_come_from_the_environment(sample_paths: tuple[Path, Path]) -> None:
+    """EXHIBITION_CATALOG keeps a server URL (and its password) off the command line."""
+    db, assets = sample_paths
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "EXHIBITION_CATALOG": str(db)}
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "exhibition_app",
+            "--assets",
+            str(assets),
+            "items",
+            "list",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert len(json.loads(proc.stdout)) == 19
+    # --catalog still wins over the environment.
+    env["EXHIBITION_CATALOG"] = "/nonexistent-folder/none.db"
+    proc = subprocess.run(
+        [sys.executable, "-m", "exhibition_app", "--catalog", str(db), "--assets", str(assets),
+         "items", "list", "--json"],
+        capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
