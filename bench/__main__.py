@@ -276,7 +276,7 @@ def run_part(module: str, *args: str) -> str:
     return proc.stdout
 
 
-PARTS = ("core", "tiles", "deepzoom", "kiosk")
+PARTS = ("core", "tiles", "deepzoom", "kiosk", "multisite")
 
 
 def merge_sections(old: str, new: list[str], stamp: str) -> str:
@@ -326,6 +326,16 @@ def main() -> None:
                 md.read_text(encoding="utf-8")
                 if md.exists()
                 else "## Visitor kiosk\n\n" + out.strip() + "\n"
+            )
+    if "multisite" in parts:
+        print("multi-kiosk load ...", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            md = Path(tmp) / "multisite.md"
+            out = run_part("bench.multisite", "--markdown", str(md))
+            sections.append(
+                md.read_text(encoding="utf-8")
+                if md.exists()
+                else "## Multi-kiosk load (PostgreSQL and SQLite)\n\n" + out.strip() + "\n"
             )
     doc = ROOT / "docs" / "benchmarks.md"
     doc.parent.mkdir(exist_ok=True)
