@@ -20,7 +20,7 @@ from exhibition_app.db.engine import CatalogError, make_engine, resolve_url, sql
 from exhibition_app.imaging.ingest import DEFAULT_MAX_PIXELS
 from exhibition_app.imaging.store import MediaStore
 from exhibition_app.imaging.thumbnails import ThumbnailCache
-from exhibition_app.paths import APP_NAME, assets_dir, default_locations
+from exhibition_app.paths import APP_NAME, assets_dir, cache_dir_for, default_locations
 
 __all__ = ["APP_NAME", "Catalog", "CatalogError"]
 
@@ -43,7 +43,10 @@ class Catalog:
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.store = MediaStore(assets)
-        self.thumbs = ThumbnailCache(assets)
+        #: Derived files (thumbnails, tiles built here, an offline copy): the assets folder,
+        #: or a folder of this account's when the assets are a read-only share.
+        self.cache = cache_dir_for(assets)
+        self.thumbs = ThumbnailCache(self.cache)
         self.backup_made: Path | None = None
 
     @classmethod
@@ -64,6 +67,11 @@ class Catalog:
         except OSError as exc:
             raise CatalogError(f"cannot create the assets folder {folder}: {exc}") from exc
         cat = cls(url, folder, **kwargs)  # type: ignore[arg-type]
+        try:
+            cat.cache.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            cat.close()
+            raise CatalogError(f"cannot create the cache folder {cat.cache}: {exc}") from exc
         try:
             cat.backup_made = upgrade(cat.engine)
         except Exception:

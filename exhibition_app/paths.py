@@ -6,6 +6,7 @@ quickly.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -43,3 +44,23 @@ def default_locations() -> tuple[Path, Path]:
 def assets_dir(assets: str | Path | None) -> Path:
     """The assets folder ``--assets`` names, or the default one."""
     return Path(assets).expanduser().resolve() if assets else default_locations()[1]
+
+
+def user_cache_dir() -> Path:
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / APP_NAME
+
+
+def cache_dir_for(assets: Path) -> Path:
+    """Where files derived from ``assets`` go (thumbnails, tile sets built here, a kiosk's
+    offline copy): the assets folder itself when this account can write to it, else a folder
+    of this account's own, one per assets folder (kiosks reading a shared, read-only one)."""
+    if not assets.exists() or os.access(assets, os.W_OK):
+        return assets
+    key = hashlib.sha256(str(assets.resolve()).encode("utf-8")).hexdigest()[:16]
+    return user_cache_dir() / "assets" / key

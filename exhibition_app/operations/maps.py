@@ -25,7 +25,14 @@ GEOREF_KINDS = ("equirectangular",)
 
 
 def tiles_dir(catalog: Catalog, media: Media) -> Path:
-    return catalog.assets / "tiles" / media.sha256
+    """Where the image's tile set is: in the assets folder; on a read-only shared one, the
+    share's set when it has a finished one, else the set built in this account's cache."""
+    shared = catalog.assets / "tiles" / media.sha256
+    if catalog.cache == catalog.assets:
+        return shared
+    from exhibition_app.imaging.tiles import is_current
+
+    return shared if is_current(shared, media.sha256) else catalog.cache / "tiles" / media.sha256
 
 
 def _item(session: Session, item_id: int) -> Item:

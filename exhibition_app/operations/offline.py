@@ -24,6 +24,7 @@ from exhibition_app.catalog import Catalog, CatalogError
 from exhibition_app.db.models import Exhibition, Item, Media, Publication
 from exhibition_app.db.search import rebuild_index
 from exhibition_app.operations.transfer import copy_catalogue
+from exhibition_app.paths import cache_dir_for
 
 OFFLINE_NAME = "offline-catalog.db"
 #: Never on a kiosk's disk: accounts, history, statistics.
@@ -31,7 +32,8 @@ PRIVATE_TABLES = frozenset({"app_user", "revision", "visitor_event"})
 
 
 def offline_copy_path(assets: Path) -> Path:
-    return Path(assets) / OFFLINE_NAME
+    """Beside the assets, or in this account's cache when they are a read-only share."""
+    return cache_dir_for(Path(assets)) / OFFLINE_NAME
 
 
 def copy_serial(path: Path) -> int | None:

@@ -50,7 +50,8 @@ def open_with_fallback(
         from exhibition_app.paths import assets_dir, default_locations
 
         url = resolve_url(catalog_arg if catalog_arg is not None else default_locations()[0])
-        copy = offline_copy_path(assets_dir(assets_arg))
+        assets = assets_dir(assets_arg)
+        copy = offline_copy_path(assets)
         if sqlite_path(url) is not None or not copy.is_file():
             raise
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -59,7 +60,7 @@ def open_with_fallback(
             reason,
             copy,
         )
-        catalog = open_offline_copy(copy.parent, copy)
+        catalog = open_offline_copy(assets, copy)
         catalog.offline_copy = True  # type: ignore[attr-defined]
         catalog.server_url = url  # type: ignore[attr-defined]
         return catalog
