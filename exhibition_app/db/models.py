@@ -188,7 +188,10 @@ class Item(TextMixin, Base):
     )
     cover: Mapped[Media | None] = relationship(foreign_keys=[cover_media_id], lazy="joined")
     relations: Mapped[list[ItemRelation]] = relationship(
-        cascade="all, delete-orphan", foreign_keys=[ItemRelation.subject_id], lazy="selectin"
+        cascade="all, delete-orphan",
+        foreign_keys=[ItemRelation.subject_id],
+        order_by=(ItemRelation.object_id, ItemRelation.relation),
+        lazy="selectin",
     )
     annotations: Mapped[list[Annotation]] = relationship(
         cascade="all, delete-orphan", back_populates="item", order_by="Annotation.id"

@@ -1,0 +1,50 @@
+"""The gallery loader reads plain rows for speed; its cards must be exactly the ones
+``item_card`` builds from ORM objects, on either engine, for published and draft views."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from exhibition_app.catalog import Catalog
+from exhibition_app.db.models import Item, ItemRelation
+from exhibition_app.operations.history import edit_item
+from exhibition_app.operations.publishing import unpublish
+from exhibition_app.operations.views import item_card, load_gallery
+
+
+def _orm_cards(session, published_only: bool):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    stmt = select(Item).order_by(Item.id)
+    if published_only:
+        stmt = stmt.where(Item.published.is_(True))
+    cards = {item.id: item_card(item) for item in session.scalars(stmt)}
+    for rel in session.scalars(
+        select(ItemRelation).order_by(
+            ItemRelation.subject_id, ItemRelation.object_id, ItemRelation.relation
+        )
+    ):
+        if rel.object_id in cards and rel.subject_id in cards:
+            card = cards[rel.object_id]
+            link = (rel.relation, rel.subject_id, False)
+            cards[rel.object_id] = replace(card, related=(*card.related, link))
+    return cards
+
+
+@pytest.mark.parametrize("published_only", [False, True])
+def test_the_loader_gives_the_cards_item_card_gives(
+    sample_catalog: Catalog, published_only: bool
+) -> None:
+    with sample_catalog.session() as s:  # a draft, and tags edited after the import
+        unpublish(s, items=[4], user=None)
+        edit_item(s, 5, {"tags": ["blue marble", "Earth", "NASA"]}, None)
+    with sample_catalog.read_session() as s:
+        fast = load_gallery(s, published_only=published_only)
+        slow = _orm_cards(s, published_only)
+    assert list(fast.items) == list(slow)
+    for item_id, card in slow.items():
+        assert fast.items[item_id] == card, item_id
+    assert (4 in fast.items) is not published_only
+    assert any(card.related for card in fast.items.values())
+    assert any(card.cover is not None for card in fast.items.values())
