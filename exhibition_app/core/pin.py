@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from exhibition_app.core.durable import fsync_dir
 from exhibition_app.core.passwords import (
     HASH_BYTES,
     SALT_BYTES,
@@ -239,7 +240,7 @@ class PinGuard:
             os.chmod(tmp, 0o600)
             os.replace(tmp, self.path)
             tmp = None
-            _fsync_dir(folder)
+            fsync_dir(folder)
         except OSError as exc:
             raise PinError(f"cannot write the staff PIN file {self.path}: {_reason(exc)}") from None
         finally:
@@ -281,19 +282,3 @@ def _reason(exc: BaseException) -> str:
         return exc.strerror
     text = str(exc).splitlines()
     return text[0] if text else type(exc).__name__
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; a no-op where directories cannot be opened)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

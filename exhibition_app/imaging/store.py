@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from exhibition_app.core.durable import fsync_dir
 from exhibition_app.imaging.ingest import (
     DEFAULT_MAX_PIXELS,
     ImageRefused,
@@ -71,22 +72,6 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _fsync_dir(path: Path) -> None:
-    """Make a rename or unlink in ``path`` durable (POSIX; a no-op elsewhere)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # some file systems cannot fsync directories
-        pass
-    finally:
-        os.close(fd)
-
-
 def _fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
@@ -104,7 +89,7 @@ def _ensure_dir(path: Path) -> None:
         path.mkdir()
     except FileExistsError:
         return
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def _copy_fsynced(src: Path, dest: Path) -> str:
@@ -200,7 +185,7 @@ class MediaStore:
             # media/ lives on another file system than the scratch dir: copy instead.
             created = self._link_into_place(None, data, target, sha, source)
         if created:
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
         return result(created)
 
     def _link_into_place(
@@ -244,7 +229,7 @@ class MediaStore:
                 path.unlink()
             except FileNotFoundError:
                 return
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
     # ------------------------------------------------------------------ reading
 

@@ -87,6 +87,7 @@ from typing import IO, Any
 
 from PIL import Image, ImageCms, ImageFile, features
 
+from exhibition_app.core.durable import fsync_dir
 from exhibition_app.imaging.ingest import (
     DEFAULT_MAX_PIXELS,
     ORIENTATION_TRANSPOSE,
@@ -817,17 +818,6 @@ def _write_synced(path: Path, data: bytes) -> None:
         os.fsync(fp.fileno())
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _swap_in(building: Path, dest: Path) -> None:
     """Rename ``building`` to ``dest``, replacing (and then deleting) any old ``dest``."""
     for _attempt in range(5):
@@ -847,7 +837,7 @@ def _swap_in(building: Path, dest: Path) -> None:
             if exc.errno in (errno.ENOTEMPTY, errno.EEXIST):
                 continue  # another builder renamed its set in meanwhile: go again
             raise
-        _fsync_dir(dest.parent)
+        fsync_dir(dest.parent)
         if retired is not None:
             shutil.rmtree(retired, ignore_errors=True)
         return
@@ -912,7 +902,7 @@ def build_tiles(
         (building / SOURCE_FILE).write_text(source_sha256 + "\n", encoding="ascii")
         document = _info_document(built, tile, base_uri)
         _write_synced(building / INFO_FILE, (json.dumps(document, indent=2) + "\n").encode())
-        _fsync_dir(building)
+        fsync_dir(building)
         _swap_in(building, dest)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)

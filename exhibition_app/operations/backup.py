@@ -41,6 +41,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from exhibition_app.catalog import Catalog
+from exhibition_app.core.durable import fsync_dir
 from exhibition_app.db.engine import (
     BACKUPS_KEPT,
     BUSY_TIMEOUT_MS,
@@ -122,21 +123,6 @@ def _is_catalogue_side_file(target: Path, db: Path) -> bool:
     return any(_same_file(target, c) for c in candidates)
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _fsync_file(path: Path) -> None:
     with path.open("rb+") as fh:
         os.fsync(fh.fileno())
@@ -199,7 +185,7 @@ def backup(catalog: Catalog | str | Path, file: str | Path) -> BackupInfo:
         _copy_online(src, tmp)
         _fsync_file(tmp)
         os.replace(tmp, dest)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except (OSError, sqlite3.Error) as exc:
         raise CatalogError(f"cannot write the backup {dest}: {_reason(exc)}") from None
     finally:
@@ -445,7 +431,7 @@ def _install(candidate: Path, live: Path) -> None:
     for side in ("-wal", "-shm", "-journal"):
         live.with_name(live.name + side).unlink(missing_ok=True)
     os.replace(candidate, live)
-    _fsync_dir(live.parent)
+    fsync_dir(live.parent)
 
 
 def _copy_into(candidate: Path, live: Path) -> None:

@@ -57,6 +57,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from exhibition_app.catalog import Catalog
+from exhibition_app.core.durable import fsync_dir
 from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Annotation, Item, ItemMedia, Media
 
@@ -207,21 +208,6 @@ def _stat(path: Path) -> os.stat_result | None:
 
 def _is_regular(st: os.stat_result) -> bool:
     return stat.S_ISREG(st.st_mode)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _write_chunk(out: io.FileIO, chunk: memoryview) -> None:
@@ -380,7 +366,7 @@ class _Sync:
                 fp.flush()
                 os.fsync(fp.fileno())
             os.replace(tmp, self.state_path)
-            _fsync_dir(self.local)
+            fsync_dir(self.local)
         except OSError as exc:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
@@ -598,7 +584,7 @@ class _Sync:
             os.replace(tmp, dest)
         except OSError as exc:
             raise _LocalFailure(task.rel, f"cannot be installed here: {_why(exc)}") from exc
-        _fsync_dir(dest.parent)
+        fsync_dir(dest.parent)
         local_st = dest.stat()
         return seen, _Seen.of(local_st, sha)
 
@@ -807,7 +793,7 @@ class _Sync:
             return
         for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
             self._prune(folder)
-            _fsync_dir(folder.parent if not folder.exists() else folder)
+            fsync_dir(folder.parent if not folder.exists() else folder)
 
     def _prune(self, folder: Path) -> None:
         """Remove ``folder`` and its parents while empty, up to media/ or tiles/."""
