@@ -173,14 +173,7 @@ def backup(catalog: Catalog | str | Path, file: str | Path) -> BackupInfo:
         raise CatalogError(f"there is no catalogue file {src} to back up")
     if _is_catalogue_side_file(dest, src):
         raise CatalogError(f"{dest} is the live catalogue; choose another file for the backup")
-    if dest.is_dir():
-        raise CatalogError(f"{dest} is a folder; give the backup a file name")
-    folder = dest.parent if str(dest.parent) else Path(".")
-    if not folder.is_dir():
-        raise CatalogError(f"cannot write the backup {dest}: its folder does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    folder, tmp = backup_target(dest)
     try:
         _copy_online(src, tmp)
         _fsync_file(tmp)
@@ -193,6 +186,19 @@ def backup(catalog: Catalog | str | Path, file: str | Path) -> BackupInfo:
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
     return BackupInfo(dest, dest.stat().st_size)
+
+
+def backup_target(dest: Path) -> tuple[Path, Path]:
+    """(folder, new empty temporary file in it) for writing the backup ``dest`` aside and
+    renaming it into place; a one-line CatalogError for a folder or a missing folder."""
+    if dest.is_dir():
+        raise CatalogError(f"{dest} is a folder; give the backup a file name")
+    folder = dest.parent if str(dest.parent) else Path(".")
+    if not folder.is_dir():
+        raise CatalogError(f"cannot write the backup {dest}: its folder does not exist")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    return folder, Path(tmp_name)
 
 
 def _rotate(folder: Path, prefix: str, suffix: str, keep: int) -> None:

@@ -24,7 +24,6 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -111,18 +110,13 @@ def _stamp() -> str:
 
 def dump(url: str, file: str | Path) -> Path:
     """A pg_dump custom-format archive of the catalogue at ``url`` in ``file``."""
+    from exhibition_app.operations.backup import backup_target
+
     dest = Path(file).expanduser()
-    if dest.is_dir():
-        raise CatalogError(f"{dest} is a folder; give the backup a file name")
-    folder = dest.parent if str(dest.parent) else Path(".")
-    if not folder.is_dir():
-        raise CatalogError(f"cannot write the backup {dest}: its folder does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    _folder, tmp = backup_target(dest)
     try:
         proc = _run(
-            "pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "-f", tmp_name], url
+            "pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "-f", str(tmp)], url
         )
         if proc.returncode != 0:
             raise CatalogError(f"cannot back up the catalogue: {_error(proc)}")
