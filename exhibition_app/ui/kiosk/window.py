@@ -60,7 +60,7 @@ class KioskOptions:
     #: False for the curator's preview: a normal window, drafts shown, nothing locked.
     locked: bool = True
     #: How often to look for a new publication (seconds; 0: never).
-    poll_s: float = 20.0
+    poll_s: float = 5.0
     #: ``--catalog`` and ``--assets`` as given: where the offline copy is, if the server is
     #: out of reach at start (exhibition_app.ui.kiosk.network).
     catalog: Any = None
