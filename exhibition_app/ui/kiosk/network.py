@@ -7,7 +7,7 @@ none of this.
   publications, so a curator's publication reaches the kiosk within a second. The kiosk
   applies it when nobody is looking (the attract loop, or the next reset).
 * After each publication it loads from the server, the kiosk writes its offline copy
-  (exhibition_app.operations.offline) on the database worker.
+  (exhibition_app.operations.offline) on a thread of its own.
 * When the server is lost the kiosk reads the offline copy instead: what visitors see stays
   the same, nothing alarming is shown, the log says what happened. Visit statistics wait in
   memory. When the listener reaches the server again, the kiosk reloads from it at the next
@@ -19,8 +19,8 @@ none of this.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -77,6 +77,8 @@ class ServerLink(QObject):
     state_changed = Signal(bool, str)
     #: (online) after the kiosk switched between the server and its offline copy.
     switched = Signal(bool)
+    #: The offline-copy thread finished (written, up to date already, or failed).
+    copy_done = Signal()
 
     def __init__(self, window: Any, open_catalog: Callable[[], Catalog]) -> None:
         super().__init__(window)
@@ -86,7 +88,10 @@ class ServerLink(QObject):
         self.offline = False
         self.listener: Any = None
         self.queued: list[VisitEvent] = []
+        self._copying: threading.Thread | None = None
+        self._copy_again = False
         self.state_changed.connect(self._state)
+        self.copy_done.connect(self._copy_finished)
 
     # -- loading -------------------------------------------------------------------------
     def loaded(self, catalog: Catalog) -> None:
@@ -174,7 +179,14 @@ class ServerLink(QObject):
 
     # -- the offline copy and statistics ----------------------------------------------------
     def _write_copy(self, server: Catalog) -> None:
-        def work() -> Path | None:
+        """Refresh the offline copy on a thread of its own: it takes seconds for thousands of
+        items, and the database worker must stay free for the next visitor's search."""
+        if self._copying is not None and self._copying.is_alive():
+            self._copy_again = True  # a newer publication: once more when this one ends
+            return
+        self._copy_again = False
+
+        def work() -> None:
             from exhibition_app.operations.offline import (
                 copy_serial,
                 offline_copy_path,
@@ -182,18 +194,23 @@ class ServerLink(QObject):
             )
             from exhibition_app.operations.publishing import publication_serial
 
-            path = offline_copy_path(server.assets)
-            with server.read_session() as s:
-                serial = publication_serial(s)
-            if copy_serial(path) == serial:
-                return None
-            return write_offline_copy(server, path)
+            try:
+                path = offline_copy_path(server.assets)
+                with server.read_session() as s:
+                    serial = publication_serial(s)
+                if copy_serial(path) != serial:
+                    write_offline_copy(server, path)
+                    log.info("kiosk: offline copy written to %s", path)
+            except Exception as exc:  # logged, never shown: the kiosk goes on as it is
+                log.warning("kiosk: the offline copy could not be written: %s", exc)
+            self.copy_done.emit()
 
-        self.window.tasks.run_db(
-            work,
-            lambda path: path and log.info("kiosk: offline copy written to %s", path),
-            lambda m: log.warning("kiosk: the offline copy could not be written: %s", m),
-        )
+        self._copying = threading.Thread(target=work, name="offline-copy", daemon=True)
+        self._copying.start()
+
+    def _copy_finished(self) -> None:
+        if self._copy_again and self.server is not None and not self.offline:
+            self._write_copy(self.server)
 
     def queue(self, event: VisitEvent) -> None:
         self.queued.append(event)
@@ -222,3 +239,5 @@ class ServerLink(QObject):
         if self.listener is not None:
             self.listener.stop()
             self.listener = None
+        if self._copying is not None:
+            self._copying.join(60)  # a copy half-written stays a temp file; let it finish
