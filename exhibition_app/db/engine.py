@@ -7,6 +7,7 @@ older version first copies it aside with SQLite's online backup API and then upg
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,7 +37,8 @@ def resolve_url(path_or_url: str | Path) -> str:
         try:
             make_url(text).get_dialect()
         except (ArgumentError, NoSuchModuleError, ValueError) as exc:
-            raise CatalogError(f"cannot understand the catalogue URL '{text}': {exc}") from exc
+            shown = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)  # never echo a password
+            raise CatalogError(f"cannot understand the catalogue URL '{shown}': {exc}") from None
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 

@@ -136,3 +136,9 @@ def test_upgrade_gives_the_search_index_its_prefix_indexes(tmp_path: Path) -> No
         assert "prefix" in sql
         found = conn.execute(text("SELECT rowid FROM item_search WHERE item_search MATCH 'iu*'"))
         assert found.scalars().all() == [7]  # the folded text came across
+
+
+def test_a_bad_server_url_is_refused_without_echoing_its_password() -> None:
+    with pytest.raises(CatalogError) as caught:
+        resolve_url("postgresql+psycopg://curator:s3cret-word@db.museum:/exhibition")
+    assert "s3cret" not in str(caught.value) and "curator:***@db.museum" in str(caught.value)
