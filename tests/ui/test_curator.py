@@ -283,3 +283,33 @@ def test_adding_a_look_alike_picture_warns(workspace, sample_catalog, qtbot, tmp
         window_module.notice = real
     assert len(win.cards[other].media) == 1  # added anyway
     assert shown and f"item {photo_id}" in shown[0]
+
+
+def test_adding_pictures_is_undoable(workspace, sample_catalog, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from exhibition_app.operations.media_ops import media_order
+
+    win = workspace
+    item = next(c.id for c in win.cards.values() if c.kind == "object" and not c.media)
+    win.select_item(item)
+    settle(win, qtbot)
+    files = []
+    for n, colour in enumerate(((200, 40, 40), (40, 200, 40))):
+        path = tmp_path / f"side_{n}.png"
+        Image.new("RGB", (120, 80), colour).save(path)
+        files.append(path)
+    win._add_files(files)
+    settle(win, qtbot)
+
+    def pictures() -> list[int]:
+        with sample_catalog.read_session() as s:
+            return media_order(s, item)
+
+    added = pictures()
+    assert len(added) == 2 and len(win.cards[item].media) == 2
+    assert win.undo_stack.undoText() == "Add pictures"
+    win.undo_stack.undo()
+    settle(win, qtbot)
+    assert pictures() == [] and win.cards[item].media == ()
+    win.undo_stack.redo()
+    settle(win, qtbot)
+    assert pictures() == added and len(win.cards[item].media) == 2

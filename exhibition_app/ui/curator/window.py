@@ -506,14 +506,15 @@ class CuratorWindow(QMainWindow):
         read = self._reload_one(item_id)
         user = self.user
 
-        def work() -> tuple[ItemCard | None, list[str]]:
-            from exhibition_app.operations.media_ops import add_media
+        def work() -> tuple[ItemCard | None, list[str], list[int], list[int]]:
+            from exhibition_app.operations.media_ops import add_media, media_order
 
             problems = []
             with catalog.session() as session:
                 from exhibition_app.operations.history import ensure_baseline
 
                 ensure_baseline(session, "item", item_id)
+                before = media_order(session, item_id)
             from exhibition_app.db.models import Media
             from exhibition_app.operations.bulk import SimilarIndex
 
@@ -535,11 +536,19 @@ class CuratorWindow(QMainWindow):
             with catalog.session() as session:
                 _record(session, item_id, user, tr("Curator", "pictures added"))
             with catalog.read_session() as session:
-                return read(session), problems
+                return read(session), problems, before, media_order(session, item_id)
 
-        def done(result: tuple[ItemCard | None, list[str]]) -> None:
-            card, problems = result
+        def done(result: tuple[ItemCard | None, list[str], list[int], list[int]]) -> None:
+            card, problems, before, after = result
             self._card_changed(item_id, card)
+            if after != before:  # undo takes the pictures off again; their files stay stored
+                self.undo_stack.push(
+                    Apply(
+                        tr("Curator", "Add pictures"),
+                        lambda: self.run_change(item_id, self._edit(item_id, {"media": after})),
+                        lambda: self.run_change(item_id, self._edit(item_id, {"media": before})),
+                    )
+                )
             if problems:
                 notice(
                     self,

@@ -357,6 +357,10 @@
       <translation>Saved: %1</translation>
     </message>
     <message>
+      <source>Add pictures</source>
+      <translation>Add pictures</translation>
+    </message>
+    <message>
       <source>Version restored</source>
       <translation>Version restored</translation>
     </message>

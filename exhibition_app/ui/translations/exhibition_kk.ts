@@ -357,6 +357,10 @@
       <translation>Сақталды: %1</translation>
     </message>
     <message>
+      <source>Add pictures</source>
+      <translation>Суреттер қосу</translation>
+    </message>
+    <message>
       <source>Version restored</source>
       <translation>Нұсқа қалпына келтірілді</translation>
     </message>

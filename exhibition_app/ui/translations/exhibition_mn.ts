@@ -357,6 +357,10 @@
       <translation>Хадгалсан: %1</translation>
     </message>
     <message>
+      <source>Add pictures</source>
+      <translation>Зураг нэмэх</translation>
+    </message>
+    <message>
       <source>Version restored</source>
       <translation>Хувилбарыг сэргээлээ</translation>
     </message>

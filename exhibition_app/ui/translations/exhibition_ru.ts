@@ -357,6 +357,10 @@
       <translation>Сохранено: %1</translation>
     </message>
     <message>
+      <source>Add pictures</source>
+      <translation>Добавить изображения</translation>
+    </message>
+    <message>
       <source>Version restored</source>
       <translation>Версия восстановлена</translation>
     </message>
