@@ -191,3 +191,48 @@ def _record(session: Session, ex_id: int, user: str | None, action: str, summary
     from exhibition_app.operations.history import record
 
     record(session, "exhibition", ex_id, user, action, summary or None)
+
+
+def state_from_revision(session: Session, revision_id: int) -> tuple[State, list[int]]:
+    """The state that takes the exhibition back to revision ``revision_id``, for
+    :func:`apply_state` (so the restore is one more undoable change), and the ids of items
+    that version showed but that no longer exist (left out).
+
+    Sections that still exist keep their ids; those deleted since come back as new ones.
+    """
+    from exhibition_app.db.models import Revision
+    from exhibition_app.operations.history import revision_snapshot
+
+    revision = session.get(Revision, revision_id)
+    if revision is None or revision.entity != "exhibition":
+        raise CatalogError(f"there is no exhibition revision {revision_id}")
+    snap = revision_snapshot(session, revision_id)
+    if snap is None:
+        raise CatalogError("that version records a deletion; choose an earlier one")
+    ex = session.get(Exhibition, revision.entity_id)
+    if ex is None:
+        raise CatalogError(f"exhibition {revision.entity_id} no longer exists")
+    sections_now = {s.id for s in ex.sections}
+    known = set(session.scalars(select(Item.id)))
+    missing: set[int] = set()
+    sections = []
+    for section in snap.get("sections", []):
+        items = [int(i) for i in section.get("items", [])]
+        missing.update(i for i in items if i not in known)
+        texts = section.get("texts", {})
+        sections.append(
+            {
+                "id": section.get("id") if section.get("id") in sections_now else None,
+                "texts": {f: dict(texts.get(f, {})) for f in SECTION_TEXT_FIELDS},
+                "items": [i for i in items if i in known],
+            }
+        )
+    texts = snap.get("texts", {})
+    state: State = {
+        "id": ex.id,
+        "key": snap.get("key", ex.key),
+        "published": ex.published,
+        "texts": {f: dict(texts.get(f, {})) for f in EXHIBITION_TEXT_FIELDS},
+        "sections": sections,
+    }
+    return state, sorted(missing)

@@ -313,3 +313,55 @@ def test_adding_pictures_is_undoable(workspace, sample_catalog, qtbot, tmp_path)
     win.undo_stack.redo()
     settle(win, qtbot)
     assert pictures() == added and len(win.cards[item].media) == 2
+
+
+def test_an_exhibition_goes_back_to_an_earlier_version(workspace, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from exhibition_app.operations.history import delete_item
+
+    win = workspace
+    editor = win.exhibition_editor
+    win.mode.setCurrentWidget(editor)
+    settle(win, qtbot)
+    original = editor.state()
+    assert original is not None
+    first_items = list(original["sections"][0]["items"])
+    # Two edits: rename, then drop the first section.
+    renamed = editor._edited()
+    renamed["texts"]["title"]["en"] = "A new title"
+    editor.commit(renamed, "Rename")
+    settle(win, qtbot)
+    shorter = editor._edited()
+    shorter["sections"] = shorter["sections"][1:]
+    editor.commit(shorter, "Remove section")
+    settle(win, qtbot)
+    gone = first_items[0]
+    with sample_catalog.session() as s:  # an item of that section is deleted meanwhile
+        delete_item(s, gone, None)
+
+    editor.show_history()
+    settle(win, qtbot)
+    panel = editor.history_dialog.panel
+    assert panel.tree.topLevelItemCount() >= 3  # baseline, rename, remove section
+    oldest = panel.tree.topLevelItem(panel.tree.topLevelItemCount() - 1)
+    SHOTS.mkdir(exist_ok=True)
+    editor.history_dialog.grab().save(str(SHOTS / "curator_exhibition_history.png"))
+    shown: list[str] = []
+    import exhibition_app.ui.curator.exhibition_editor as editor_module
+
+    real = editor_module.notice
+    editor_module.notice = lambda parent, title, text, **k: shown.append(text)  # type: ignore[assignment]
+    try:
+        panel.tree.setCurrentItem(oldest)
+        panel.restore_button.click()
+        settle(win, qtbot)
+    finally:
+        editor_module.notice = real
+    state = editor.state()
+    assert state["texts"]["title"] == original["texts"]["title"]
+    assert len(state["sections"]) == len(original["sections"])
+    assert state["sections"][0]["items"] == [i for i in first_items if i != gone]
+    assert shown and f"#{gone}" in shown[0]
+    assert panel.tree.topLevelItemCount() >= 4  # the restore is one more version
+    win.undo_action.trigger()  # and undoable like any change
+    settle(win, qtbot)
+    assert len(editor.state()["sections"]) == len(original["sections"]) - 1

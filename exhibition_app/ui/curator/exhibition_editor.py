@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -103,11 +104,18 @@ class ExhibitionEditor(QWidget):
         self.exhibitions.currentRowChanged.connect(self._exhibition_chosen)
         self.new_button = QPushButton(tr("ExhibitionEditor", "New exhibition…"))
         self.new_button.clicked.connect(self.new_exhibition)
+        self.history_button = QPushButton(tr("ExhibitionEditor", "History…"))
+        self.history_button.setToolTip(
+            tr("ExhibitionEditor", "Every version of this exhibition; restore any of them")
+        )
+        self.history_button.clicked.connect(self.show_history)
+        self.history_dialog: QDialog | None = None
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.addWidget(QLabel(tr("ExhibitionEditor", "Exhibitions")))
         ll.addWidget(self.exhibitions, 1)
         ll.addWidget(self.new_button)
+        ll.addWidget(self.history_button)
 
         self.key = QLineEdit()
         self.key.editingFinished.connect(self._key_edited)
@@ -236,6 +244,8 @@ class ExhibitionEditor(QWidget):
             return
         self.current = row if 0 <= row < len(self.states) else None
         self._show()
+        if self.history_dialog is not None and self.history_dialog.isVisible():
+            self._load_history()
 
     def state(self) -> State | None:
         return self.states[self.current] if self.current is not None else None
@@ -295,6 +305,68 @@ class ExhibitionEditor(QWidget):
             row.setData(ItemsRole, item_id)
             self.section_items.addItem(row)
 
+    # -- history ---------------------------------------------------------------------------
+    def show_history(self) -> None:
+        """Every recorded version of the exhibition on show, in a window beside the editor;
+        restoring one is an ordinary, undoable change."""
+        from exhibition_app.ui.curator.history_panel import HistoryPanel
+
+        if self.history_dialog is None:
+            dialog = QDialog(self)
+            dialog.resize(760, 420)
+            panel = HistoryPanel(dialog)
+            panel.restore_requested.connect(self.restore_revision)
+            QVBoxLayout(dialog).addWidget(panel)
+            dialog.panel = panel  # type: ignore[attr-defined]
+            self.history_dialog = dialog
+        self._load_history()
+        self.history_dialog.show()
+        self.history_dialog.raise_()
+
+    def _load_history(self) -> None:
+        dialog, catalog, ex_id = self.history_dialog, self.catalog, self._current_id()
+        if dialog is None or catalog is None or ex_id is None:
+            return
+        state = self.state() or {}
+        title = self.language.text(state.get("texts", {}).get("title", {})) or state.get("key")
+        dialog.setWindowTitle(tr("ExhibitionEditor", "History of %1").replace("%1", str(title)))
+
+        def work() -> list[dict[str, Any]]:
+            from exhibition_app.operations.history import history
+
+            with catalog.read_session() as session:
+                return [dict(row) for row in history(session, "exhibition", ex_id)]
+
+        self.tasks.run_db(work, dialog.panel.show_history)  # type: ignore[attr-defined]
+
+    def restore_revision(self, revision_id: int) -> None:
+        catalog = self.catalog
+        if catalog is None or self.state() is None:
+            return
+
+        def work() -> tuple[State, list[int]]:
+            from exhibition_app.operations.exhibitions import state_from_revision
+
+            with catalog.read_session() as session:
+                return state_from_revision(session, revision_id)
+
+        def done(result: tuple[State, list[int]]) -> None:
+            state, missing = result
+            self.commit(state, tr("ExhibitionEditor", "Restore an earlier version"))
+            if missing:
+                notice(
+                    self,
+                    tr("ExhibitionEditor", "Restored without some items"),
+                    tr(
+                        "ExhibitionEditor",
+                        "That version showed items that have since been deleted: %1. "
+                        "The rest is restored.",
+                    ).replace("%1", ", ".join(f"#{i}" for i in missing)),
+                    warning=True,
+                )
+
+        self.tasks.run_db(work, done)
+
     # -- changes ---------------------------------------------------------------------------
     def commit(self, new: State, text: str) -> None:
         """Apply ``new`` (one transaction), then make it undoable."""
@@ -302,16 +374,23 @@ class ExhibitionEditor(QWidget):
         if old is None:
             return
 
+        undone = tr("ExhibitionEditor", "Undo: %1").replace("%1", text)
+
         def first() -> None:
             from exhibition_app.ui.curator.window import Apply
 
             self.undo_stack.push(
-                Apply(text, lambda: self._apply(new, None), lambda: self._apply(old, None))
+                Apply(
+                    text,
+                    lambda: self._apply(new, None, text),
+                    lambda: self._apply(old, None, undone),
+                )
             )
 
-        self._apply(new, first)
+        self._apply(new, first, text)
 
-    def _apply(self, state: State, on_done: Callable[[], None] | None) -> None:
+    def _apply(self, state: State, on_done: Callable[[], None] | None, summary: str = "") -> None:
+        """Apply ``state`` in one transaction; ``summary`` is what the history shows."""
         catalog, user = self.catalog, self.user()
         assert catalog is not None
 
@@ -320,7 +399,7 @@ class ExhibitionEditor(QWidget):
 
             try:
                 with catalog.session() as session:
-                    apply_state(session, copy.deepcopy(state), user)
+                    apply_state(session, copy.deepcopy(state), user, summary)
             except ExhibitionInvalid as exc:
                 return "invalid", exc.errors
             return "ok", None
@@ -335,6 +414,8 @@ class ExhibitionEditor(QWidget):
                 on_done()
             self.changed.emit()
             self.reload(select=int(state["id"]))
+            if self.history_dialog is not None and self.history_dialog.isVisible():
+                self._load_history()
 
         self.tasks.run_db(work, done)
 

@@ -396,6 +396,14 @@
       <translation>New exhibition…</translation>
     </message>
     <message>
+      <source>History…</source>
+      <translation>History…</translation>
+    </message>
+    <message>
+      <source>Every version of this exhibition; restore any of them</source>
+      <translation>Every version of this exhibition; restore any of them</translation>
+    </message>
+    <message>
       <source>Introduction</source>
       <translation>Introduction</translation>
     </message>
@@ -492,12 +500,32 @@
       <translation>All items (drag into the section)</translation>
     </message>
     <message>
+      <source>Restore an earlier version</source>
+      <translation>Restore an earlier version</translation>
+    </message>
+    <message>
+      <source>Undo: %1</source>
+      <translation>Undo: %1</translation>
+    </message>
+    <message>
       <source>Reorder items</source>
       <translation>Reorder items</translation>
     </message>
     <message>
+      <source>History of %1</source>
+      <translation>History of %1</translation>
+    </message>
+    <message>
+      <source>Restored without some items</source>
+      <translation>Restored without some items</translation>
+    </message>
+    <message>
       <source>(untitled section)</source>
       <translation>(untitled section)</translation>
+    </message>
+    <message>
+      <source>That version showed items that have since been deleted: %1. The rest is restored.</source>
+      <translation>That version showed items that have since been deleted: %1. The rest is restored.</translation>
     </message>
   </context>
   <context>

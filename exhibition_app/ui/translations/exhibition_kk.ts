@@ -396,6 +396,14 @@
       <translation>Жаңа көрме…</translation>
     </message>
     <message>
+      <source>History…</source>
+      <translation>Тарих…</translation>
+    </message>
+    <message>
+      <source>Every version of this exhibition; restore any of them</source>
+      <translation>Осы көрменің барлық нұсқалары; кез келгенін қалпына келтіруге болады</translation>
+    </message>
+    <message>
       <source>Introduction</source>
       <translation>Кіріспе</translation>
     </message>
@@ -492,12 +500,32 @@
       <translation>Барлық экспонаттар (бөлімге сүйреңіз)</translation>
     </message>
     <message>
+      <source>Restore an earlier version</source>
+      <translation>Бұрынғы нұсқаны қалпына келтіру</translation>
+    </message>
+    <message>
+      <source>Undo: %1</source>
+      <translation>Болдырмау: %1</translation>
+    </message>
+    <message>
       <source>Reorder items</source>
       <translation>Экспонаттар ретін өзгерту</translation>
     </message>
     <message>
+      <source>History of %1</source>
+      <translation>%1 тарихы</translation>
+    </message>
+    <message>
+      <source>Restored without some items</source>
+      <translation>Кейбір экспонаттарсыз қалпына келтірілді</translation>
+    </message>
+    <message>
       <source>(untitled section)</source>
       <translation>(атаусыз бөлім)</translation>
+    </message>
+    <message>
+      <source>That version showed items that have since been deleted: %1. The rest is restored.</source>
+      <translation>Бұл нұсқада кейін жойылған экспонаттар болған: %1. Қалғаны қалпына келтірілді.</translation>
     </message>
   </context>
   <context>

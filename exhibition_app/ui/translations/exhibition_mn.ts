@@ -396,6 +396,14 @@
       <translation>Шинэ үзэсгэлэн…</translation>
     </message>
     <message>
+      <source>History…</source>
+      <translation>Түүх…</translation>
+    </message>
+    <message>
+      <source>Every version of this exhibition; restore any of them</source>
+      <translation>Энэ үзэсгэлэнгийн бүх хувилбар; аль ч хувилбарыг сэргээж болно</translation>
+    </message>
+    <message>
       <source>Introduction</source>
       <translation>Танилцуулга</translation>
     </message>
@@ -492,12 +500,32 @@
       <translation>Бүх үзмэр (хэсэг рүү чирнэ үү)</translation>
     </message>
     <message>
+      <source>Restore an earlier version</source>
+      <translation>Өмнөх хувилбарыг сэргээх</translation>
+    </message>
+    <message>
+      <source>Undo: %1</source>
+      <translation>Буцаах: %1</translation>
+    </message>
+    <message>
       <source>Reorder items</source>
       <translation>Үзмэрийн дарааллыг өөрчлөх</translation>
     </message>
     <message>
+      <source>History of %1</source>
+      <translation>%1-ийн түүх</translation>
+    </message>
+    <message>
+      <source>Restored without some items</source>
+      <translation>Зарим үзмэргүйгээр сэргээгдлээ</translation>
+    </message>
+    <message>
       <source>(untitled section)</source>
       <translation>(гарчиггүй хэсэг)</translation>
+    </message>
+    <message>
+      <source>That version showed items that have since been deleted: %1. The rest is restored.</source>
+      <translation>Тэр хувилбарт дараа нь устгагдсан үзмэрүүд байсан: %1. Үлдсэн хэсгийг сэргээлээ.</translation>
     </message>
   </context>
   <context>

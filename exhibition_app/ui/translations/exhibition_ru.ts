@@ -396,6 +396,14 @@
       <translation>Новая выставка…</translation>
     </message>
     <message>
+      <source>History…</source>
+      <translation>История…</translation>
+    </message>
+    <message>
+      <source>Every version of this exhibition; restore any of them</source>
+      <translation>Все версии этой выставки; любую из них можно восстановить</translation>
+    </message>
+    <message>
       <source>Introduction</source>
       <translation>Введение</translation>
     </message>
@@ -492,12 +500,32 @@
       <translation>Все экспонаты (перетащите в раздел)</translation>
     </message>
     <message>
+      <source>Restore an earlier version</source>
+      <translation>Восстановить прежнюю версию</translation>
+    </message>
+    <message>
+      <source>Undo: %1</source>
+      <translation>Отмена: %1</translation>
+    </message>
+    <message>
       <source>Reorder items</source>
       <translation>Изменить порядок экспонатов</translation>
     </message>
     <message>
+      <source>History of %1</source>
+      <translation>История: %1</translation>
+    </message>
+    <message>
+      <source>Restored without some items</source>
+      <translation>Восстановлено без некоторых экспонатов</translation>
+    </message>
+    <message>
       <source>(untitled section)</source>
       <translation>(раздел без названия)</translation>
+    </message>
+    <message>
+      <source>That version showed items that have since been deleted: %1. The rest is restored.</source>
+      <translation>В этой версии были экспонаты, которые с тех пор удалены: %1. Остальное восстановлено.</translation>
     </message>
   </context>
   <context>
