@@ -365,3 +365,12 @@ def test_an_exhibition_goes_back_to_an_earlier_version(workspace, sample_catalog
     win.undo_action.trigger()  # and undoable like any change
     settle(win, qtbot)
     assert len(editor.state()["sections"]) == len(original["sections"]) - 1
+
+
+def test_the_title_names_the_catalogue_but_never_a_password(workspace) -> None:  # type: ignore[no-untyped-def]
+    title = workspace.windowTitle()
+    assert "aigerim" in title
+    if workspace.catalog.db_path is not None:
+        assert title.endswith("— catalog.db")
+    else:  # the PostgreSQL half: database@server
+        assert title.endswith("@127.0.0.1") and "postgresql" not in title

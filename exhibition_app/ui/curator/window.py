@@ -268,7 +268,25 @@ class CuratorWindow(QMainWindow):
         self.user_label.setText(
             "  " + tr("Curator", "Signed in as %1").replace("%1", self.user or "?") + "  "
         )
-        self.setWindowTitle(tr("Curator", "Curator workspace") + f" — {self.user}")
+        where = self.catalogue_name()
+        self.setWindowTitle(
+            tr("Curator", "Curator workspace")
+            + f" — {self.user}"
+            + (f" — {where}" if where else "")
+        )
+
+    def catalogue_name(self) -> str:
+        """Which catalogue this is, for the title: the file's name, or database@server (so a
+        curator on a site's shared server knows it; never the password)."""
+        catalog = self.catalog
+        if catalog is None:
+            return ""
+        if catalog.db_path is not None:
+            return catalog.db_path.name
+        from sqlalchemy.engine import make_url
+
+        url = make_url(catalog.url)
+        return f"{url.database}@{url.host}" if url.host else str(url.database or "")
 
     def is_settled(self) -> bool:
         return self._loaded and self.tasks.pending == 0
