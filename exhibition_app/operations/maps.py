@@ -57,20 +57,30 @@ def ensure_tiles(
     cancel: Callable[[], bool] | None = None,
 ) -> Path:
     """The info.json of the image's tile set, building it first if it is missing or stale."""
-    from exhibition_app.imaging.tiles import build_tiles, is_current
+    from exhibition_app.imaging.build_lock import exclusive
+    from exhibition_app.imaging.tiles import TilesCancelled, build_tiles, is_current
 
     dest = tiles_dir(catalog, media)
     if is_current(dest, media.sha256):
         return dest / "info.json"
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    info = build_tiles(
-        catalog.store.abspath(media.relpath),
-        dest,
-        progress=progress,
-        cancel=cancel,
-        max_pixels=catalog.max_pixels,
-        source_sha256=media.sha256,
-    )
+
+    def cancelled() -> None:
+        raise TilesCancelled("tile building was cancelled")
+
+    # One builder at a time: a second one would redo minutes of work, and its swap would
+    # briefly take away the folder the first one's caller is reading.
+    with exclusive(dest, cancel, cancelled):
+        if is_current(dest, media.sha256):  # built by whoever held the lock before us
+            return dest / "info.json"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        info = build_tiles(
+            catalog.store.abspath(media.relpath),
+            dest,
+            progress=progress,
+            cancel=cancel,
+            max_pixels=catalog.max_pixels,
+            source_sha256=media.sha256,
+        )
     return info.path
 
 

@@ -12,6 +12,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
 
@@ -90,16 +91,24 @@ class TaskManager(QObject):
         def finish() -> None:
             self._relays.discard(relay)
             relay.deleteLater()
-            if not self._relays:
+            if not self._relays and shiboken6.isValid(self):
                 self.idle.emit()
 
+        # The window that owns this manager may have closed while the job ran: then its
+        # widgets are gone too, and nobody is left to hear the result.
         def done(result: Any) -> None:
+            if not shiboken6.isValid(self):
+                relay.deleteLater()
+                return
             try:
                 on_done(result)
             finally:
                 finish()
 
         def failed(message: str) -> None:
+            if not shiboken6.isValid(self):
+                relay.deleteLater()
+                return
             try:
                 (on_error or self.error.emit)(message)
             finally:

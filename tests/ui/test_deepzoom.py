@@ -207,3 +207,15 @@ def test_quarter_turn_draws_the_map_turned(view: DeepZoomView, qtbot) -> None:  
     assert top_left.blue() > 150 and top_left.red() < 90
     assert bottom_right.green() > 150 and bottom_right.red() < 90
     assert bottom_left.red() > 150 and bottom_left.green() > 150
+
+
+def test_a_broken_info_json_is_a_clear_error(tmp_path: Path) -> None:
+    info = tmp_path / "info.json"
+    info.write_text('{"width": 10}', encoding="utf-8")
+    with pytest.raises(ValueError, match="does not describe a tile set"):
+        Pyramid.load(info)
+    info.write_text("not json", encoding="utf-8")
+    with pytest.raises(ValueError, match="does not describe a tile set"):
+        Pyramid.load(info)
+    with pytest.raises(OSError):
+        Pyramid.load(tmp_path / "gone" / "info.json")

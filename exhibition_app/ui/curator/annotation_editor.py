@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -61,7 +60,6 @@ from PySide6.QtWidgets import (
 from exhibition_app.core.languages import LANGUAGES, NATIVE_NAMES
 from exhibition_app.core.textfold import fold
 from exhibition_app.ui.deepzoom.map_panel import MapData, load_map
-from exhibition_app.ui.deepzoom.pyramid import Pyramid
 from exhibition_app.ui.deepzoom.view import HOTSPOT_RADIUS, DeepZoomView, Hotspot
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.tasks import TaskManager
@@ -485,7 +483,7 @@ class MapEditorBase(QWidget):
             return
         self._tiles_for = None
         self.map = data
-        self.view.set_pyramid(Pyramid.load(Path(data.info_json)))
+        self.view.set_pyramid(data.pyramid)
         self.view.to_lonlat = data.geo.to_lonlat if data.geo is not None else None
         self.map_stack.setCurrentWidget(self.view)
         self.view.home()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QPointF, Qt, Signal
@@ -54,6 +53,8 @@ class MapData:
     geo: Georef | None
     width: int
     height: int
+    #: Parsed on the worker, so the UI thread reads no file and a vanished set is an error.
+    pyramid: Pyramid
 
 
 def load_map(
@@ -78,7 +79,7 @@ def load_map(
         )
         geo, width, height = georeference(item), media.width, media.height
     info = ensure_tiles(catalog, media, progress=progress, cancel=cancel)
-    return MapData(str(info), notes, geo, width, height)
+    return MapData(str(info), notes, geo, width, height, Pyramid.load(info))
 
 
 class _Progress(QObject):
@@ -183,7 +184,7 @@ class MapPanel(QWidget):
             return
         self._loading_for = None
         self.data = data
-        self.view.set_pyramid(Pyramid.load(Path(data.info_json)))
+        self.view.set_pyramid(data.pyramid)
         self._set_georef(data)
         self.stack.setCurrentWidget(self.view)
         self.refresh_texts()
@@ -211,8 +212,8 @@ class MapPanel(QWidget):
             return
         lang = self.language
         self.compare.set_maps(
-            Pyramid.load(Path(self.data.info_json)),
-            Pyramid.load(Path(top.info_json)),
+            self.data.pyramid,
+            top.pyramid,
             lambda x, y: top_geo.to_pixel(*base_geo.to_lonlat(x, y)),
             lambda x, y: base_geo.to_pixel(*top_geo.to_lonlat(x, y)),
             labels=(lang.text(self.card.text("title")), lang.text(other.text("title"))),

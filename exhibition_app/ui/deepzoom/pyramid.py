@@ -32,15 +32,23 @@ class Pyramid:
 
     @classmethod
     def load(cls, info_json: Path) -> Pyramid:
-        info = json.loads(info_json.read_text(encoding="utf-8"))
-        tiles = info["tiles"][0]
-        return cls(
-            root=info_json.parent,
-            width=int(info["width"]),
-            height=int(info["height"]),
-            tile=int(tiles["width"]),
-            scales=tuple(sorted(int(s) for s in tiles["scaleFactors"])),
-        )
+        """Raises OSError when the file cannot be read, ValueError when it is no tile set."""
+        try:
+            info = json.loads(info_json.read_text(encoding="utf-8"))
+            tiles = info["tiles"][0]
+            scales = tuple(sorted(int(s) for s in tiles["scaleFactors"]))
+            pyramid = cls(
+                root=info_json.parent,
+                width=int(info["width"]),
+                height=int(info["height"]),
+                tile=int(tiles["width"]),
+                scales=scales,
+            )
+        except (KeyError, IndexError, TypeError, ValueError) as exc:
+            raise ValueError(f"{info_json} does not describe a tile set ({exc!r})") from exc
+        if not scales or min(pyramid.width, pyramid.height, pyramid.tile, *scales) <= 0:
+            raise ValueError(f"{info_json} does not describe a tile set (empty or negative sizes)")
+        return pyramid
 
     @property
     def coarsest(self) -> int:
