@@ -94,28 +94,20 @@ class TaskManager(QObject):
             if not self._relays and shiboken6.isValid(self):
                 self.idle.emit()
 
-        # The window that owns this manager may have closed while the job ran: then its
-        # widgets are gone too, and nobody is left to hear the result.
-        def done(result: Any) -> None:
+        def deliver(callback: Callable[[Any], None], value: Any) -> None:
             if not shiboken6.isValid(self):
+                # The window owning this manager closed while the job ran: its widgets
+                # are gone too, and nobody is left to hear the result.
                 relay.deleteLater()
                 return
             try:
-                on_done(result)
+                callback(value)
             finally:
                 finish()
 
-        def failed(message: str) -> None:
-            if not shiboken6.isValid(self):
-                relay.deleteLater()
-                return
-            try:
-                (on_error or self.error.emit)(message)
-            finally:
-                finish()
-
-        relay.done.connect(done)
-        relay.failed.connect(failed)
+        on_failed = on_error or self.error.emit
+        relay.done.connect(lambda result: deliver(on_done, result))
+        relay.failed.connect(lambda message: deliver(on_failed, message))
         pool.start(_Job(fn, relay))
 
     def shutdown(self) -> None:
