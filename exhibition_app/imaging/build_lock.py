@@ -75,10 +75,18 @@ def _process_lock(dest: Path, waiting: Callable[[], None]) -> Iterator[None]:
     if fcntl is None:
         yield
         return
+    path = lock_file_for(dest)
+    nofollow = getattr(os, "O_NOFOLLOW", 0)  # the temp folder is shared: no planted links
     try:
-        fd = os.open(lock_file_for(dest), os.O_RDWR | os.O_CREAT, 0o666)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | nofollow, 0o666)
+    except PermissionError:
+        try:  # created by another account (a curator, the kiosk): flock needs no write
+            fd = os.open(path, os.O_RDONLY | nofollow)
+        except OSError:
+            yield
+            return
     except OSError:
-        yield  # no writable temporary folder: threads still take turns
+        yield  # no usable temporary folder: threads still take turns
         return
     try:
         while True:

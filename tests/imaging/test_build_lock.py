@@ -8,6 +8,8 @@ swap took the folder away for an instant, just as the first caller read its info
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -20,12 +22,13 @@ from PIL import Image
 from exhibition_app.catalog import Catalog
 from exhibition_app.db.models import Item, Media
 from exhibition_app.imaging import tiles as tiles_module
-from exhibition_app.imaging.build_lock import exclusive
+from exhibition_app.imaging.build_lock import exclusive, lock_file_for
 from exhibition_app.imaging.tiles import TilesCancelled
 from exhibition_app.operations.ingest import import_image
 from exhibition_app.operations.maps import ensure_tiles, tiles_dir
 
 ROOT = Path(__file__).resolve().parents[2]
+AS_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
 
 
 def _map(catalog: Catalog, tmp_path: Path) -> Media:
@@ -156,3 +159,41 @@ def test_another_process_holding_the_lock_makes_us_wait(tmp_path: Path) -> None:
         proc.wait(20)
     with exclusive(dest, lambda: True, gave_up):  # released with the process: no wait
         pass
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("setpriv") is None,
+    reason="needs root and setpriv to act as a second account",
+)
+def test_accounts_share_the_lock_of_a_file_the_other_one_made(tmp_path: Path) -> None:
+    """The kiosk account and a curator's on one machine: the lock file one of them made
+    (mode 0644 under the usual umask) still serves the other, read-only."""
+    dest = tmp_path / "tiles" / "ghi"
+    lock_file = lock_file_for(dest)
+    lock_file.unlink(missing_ok=True)
+    with exclusive(dest):
+        pass
+    os.chmod(lock_file, 0o644)  # as the usual umask leaves it: others may not write
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from exhibition_app.imaging.build_lock import exclusive\n"
+        "deadline = time.monotonic() + 0.5\n"
+        "def gave_up():\n"
+        "    print('waited', flush=True); sys.exit(0)\n"
+        f"with exclusive(Path({str(dest)!r}), lambda: time.monotonic() > deadline, gave_up):\n"
+        "    print('got it', flush=True)\n"
+    )
+    with exclusive(dest):
+        out = subprocess.run(
+            [*AS_NOBODY, sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            timeout=60,
+        )
+    if "PermissionError" in out.stderr and "exhibition_app" not in out.stderr:
+        pytest.skip("the other account cannot read this checkout")
+    assert out.stdout.strip() == "waited", out.stderr
+    lock_file.unlink(missing_ok=True)
