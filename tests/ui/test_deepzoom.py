@@ -14,6 +14,8 @@ from exhibition_app.ui.deepzoom.pyramid import Pyramid, TileKey
 from exhibition_app.ui.deepzoom.tiles import TileCache
 from exhibition_app.ui.deepzoom.view import DeepZoomView, Hotspot
 
+SHOTS = Path(__file__).resolve().parents[2] / "shots"
+
 
 @pytest.fixture(scope="module")
 def pyramid(tmp_path_factory: pytest.TempPathFactory) -> Pyramid:
@@ -219,3 +221,36 @@ def test_a_broken_info_json_is_a_clear_error(tmp_path: Path) -> None:
         Pyramid.load(info)
     with pytest.raises(OSError):
         Pyramid.load(tmp_path / "gone" / "info.json")
+
+
+def test_map_panel_with_a_broken_tile_set_says_so_calmly(qtbot, sample_catalog, caplog) -> None:  # type: ignore[no-untyped-def]
+    """A tile set whose info.json was damaged on disk: the panel shows its calm notice
+    (the error is raised on the worker, not in the event loop) and nothing is rewritten."""
+    from exhibition_app.operations.maps import ensure_tiles
+    from exhibition_app.operations.views import load_gallery
+    from exhibition_app.ui.deepzoom.map_panel import MapPanel
+    from exhibition_app.ui.i18n import Language
+    from exhibition_app.ui.tasks import TaskManager
+
+    with sample_catalog.read_session() as s:
+        gallery = load_gallery(s)
+        schagen = next(c for c in gallery.items.values() if c.accession_number == "BH-MAP-001")
+        from exhibition_app.db.models import Item
+
+        item = s.get(Item, schagen.id)
+        assert item is not None and item.cover_media is not None
+        info = ensure_tiles(sample_catalog, item.cover_media)
+    info.write_text('{"width": 100, "tiles": []}', encoding="utf-8")
+    panel = MapPanel(TaskManager(), Language("en"))
+    qtbot.addWidget(panel)
+    panel.catalog = sample_catalog
+    panel.resize(900, 600)
+    panel.show()
+    panel.show_map(schagen)
+    qtbot.waitUntil(lambda: not panel.is_loading(), timeout=20000)
+    assert panel.view.pyramid is None
+    assert panel.message.text() == "This map is still being digitised."
+    assert "does not describe a tile set" in caplog.text  # the cause is in the kiosk's log
+    assert info.read_text(encoding="utf-8") == '{"width": 100, "tiles": []}'
+    SHOTS.mkdir(exist_ok=True)
+    panel.grab().save(str(SHOTS / "map_panel_broken_tiles.png"))

@@ -7,6 +7,7 @@ tiles are ready the panel says so in words a visitor understands.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,6 +35,8 @@ from exhibition_app.ui.tasks import TaskManager
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,7 @@ class MapPanel(QWidget):
                 cancel=cancel.is_set,
             ),
             lambda data, item_id=card.id: self._loaded(item_id, data),
-            lambda _msg, item_id=card.id: self._failed(item_id),
+            lambda msg, item_id=card.id: self._failed(item_id, msg),
         )
 
     def _loaded(self, item_id: int, data: MapData) -> None:
@@ -200,7 +203,7 @@ class MapPanel(QWidget):
         self.tasks.run_image(
             lambda: load_map(catalog, other.id),
             lambda data, o=other: self._compare_loaded(o, data),
-            lambda _msg, o=other: self._failed(o.id),
+            lambda msg, o=other: self._failed(o.id, msg),
         )
 
     def _compare_loaded(self, other: ItemCard, top: MapData) -> None:
@@ -240,9 +243,11 @@ class MapPanel(QWidget):
                 + f"  {QLocale().toString(int(fraction * 100))} %"
             )
 
-    def _failed(self, item_id: int) -> None:
+    def _failed(self, item_id: int, message: str) -> None:
         if self._loading_for != item_id:
             return
+        # Visitors get a calm sentence; whoever reads the kiosk's log gets the cause.
+        log.warning("map of item %s could not be shown: %s", item_id, message)
         self._loading_for = None
         self.message.setText(tr("MapPanel", "This map is still being digitised."))
 
