@@ -1,0 +1,78 @@
+"""One error vocabulary for the whole application, at the bottom of the layers.
+
+Every error that is meant for a person (a curator at the command line, a visitor's calm
+notice, a dialog in the curator workspace) derives from :class:`ExhibitionError`, through one
+of a few kinds. The kind says what went wrong in the user's terms and carries the command
+line's exit status; the message is one line, ready to show (names quoted in it are made safe
+with :func:`shown`). ``cli.main`` and the UI's task manager catch the base; anything else is
+unexpected and goes to the crash log.
+
+Wording, one per kind of fact: ``no item 99999`` (see :func:`not_found`).
+"""
+
+from __future__ import annotations
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class ExhibitionError(Exception):
+    """A problem to report to the user as one line."""
+
+    #: Exit status of the command line for this kind of error.
+    exit_code: int = EXIT_ERROR
+
+
+class NotFound(ExhibitionError, LookupError):
+    """What was asked for does not exist: ``no item 99999``."""
+
+
+class InvalidInput(ExhibitionError, ValueError):
+    """The input cannot be used as it is: a malformed date, file, value or option."""
+
+
+class Refused(ExhibitionError):
+    """A valid request that the application will not carry out (it would lose data, the
+    input is over a limit, a PIN is wrong or locked out)."""
+
+
+class Conflict(ExhibitionError):
+    """The request clashes with what is there: a duplicate, a change made meanwhile."""
+
+
+class StorageError(ExhibitionError):
+    """The catalogue or the files behind it cannot be read or written as needed."""
+
+
+def not_found(what: str, key: object) -> NotFound:
+    """The one wording for a missing thing: ``not_found("item", 99999)`` -> ``no item 99999``."""
+    return NotFound(f"no {what} {shown(key)}")
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown(value: object) -> str:
+    """``value`` as text that is safe to print in a one-line message: control characters
+    (ESC sequences, BEL, newlines, NUL) are written as escapes, never sent to a terminal."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or ch == " ":
+            out.append(ch)
+        else:
+            code = ord(ch)
+            out.append(_ESCAPES.get(ch) or (f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}"))
+    return "".join(out)
+
+
+def message_of(exc: BaseException) -> str:
+    """The one line to show for ``exc``: its message for our errors, the type and first line
+    for anything unexpected."""
+    text = str(exc).strip()
+    first = text.splitlines()[0] if text else ""
+    if isinstance(exc, ExhibitionError):
+        return first or type(exc).__name__
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
