@@ -16,7 +16,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from exhibition_app.core.languages import DEFAULT_FALLBACK
-from exhibition_app.db.engine import CatalogError, make_engine, resolve_url, sqlite_path, upgrade
+from exhibition_app.db.engine import make_engine, resolve_url, sqlite_path, upgrade
+from exhibition_app.errors import CatalogError
 from exhibition_app.imaging.ingest import DEFAULT_MAX_PIXELS
 from exhibition_app.imaging.store import MediaStore
 from exhibition_app.imaging.thumbnails import ThumbnailCache

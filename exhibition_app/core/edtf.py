@@ -46,6 +46,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from exhibition_app.errors import InvalidInput
+
 __all__ = [
     "APPROX_MARGIN",
     "OPEN_SPAN",
@@ -76,7 +78,7 @@ class DateSpec:
     latest: int
 
 
-class DateParseError(ValueError):
+class DateParseError(InvalidInput):
     """A date (curator text or EDTF) that cannot be read.
 
     The message is one line naming the input, e.g. ``cannot read the date

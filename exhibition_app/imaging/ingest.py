@@ -37,6 +37,7 @@ from typing import Any
 
 from PIL import ExifTags, Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError, features
 
+from exhibition_app.errors import Refused
 from exhibition_app.imaging.phash import dhash
 
 __all__ = [
@@ -103,7 +104,7 @@ _IMAGE_SIGNATURES = (
 _PILLOW_PIXELS = re.compile(r"Image size \((\d+) pixels\)")
 
 
-class ImageRefused(Exception):
+class ImageRefused(Refused):
     """An image that cannot be brought into the exhibition.
 
     ``reason`` is a single line naming the file, written for curators, e.g.

@@ -88,6 +88,7 @@ from typing import IO, Any
 from PIL import Image, ImageCms, ImageFile, features
 
 from exhibition_app.core.durable import fsync_dir
+from exhibition_app.errors import ExhibitionError
 from exhibition_app.imaging.ingest import (
     DEFAULT_MAX_PIXELS,
     ORIENTATION_TRANSPOSE,
@@ -145,8 +146,9 @@ _SIXTEEN_BIT_MODES = frozenset({"I;16", "I;16L", "I;16B", "I;16N"})
 _STREAMING_FORMATS = frozenset({"JPEG", "PNG", "TIFF", "BMP", "PPM"})
 
 
-class TilesCancelled(Exception):
-    """The caller's ``cancel()`` returned True; nothing was left behind."""
+class TilesCancelled(ExhibitionError):
+    """The caller's ``cancel()`` returned True; nothing was left behind. Expected (the person
+    stopped it), so never reported as a crash."""
 
 
 @dataclass

@@ -44,6 +44,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from exhibition_app.errors import InvalidInput
+
 __all__ = [
     "KML_NAMESPACES",
     "MAX_BYTES",
@@ -79,7 +81,7 @@ _GEOMETRIES = frozenset(
 )
 
 
-class KmlError(ValueError):
+class KmlError(InvalidInput):
     """A KML file that is refused as a whole; the message is one line naming the source."""
 
 

@@ -17,8 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from exhibition_app.core.passwords import HashFormatError, hash_secret, verify_secret
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import User
+from exhibition_app.errors import CatalogError, not_found
 
 PASSWORD_MIN_CHARS = 8
 PASSWORD_MAX_CHARS = 1024  # scrypt hashes any length, but nobody types more
@@ -87,7 +87,7 @@ def find_user(session: Session, name: str) -> User | None:
 def _user(session: Session, name: str) -> User:
     user = find_user(session, name)
     if user is None:
-        raise AccountError(f"there is no user '{name.strip()}'")
+        raise not_found("user", f"'{name.strip()}'")
     return user
 
 

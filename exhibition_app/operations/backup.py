@@ -46,7 +46,6 @@ from exhibition_app.db.engine import (
     BACKUPS_KEPT,
     BUSY_TIMEOUT_MS,
     MIGRATIONS_DIR,
-    CatalogError,
     backup_sqlite,
     make_engine,
     resolve_url,
@@ -54,6 +53,7 @@ from exhibition_app.db.engine import (
 )
 from exhibition_app.db.models import Exhibition, Item, Publication, utcnow
 from exhibition_app.db.search import integrity_problems
+from exhibition_app.errors import CatalogError
 
 __all__ = [
     "BackupInfo",

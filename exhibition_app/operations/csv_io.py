@@ -55,7 +55,6 @@ from sqlalchemy.orm import Session
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.languages import LANGUAGES
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import (
     Base,
     Item,
@@ -67,6 +66,7 @@ from exhibition_app.db.models import (
     utcnow,
 )
 from exhibition_app.db.search import reindex_items
+from exhibition_app.errors import CatalogError
 from exhibition_app.imaging.ingest import DEFAULT_MAX_PIXELS, ImageRefused, prepare_image
 from exhibition_app.imaging.store import MediaStore, StoredMedia, sha256_file
 from exhibition_app.interop.csv_dc import (

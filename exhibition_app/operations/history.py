@@ -31,7 +31,6 @@ from exhibition_app.core.georef import GeorefError, from_json
 from exhibition_app.core.languages import LANGUAGES
 from exhibition_app.core.licences import is_licence_uri
 from exhibition_app.db.dialect import allocate_id, note_explicit_id
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import (
     ITEM_TEXT_FIELDS,
     KINDS,
@@ -48,6 +47,7 @@ from exhibition_app.db.models import (
     utcnow,
 )
 from exhibition_app.db.search import reindex_items, remove_from_index
+from exhibition_app.errors import CatalogError, not_found
 
 __all__ = [
     "SCALAR_FIELDS",
@@ -278,7 +278,7 @@ def revision_snapshot(session: Session, revision_id: int) -> dict[str, Any] | No
     """The snapshot a revision keeps (None for a revision recorded after a deletion)."""
     revision = session.get(Revision, revision_id)
     if revision is None:
-        raise CatalogError(f"there is no revision {revision_id}")
+        raise not_found("revision", revision_id)
     return json.loads(revision.snapshot) if revision.snapshot else None
 
 
@@ -607,7 +607,7 @@ def _apply(session: Session, item: Item, plan: _Plan) -> None:
 def _item(session: Session, item_id: int) -> Item:
     item = session.get(Item, item_id)
     if item is None:
-        raise CatalogError(f"there is no item {item_id}")
+        raise not_found("item", item_id)
     return item
 
 
@@ -728,7 +728,7 @@ def restore_item(session: Session, revision_id: int, user: UserRef) -> RestoreRe
     """
     revision = session.get(Revision, revision_id)
     if revision is None:
-        raise CatalogError(f"there is no revision {revision_id}")
+        raise not_found("revision", revision_id)
     if revision.entity != "item":
         raise CatalogError(f"revision {revision_id} is about an {revision.entity}, not an item")
     if not revision.snapshot:

@@ -32,8 +32,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from exhibition_app.db.dialect import advance_sequences, notify_publication
-from exhibition_app.db.engine import BACKUPS_KEPT, CatalogError, make_engine, upgrade
+from exhibition_app.db.engine import BACKUPS_KEPT, make_engine, upgrade
 from exhibition_app.db.models import Exhibition, Item, Publication, utcnow
+from exhibition_app.errors import CatalogError
 
 ARCHIVE_MAGIC = b"PGDMP"
 CORE_TABLES = frozenset({"item", "item_text", "media", "exhibition", "section"})

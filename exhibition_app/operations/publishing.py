@@ -19,8 +19,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from exhibition_app.db.dialect import PUBLICATION_CHANNEL, notify_publication
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Exhibition, Item, Publication, utcnow
+from exhibition_app.errors import not_found
 from exhibition_app.operations.history import UserRef, ensure_baseline, record, resolve_user
 
 __all__ = ["last_publication", "publication_serial", "publish", "unpublish"]
@@ -51,7 +51,7 @@ def _load(session: Session, model: type[Any], ids: Iterable[int], what: str) -> 
     found = {obj.id: obj for obj in session.scalars(select(model).where(model.id.in_(wanted)))}
     missing = [i for i in wanted if i not in found]
     if missing:
-        raise CatalogError(f"there is no {what} {', '.join(map(str, missing))}; nothing changed")
+        raise not_found(what, ", ".join(map(str, missing)))
     return [found[i] for i in wanted]
 
 

@@ -11,13 +11,13 @@ from sqlalchemy import text
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.db.engine import (
-    CatalogError,
     _alembic_config,
     current_revision,
     head_revision,
     make_engine,
     resolve_url,
 )
+from exhibition_app.errors import CatalogError
 
 
 def test_new_file_becomes_a_migrated_catalogue(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.db.engine import CatalogError
+from exhibition_app.errors import CatalogError
 from exhibition_app.interop import iiif
 from exhibition_app.operations.iiif_export import export_iiif, validate_path
 from exhibition_app.operations.ingest import import_image
