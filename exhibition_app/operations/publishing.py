@@ -23,12 +23,24 @@ from exhibition_app.db.models import Exhibition, Item, Publication, utcnow
 from exhibition_app.errors import not_found
 from exhibition_app.operations.history import UserRef, ensure_baseline, record, resolve_user
 
-__all__ = ["last_publication", "publication_serial", "publish", "unpublish"]
+__all__ = [
+    "last_publication",
+    "publication_counts",
+    "publication_serial",
+    "publish",
+    "unpublish",
+]
 
 
 def publication_serial(session: Session) -> int:
     """The newest publication's id, 0 when nothing was ever published. Cheap to poll."""
     return int(session.scalar(select(func.max(Publication.id))) or 0)
+
+
+def publication_counts(session: Session, serial: int) -> tuple[int, int] | None:
+    """(items, exhibitions) that publication ``serial`` changed; None if there is none."""
+    row = session.get(Publication, serial)
+    return (row.items, row.exhibitions) if row is not None else None
 
 
 def last_publication(session: Session) -> dict[str, Any] | None:

@@ -30,7 +30,7 @@ CORE = [
     "exhibition_app.operations.check",
     "exhibition_app.operations.queries",
     "exhibition_app.operations.views",
-    "exhibition_app.cli",
+    "exhibition_app.cli.main",
 ]
 
 

@@ -270,7 +270,7 @@ def test_interchange_modules_do_not_import_qt() -> None:
         "        if name.startswith('PySide6'): raise ImportError('Qt blocked')\n"
         "sys.meta_path.insert(0, Block())\n"
         "import exhibition_app.interop.iiif, exhibition_app.operations.iiif_export\n"
-        "import exhibition_app.operations.bundle, exhibition_app.cli_exchange\n"
+        "import exhibition_app.operations.bundle, exhibition_app.cli.exchange\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
