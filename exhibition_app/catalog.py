@@ -16,7 +16,15 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from exhibition_app.core.languages import DEFAULT_FALLBACK
-from exhibition_app.db.engine import CatalogError, make_engine, resolve_url, sqlite_path, upgrade
+from exhibition_app.db.engine import (
+    CatalogError,
+    is_new_catalogue,
+    make_engine,
+    resolve_url,
+    sqlite_path,
+    upgrade,
+)
+from exhibition_app.errors import shown
 from exhibition_app.imaging.ingest import DEFAULT_MAX_PIXELS
 from exhibition_app.imaging.store import MediaStore
 from exhibition_app.imaging.thumbnails import ThumbnailCache
@@ -48,18 +56,30 @@ class Catalog:
         self.cache = cache_dir_for(assets)
         self.thumbs = ThumbnailCache(self.cache)
         self.backup_made: Path | None = None
+        #: True when this open made a new, empty catalogue (no file or an empty database).
+        self.created = False
 
     @classmethod
     def open(
         cls,
         catalog: str | Path | None = None,
         assets: str | Path | None = None,
+        *,
+        create: bool = True,
         **kwargs: object,
     ) -> Catalog:
+        """Open (and upgrade) a catalogue. A catalogue file that does not exist is made new,
+        except with ``create=False`` (the GUI and the kiosk): then it is an error, so that a
+        mistyped ``--catalog`` never shows an empty exhibition as if it were the real one."""
         default_db, _ = default_locations()
         url = resolve_url(catalog if catalog is not None else default_db)
         folder = assets_dir(assets)
         db_file = sqlite_path(url)
+        if db_file is not None and not create and not db_file.exists():
+            raise CatalogError(
+                f"no catalogue at {shown(db_file)}: check --catalog"
+                " (the command line's import commands make a new one)"
+            )
         if db_file is not None and catalog is None:
             db_file.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -73,6 +93,7 @@ class Catalog:
             cat.close()
             raise CatalogError(f"cannot create the cache folder {cat.cache}: {exc}") from exc
         try:
+            cat.created = is_new_catalogue(cat.engine)
             cat.backup_made = upgrade(cat.engine)
         except Exception:
             cat.close()

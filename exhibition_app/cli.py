@@ -226,7 +226,14 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_parser("list", parents=[common], help="list exhibitions with sections")
 
     ck = sub.add_parser("check", parents=[common], help="check the catalogue is whole")
-    ck.add_argument("--repair", action="store_true", help="remove orphan files")
+    ck.add_argument(
+        "--repair", action="store_true", help="move orphan files into the assets' quarantine"
+    )
+    ck.add_argument(
+        "--force",
+        action="store_true",
+        help="repair even when the catalogue knows no media (normally a sign of the wrong one)",
+    )
     ck.add_argument("--no-checksums", action="store_true", help="skip re-hashing media files")
 
     se = sub.add_parser("search", parents=[common], help="search in every language")
@@ -389,7 +396,9 @@ def cmd_exhibitions_list(catalog: Catalog, args: argparse.Namespace) -> int:
 def cmd_check(catalog: Catalog, args: argparse.Namespace) -> int:
     from exhibition_app.operations.check import check_catalog
 
-    report = check_catalog(catalog, verify_checksums=not args.no_checksums, repair=args.repair)
+    report = check_catalog(
+        catalog, verify_checksums=not args.no_checksums, repair=args.repair, force=args.force
+    )
     data = {
         "ok": report.ok,
         "problems": report.problems,
@@ -674,6 +683,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from exhibition_app.core.georef import GeorefError
     from exhibition_app.core.pin import PinError
     from exhibition_app.db.engine import CatalogError
+    from exhibition_app.errors import ExhibitionError
     from exhibition_app.imaging.ingest import ImageRefused
     from exhibition_app.interop.kml import KmlError
 
@@ -687,6 +697,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         KmlError,
         GeorefError,
         PinError,
+        ExhibitionError,
     ) as exc:
         print(f"{APP_NAME}: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

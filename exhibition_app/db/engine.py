@@ -21,12 +21,14 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError
 
+from exhibition_app.errors import StorageError, shown
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
 BACKUPS_KEPT = 5
 
 
-class CatalogError(Exception):
+class CatalogError(StorageError):
     """A catalogue cannot be opened or used; the message is one line for the user."""
 
 
@@ -37,8 +39,8 @@ def resolve_url(path_or_url: str | Path) -> str:
         try:
             make_url(text).get_dialect()
         except (ArgumentError, NoSuchModuleError, ValueError) as exc:
-            shown = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)  # never echo a password
-            raise CatalogError(f"cannot understand the catalogue URL '{shown}': {exc}") from None
+            masked = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)  # never echo a password
+            raise CatalogError(f"cannot understand the catalogue URL '{masked}': {exc}") from None
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
@@ -108,12 +110,17 @@ def _connect_args(url: str) -> dict[str, Any]:
 
 
 def _check_sqlite_header(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
+    """A file that exists must be an SQLite database: an empty file is not a catalogue
+    (it is what ``: > catalog.db`` or an interrupted copy leaves), and is never taken for a
+    new one."""
+    if not path.exists():
         return
+    if path.is_file() and path.stat().st_size == 0:
+        raise CatalogError(f"{shown(path)} is not a catalogue (an empty file)")
     with path.open("rb") as fh:
         head = fh.read(16)
     if head != b"SQLite format 3\x00":
-        raise CatalogError(f"{path} is not a catalogue (not an SQLite database file)")
+        raise CatalogError(f"{shown(path)} is not a catalogue (not an SQLite database file)")
 
 
 def _alembic_config(connection: Any) -> Config:
@@ -133,6 +140,14 @@ def head_revision() -> str:
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def is_new_catalogue(engine: Engine) -> bool:
+    """True for a database with no tables at all: opening it makes a new catalogue."""
+    try:
+        return not inspect(engine).get_table_names()
+    except DatabaseError as exc:
+        raise CatalogError(f"cannot read the catalogue: {_first_line(exc)}") from exc
 
 
 def upgrade(engine: Engine) -> Path | None:
