@@ -7,6 +7,7 @@ older version first copies it aside with SQLite's online backup API and then upg
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from datetime import UTC, datetime
@@ -181,11 +182,22 @@ def upgrade(engine: Engine) -> Path | None:
     return backup
 
 
+def create_private_file(path: Path) -> None:
+    """Make ``path`` an empty file only its owner can read (0600), or make it 0600 if it is
+    there: a catalogue and its copies hold the curators' password hashes."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        os.chmod(path, 0o600)
+
+
 def backup_sqlite(path: Path, *, label: str = "backup", dest: Path | None = None) -> Path:
-    """Copy a live SQLite catalogue with the online backup API (consistent under WAL)."""
+    """Copy a live SQLite catalogue with the online backup API (consistent under WAL), into
+    a file only its owner can read."""
     if dest is None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         dest = path.with_name(f"{path.stem}.{label}.{stamp}{path.suffix or '.db'}")
+    create_private_file(dest)
     src = sqlite3.connect(str(path))
     try:
         dst = sqlite3.connect(str(dest))
