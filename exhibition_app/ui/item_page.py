@@ -267,10 +267,11 @@ class ItemPage(QWidget):
         if cached is not None:
             return
         self._loading = media.sha256
-        self.tasks.run_image(
+        self.tasks.query(
             lambda: load_thumbnail_image(catalog, media, DISPLAY_SIDE),
             lambda image, sha=media.sha256: self._image_ready(sha, image),
-            lambda _msg, sha=media.sha256: self._image_ready(sha, None),
+            lambda _exc, sha=media.sha256: self._image_ready(sha, None),
+            images=True,
         )
 
     def _image_ready(self, sha: str, image: QImage | None) -> None:

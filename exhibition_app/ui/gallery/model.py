@@ -117,10 +117,11 @@ class GalleryModel(QAbstractListModel):
             self._pixmaps.move_to_end(media.sha256)
         elif media.sha256 not in self._loading:
             self._loading.add(media.sha256)
-            self.tasks.run_image(
+            self.tasks.query(
                 lambda: load_thumbnail_image(catalog, media, THUMB_SIDE),
                 lambda image, sha=media.sha256: self._thumb_ready(sha, image),
-                lambda _msg, sha=media.sha256: self._thumb_failed(sha),
+                lambda _exc, sha=media.sha256: self._thumb_failed(sha),
+                images=True,
             )
         return pixmap
 

@@ -156,10 +156,11 @@ class AttractScreen(QWidget):
         media, catalog = card.cover, self.catalog
         if media is None or media.sha256 in self._pixmaps:
             return
-        self.tasks.run_image(
+        self.tasks.query(
             lambda: load_thumbnail_image(catalog, media, ATTRACT_SIDE),
             lambda image, sha=media.sha256: self._loaded(sha, image),
-            lambda _msg, sha=media.sha256: self._loaded(sha, None),
+            lambda _exc, sha=media.sha256: self._loaded(sha, None),
+            images=True,
         )
 
     def _loaded(self, sha: str, image: QImage | None) -> None:
