@@ -1,14 +1,17 @@
-"""What the visitor's screens read of the catalogue: the gallery and a search's items.
+"""What the visitor's screens read of the catalogue: the gallery, a search's items, and the
+thumbnail files of the pictures.
 
-Each function opens its own short read session and returns plain data
-(exhibition_app.core.cards, item ids), so a screen runs it on the database worker and never
-holds a session or an ORM object.
+Each function opens what it needs itself (a short read session, the thumbnail cache) and
+returns plain data (exhibition_app.core.cards, item ids, a file path), so a screen runs it
+on a worker and never holds a session or an ORM object.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from exhibition_app.catalog import Catalog
-from exhibition_app.core.cards import GalleryData
+from exhibition_app.core.cards import GalleryData, MediaRef
 from exhibition_app.db.search import search
 from exhibition_app.operations.views import load_gallery
 
@@ -26,3 +29,8 @@ def find_item_ids(catalog: Catalog, query: str, *, limit: int = SEARCH_LIMIT) ->
     """The ids of the items matching ``query`` (any language, prefix matches), best first."""
     with catalog.read_session() as session:
         return search(session, query, limit=limit).item_ids
+
+
+def thumbnail_file(catalog: Catalog, media: MediaRef, side: int) -> Path:
+    """The cached thumbnail (JPEG, longest side ``side``) of a picture, made first if need be."""
+    return catalog.thumbs.get(media.sha256, catalog.store.abspath(media.relpath), side)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from sqlalchemy import func, select
 
 from exhibition_app.catalog import Catalog
@@ -17,7 +18,7 @@ from exhibition_app.core.cards import ItemCard
 from exhibition_app.core.stats import VisitEvent
 from exhibition_app.db.models import Item, VisitorEvent
 from exhibition_app.errors import NotFound
-from exhibition_app.operations.gallery_reads import find_item_ids, read_gallery
+from exhibition_app.operations.gallery_reads import find_item_ids, read_gallery, thumbnail_file
 from exhibition_app.operations.kiosk import (
     has_offline_copy,
     is_offline_copy,
@@ -138,3 +139,14 @@ def test_the_offline_copy_stands_in_only_for_a_server(
     with copy:
         assert is_offline_copy(copy) and server_url_of(copy) == sample_catalog.url
         assert copy.db_path == offline_copy_path(assets).resolve()
+
+
+def test_thumbnail_file_is_made_once_and_kept(sample_catalog: Catalog) -> None:
+    photo = _by_number(read_gallery(sample_catalog).items, "BH-MAP-003")
+    assert photo.cover is not None
+    path = thumbnail_file(sample_catalog, photo.cover, 480)
+    with Image.open(path) as image:
+        assert max(image.size) == 480
+    made = path.stat().st_mtime_ns
+    assert thumbnail_file(sample_catalog, photo.cover, 480) == path
+    assert path.stat().st_mtime_ns == made

@@ -35,7 +35,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 def load_thumbnail_image(catalog: Catalog, media: MediaRef, side: int) -> QImage:
     """Runs on the image pool: cached thumbnail file -> QImage (never a QPixmap here)."""
-    path = catalog.thumbs.get(media.sha256, catalog.store.abspath(media.relpath), side)
+    from exhibition_app.operations.gallery_reads import thumbnail_file  # loads on the worker
+
+    path = thumbnail_file(catalog, media, side)
     image = QImage(str(path))
     if image.isNull():
         raise OSError(f"cannot decode thumbnail {path}")
