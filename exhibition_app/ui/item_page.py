@@ -25,7 +25,7 @@ from exhibition_app.core.countries import country_name
 from exhibition_app.core.licences import licence_name
 from exhibition_app.ui.card_art import paint_picture_or_card
 from exhibition_app.ui.deepzoom.map_panel import MapPanel
-from exhibition_app.ui.gallery.model import load_thumbnail_image
+from exhibition_app.ui.gallery.model import request_thumbnail
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.labels import (
     field_name,
@@ -252,12 +252,7 @@ class ItemPage(QWidget):
         if cached is not None:
             return
         self._loading = media.sha256
-        self.tasks.query(
-            lambda: load_thumbnail_image(catalog, media, DISPLAY_SIDE),
-            lambda image, sha=media.sha256: self._image_ready(sha, image),
-            lambda _exc, sha=media.sha256: self._image_ready(sha, None),
-            images=True,
-        )
+        request_thumbnail(self.tasks, catalog, media, DISPLAY_SIDE, self._image_ready)
 
     def _image_ready(self, sha: str, image: QImage | None) -> None:
         if self._loading == sha:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QWidget
 from exhibition_app.core.cards import ItemCard
 from exhibition_app.core.languages import LANGUAGES, pick
 from exhibition_app.ui.card_art import paint_picture_or_card
-from exhibition_app.ui.gallery.model import load_thumbnail_image
+from exhibition_app.ui.gallery.model import request_thumbnail
 from exhibition_app.ui.i18n import tr, tr_in
 from exhibition_app.ui.kiosk.lockdown import is_forbidden_key
 from exhibition_app.ui.tasks import TaskManager
@@ -155,12 +155,7 @@ class AttractScreen(QWidget):
         media, catalog = card.cover, self.catalog
         if media is None or media.sha256 in self._pixmaps:
             return
-        self.tasks.query(
-            lambda: load_thumbnail_image(catalog, media, ATTRACT_SIDE),
-            lambda image, sha=media.sha256: self._loaded(sha, image),
-            lambda _exc, sha=media.sha256: self._loaded(sha, None),
-            images=True,
-        )
+        request_thumbnail(self.tasks, catalog, media, ATTRACT_SIDE, self._loaded)
 
     def _loaded(self, sha: str, image: QImage | None) -> None:
         self._pixmaps[sha] = QPixmap.fromImage(image) if image is not None else QPixmap()
