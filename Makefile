@@ -30,13 +30,14 @@ sysdeps-test:
 
 run: $(VENV)/.installed sysdeps-gui
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$QT_QPA_PLATFORM" != offscreen ]; then \
-	  echo "No screen here (DISPLAY is not set). Run it in a desktop session, or on a virtual one: xvfb-run make run"; exit 1; fi
+	  echo "No screen here (DISPLAY is not set). Run it in a desktop session, or on a virtual one: xvfb-run -s '-screen 0 1920x1080x24' make run"; exit 1; fi
 	$(BIN)/exhibition-app $(ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: $(VENV)/.installed-dev sysdeps-test lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)

@@ -16,8 +16,16 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from exhibition_app.core.languages import DEFAULT_FALLBACK
-from exhibition_app.db.engine import make_engine, resolve_url, sqlite_path, upgrade
-from exhibition_app.errors import CatalogError
+from exhibition_app.db.dialect import first_damage
+from exhibition_app.db.engine import (
+    create_private_file,
+    is_new_catalogue,
+    make_engine,
+    resolve_url,
+    sqlite_path,
+    upgrade,
+)
+from exhibition_app.errors import CatalogError, StorageError, shown
 from exhibition_app.imaging.ingest import DEFAULT_MAX_PIXELS
 from exhibition_app.imaging.store import MediaStore
 from exhibition_app.imaging.thumbnails import ThumbnailCache
@@ -49,18 +57,31 @@ class Catalog:
         self.cache = cache_dir_for(assets)
         self.thumbs = ThumbnailCache(self.cache)
         self.backup_made: Path | None = None
+        #: True when this open made a new, empty catalogue (no file or an empty database).
+        self.created = False
+        self._found_sound = False
 
     @classmethod
     def open(
         cls,
         catalog: str | Path | None = None,
         assets: str | Path | None = None,
+        *,
+        create: bool = True,
         **kwargs: object,
     ) -> Catalog:
+        """Open (and upgrade) a catalogue. A catalogue file that does not exist is made new,
+        except with ``create=False`` (the GUI and the kiosk): then it is an error, so that a
+        mistyped ``--catalog`` never shows an empty exhibition as if it were the real one."""
         default_db, _ = default_locations()
         url = resolve_url(catalog if catalog is not None else default_db)
         folder = assets_dir(assets)
         db_file = sqlite_path(url)
+        if db_file is not None and not create and not db_file.exists():
+            raise CatalogError(
+                f"no catalogue at {shown(db_file)}: check --catalog"
+                " (the command line's import commands make a new one)"
+            )
         if db_file is not None and catalog is None:
             db_file.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -68,12 +89,19 @@ class Catalog:
         except OSError as exc:
             raise CatalogError(f"cannot create the assets folder {folder}: {exc}") from exc
         cat = cls(url, folder, **kwargs)  # type: ignore[arg-type]
+        if db_file is not None and not db_file.exists():
+            try:  # a new catalogue holds password hashes: its owner's eyes only (0600)
+                create_private_file(db_file)
+            except OSError as exc:
+                cat.close()
+                raise CatalogError(f"cannot create the catalogue {shown(db_file)}: {exc}") from exc
         try:
             cat.cache.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             cat.close()
             raise CatalogError(f"cannot create the cache folder {cat.cache}: {exc}") from exc
         try:
+            cat.created = is_new_catalogue(cat.engine)
             cat.backup_made = upgrade(cat.engine)
         except Exception:
             cat.close()
@@ -86,9 +114,27 @@ class Catalog:
     def db_path(self) -> Path | None:
         return sqlite_path(self.url)
 
+    def ensure_sound(self) -> None:
+        """Refuse to write to a damaged catalogue (:class:`StorageError`): the first write
+        of this open runs SQLite's quick check; later ones trust it. Writing to a damaged
+        file spreads the damage, and a backup of it cannot be restored."""
+        if self._found_sound:
+            return
+        problem = first_damage(self.engine)
+        if problem is not None:
+            where = f" {shown(self.db_path)}" if self.db_path is not None else ""
+            raise StorageError(
+                f"the catalogue{where} is damaged ({shown(problem)}); nothing was written. "
+                "'exhibition-app check' lists the damage; 'exhibition-app restore BACKUP' "
+                "goes back to a backup"
+            )
+        self._found_sound = True
+
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits when the block ends, rolls back if it raises."""
+        """One unit of work: commits when the block ends, rolls back if it raises. The
+        first one of this open checks that the catalogue is not damaged."""
+        self.ensure_sound()
         with self._sessions.begin() as session:
             if self.db_path is not None:  # SQLite: BEGIN IMMEDIATE (db.engine._sqlite_begin)
                 session.connection(execution_options={"sqlite_immediate": True})

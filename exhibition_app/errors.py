@@ -44,8 +44,9 @@ class StorageError(ExhibitionError):
     """The catalogue or the files behind it cannot be read or written as needed."""
 
 
-class CatalogError(ExhibitionError):
-    """A catalogue operation cannot be carried out; the message says why in one line.
+class CatalogError(StorageError):
+    """A catalogue cannot be opened or used, or an operation on it cannot be carried out;
+    the message says why in one line.
 
     The general error of the catalogue and its operations (opening, migrating, backing up,
     publishing...); the more specific errors of those modules derive from it. New code says

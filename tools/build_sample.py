@@ -6,6 +6,10 @@ file carries into each item's credit line). Run from the repository root:
 
     .venv/bin/python tools/build_sample.py [--source ../shared/data]
 
+Without ``../shared`` (a user's clone has none), the originals come from the repository
+itself: the stored media in ``assets/media`` are those very files (``sample/sources.json``
+names each by its SHA-256) and the museum's KML is ``sample/annotations/behaim1492.kml``.
+
 The catalogue is built in a temporary file and moved into place only when complete and
 checked, so a failed build never leaves a half-made ``catalog.db``.
 """
@@ -13,10 +17,13 @@ checked, so a failed build never leaves a half-made ``catalog.db``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +170,23 @@ def make_exhibition(entry: dict[str, Any], by_accession: dict[str, int]) -> Exhi
     return ex
 
 
+def shipped_sources(folder: Path) -> Path:
+    """Lay out in ``folder`` the originals the sample uses, from the repository's own copies
+    (each checked against its SHA-256), as ``../shared/data`` holds them."""
+    manifest = json.loads((ROOT / "sample" / "sources.json").read_text(encoding="utf-8"))
+    for rel, sha in manifest["files"].items():
+        stored = ROOT / "assets" / "media" / sha[:2] / f"{sha}{Path(rel).suffix}"
+        data = stored.read_bytes()
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise SystemExit(f"{stored} is not the original of {rel} (checksum differs)")
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_bytes(data)
+    kml = folder / "annotations" / "behaim1492.kml"
+    kml.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ROOT / "sample" / "annotations" / "behaim1492.kml", kml)
+    return folder
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=ROOT.parent / "shared" / "data")
@@ -171,7 +195,12 @@ def main() -> None:
     parser.add_argument("--assets", type=Path, default=ROOT / "assets")
     args = parser.parse_args()
     content = load_content(args.content)
-    counts = build(content, args.source, args.catalog, args.assets)
+    with tempfile.TemporaryDirectory() as scratch:
+        source = args.source
+        if not source.is_dir():
+            print(f"{source} is not here: building from the originals in this repository")
+            source = shipped_sources(Path(scratch))
+        counts = build(content, source, args.catalog, args.assets)
     print(f"built {args.catalog}: {counts['items']} items, {counts['exhibitions']} exhibitions")
 
 

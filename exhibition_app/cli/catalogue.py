@@ -17,7 +17,14 @@ def register(commands: Commands) -> None:
     commands.add("list", cmd_exhibitions_list, group=ex, help="list exhibitions with sections")
 
     ck = commands.add("check", cmd_check, help="check the catalogue is whole")
-    ck.add_argument("--repair", action="store_true", help="remove orphan files")
+    ck.add_argument(
+        "--repair", action="store_true", help="move orphan files into the assets' quarantine"
+    )
+    ck.add_argument(
+        "--force",
+        action="store_true",
+        help="repair even when the catalogue knows no media (normally a sign of the wrong one)",
+    )
     ck.add_argument("--no-checksums", action="store_true", help="skip re-hashing media files")
 
     se = commands.add("search", cmd_search, help="search in every language")
@@ -41,7 +48,9 @@ def cmd_exhibitions_list(catalog: Catalog, args: argparse.Namespace) -> int:
 
 
 def cmd_check(catalog: Catalog, args: argparse.Namespace) -> int:
-    report = check_catalog(catalog, verify_checksums=not args.no_checksums, repair=args.repair)
+    report = check_catalog(
+        catalog, verify_checksums=not args.no_checksums, repair=args.repair, force=args.force
+    )
     data = {
         "ok": report.ok,
         "problems": report.problems,

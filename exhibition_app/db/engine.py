@@ -7,6 +7,7 @@ older version first copies it aside with SQLite's online backup API and then upg
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from datetime import UTC, datetime
@@ -21,7 +22,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError
 
-from exhibition_app.errors import CatalogError
+from exhibition_app.errors import CatalogError, shown
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
@@ -35,8 +36,8 @@ def resolve_url(path_or_url: str | Path) -> str:
         try:
             make_url(text).get_dialect()
         except (ArgumentError, NoSuchModuleError, ValueError) as exc:
-            shown = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)  # never echo a password
-            raise CatalogError(f"cannot understand the catalogue URL '{shown}': {exc}") from None
+            masked = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)  # never echo a password
+            raise CatalogError(f"cannot understand the catalogue URL '{masked}': {exc}") from None
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
@@ -106,12 +107,17 @@ def _connect_args(url: str) -> dict[str, Any]:
 
 
 def _check_sqlite_header(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
+    """A file that exists must be an SQLite database: an empty file is not a catalogue
+    (it is what ``: > catalog.db`` or an interrupted copy leaves), and is never taken for a
+    new one."""
+    if not path.exists():
         return
+    if path.is_file() and path.stat().st_size == 0:
+        raise CatalogError(f"{shown(path)} is not a catalogue (an empty file)")
     with path.open("rb") as fh:
         head = fh.read(16)
     if head != b"SQLite format 3\x00":
-        raise CatalogError(f"{path} is not a catalogue (not an SQLite database file)")
+        raise CatalogError(f"{shown(path)} is not a catalogue (not an SQLite database file)")
 
 
 def _alembic_config(connection: Any) -> Config:
@@ -131,6 +137,14 @@ def head_revision() -> str:
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def is_new_catalogue(engine: Engine) -> bool:
+    """True for a database with no tables at all: opening it makes a new catalogue."""
+    try:
+        return not inspect(engine).get_table_names()
+    except DatabaseError as exc:
+        raise CatalogError(f"cannot read the catalogue: {_first_line(exc)}") from exc
 
 
 def upgrade(engine: Engine) -> Path | None:
@@ -164,11 +178,22 @@ def upgrade(engine: Engine) -> Path | None:
     return backup
 
 
+def create_private_file(path: Path) -> None:
+    """Make ``path`` an empty file only its owner can read (0600), or make it 0600 if it is
+    there: a catalogue and its copies hold the curators' password hashes."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        os.chmod(path, 0o600)
+
+
 def backup_sqlite(path: Path, *, label: str = "backup", dest: Path | None = None) -> Path:
-    """Copy a live SQLite catalogue with the online backup API (consistent under WAL)."""
+    """Copy a live SQLite catalogue with the online backup API (consistent under WAL), into
+    a file only its owner can read."""
     if dest is None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         dest = path.with_name(f"{path.stem}.{label}.{stamp}{path.suffix or '.db'}")
+    create_private_file(dest)
     src = sqlite3.connect(str(path))
     try:
         dst = sqlite3.connect(str(dest))

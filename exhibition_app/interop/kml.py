@@ -21,7 +21,9 @@ What is read
 Encoding
     The XML declaration's encoding is honoured (UTF-8 when there is none;
     UTF-16, ISO-8859-1/Latin-1, ASCII and the single-byte encodings Python
-    knows, such as windows-1252, all work).
+    knows, such as windows-1252, all work). Multi-byte encodings that expat
+    cannot read itself (Shift_JIS, GB18030, Big5, EUC-KR...) are decoded by
+    Python first; an encoding Python does not know is refused by name.
 
 Safety
     The file is parsed once, with :mod:`xml.parsers.expat` directly, and
@@ -29,22 +31,26 @@ Safety
     declaration (``<!DOCTYPE``) starts, before any entity in it is declared
     or expanded: this rules out external entities (no file or network access
     is ever attempted) and entity-expansion bombs ("billion laughs").  Files
-    over ``max_bytes`` (20 MB of 1024 x 1024 bytes by default) are refused before parsing, and
-    parsing stops at more than ``max_placemarks`` (100,000) placemarks.
+    over ``max_bytes`` (20 MB of 1024 x 1024 bytes by default) are refused before parsing (and
+    never read past the limit, whatever the file system says of their size: devices and pipes,
+    whose size reads as 0, are refused as not being files), and parsing stops at more than
+    ``max_placemarks`` (100,000) placemarks. Names quoted in messages are made safe to print.
     Malformed XML and XML that is not KML are refused with messages such as
     ``"behaim.kml: not valid KML (line 3: mismatched tag)"``.
 """
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
+import stat
 import xml.parsers.expat
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from exhibition_app.errors import InvalidInput
+from exhibition_app.errors import InvalidInput, shown
 
 __all__ = [
     "KML_NAMESPACES",
@@ -359,6 +365,8 @@ def parse_kml(
             f"{source}: refused: the file is {_size(len(data))}, "
             f"over the limit of {_size(max_bytes)}"
         )
+    source = shown(source)
+    data = _as_expat_can_read(data, source)
     collector = _Collector(source, max_placemarks)
     parser = xml.parsers.expat.ParserCreate(namespace_separator=_NS_SEP)
     parser.buffer_text = True
@@ -375,8 +383,10 @@ def parse_kml(
     except xml.parsers.expat.ExpatError as exc:
         message = xml.parsers.expat.errors.messages.get(exc.code, str(exc))
         raise KmlError(f"{source}: not valid KML (line {exc.lineno}: {message})") from None
-    except LookupError as exc:  # an encoding Python does not know
-        raise KmlError(f"{source}: not valid KML ({exc})") from None
+    except KmlError:
+        raise
+    except (LookupError, ValueError) as exc:  # an encoding Python does not know
+        raise KmlError(f"{source}: not valid KML ({shown(exc)})") from None
     if collector.ns is None:
         raise KmlError(f"{source}: not valid KML (no root element)")
     placemarks: list[Placemark] = []
@@ -390,19 +400,68 @@ def parse_kml(
     return KmlResult(tuple(placemarks), tuple(skipped))
 
 
+_DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+#: What expat reads by itself (Python's pyexpat adds the single-byte codecs it knows).
+_EXPAT_ENCODINGS = frozenset({"utf-8", "utf-16", "utf-16-le", "utf-16-be", "ascii", "latin-1"})
+
+
+def _as_expat_can_read(data: bytes, source: str) -> bytes:
+    """``data`` as it is, or re-encoded as UTF-8 when it declares a multi-byte encoding
+    that expat cannot read (Shift_JIS, GB18030, Big5...)."""
+    match = _DECLARED_ENCODING.match(data.lstrip(b"\xef\xbb\xbf")[:200])
+    if match is None:
+        return data
+    declared = match.group(1).decode("ascii")
+    try:
+        codec = codecs.lookup(declared)
+    except LookupError:
+        raise KmlError(
+            f"{source}: refused: it declares the encoding {shown(declared)!r}, which is not "
+            "known here (save it as UTF-8)"
+        ) from None
+    if codec.name in _EXPAT_ENCODINGS or _single_byte(codec):
+        return data
+    try:
+        text = data.decode(codec.name)
+    except UnicodeDecodeError as exc:
+        raise KmlError(
+            f"{source}: not valid KML (byte {exc.start} is not {shown(declared)} text)"
+        ) from None
+    # The declaration is ASCII in every encoding that gets here: rename it in the text.
+    start, end = (len(data[:i].decode(codec.name)) for i in match.span(1))
+    return (text[:start] + "UTF-8" + text[end:]).encode("utf-8")
+
+
+def _single_byte(codec: codecs.CodecInfo) -> bool:
+    try:
+        return len(bytes(range(256)).decode(codec.name, "replace")) == 256
+    except (UnicodeError, LookupError, TypeError):
+        return False
+
+
 def read_kml(
     path: Path | str, *, max_bytes: int = MAX_BYTES, max_placemarks: int = MAX_PLACEMARKS
 ) -> KmlResult:
-    """Parse the KML file at ``path``, checking its size before reading it."""
+    """Parse the KML file at ``path``: a regular file, read up to ``max_bytes`` at most."""
     path = Path(path)
+    name = shown(path.name)
+    refused = KmlError(f"{name}: refused: not a regular file (a device, pipe or folder)")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
+        # Looked at before it is opened: opening a pipe would wait for a writer.
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise refused
+        if info.st_size > max_bytes:
             raise KmlError(
-                f"{path.name}: refused: the file is {_size(size)}, "
+                f"{name}: refused: the file is {_size(info.st_size)}, "
                 f"over the limit of {_size(max_bytes)}"
             )
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise refused from None
     except OSError as exc:
-        raise KmlError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        raise KmlError(f"{name}: cannot be read ({shown(exc.strerror or exc)})") from None
+    if len(data) > max_bytes:
+        raise KmlError(f"{name}: refused: the file grew over the limit of {_size(max_bytes)}")
     return parse_kml(data, source=path.name, max_bytes=max_bytes, max_placemarks=max_placemarks)

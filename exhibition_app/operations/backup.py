@@ -48,6 +48,7 @@ from exhibition_app.db.engine import (
     BUSY_TIMEOUT_MS,
     MIGRATIONS_DIR,
     backup_sqlite,
+    create_private_file,
     make_engine,
     resolve_url,
     sqlite_path,
@@ -170,6 +171,8 @@ def backup(catalog: Catalog | str | Path, file: str | Path) -> BackupInfo:
 
         written = dump(url, file)
         return BackupInfo(written, written.stat().st_size)
+    if isinstance(catalog, Catalog):
+        catalog.ensure_sound()  # a backup of a damaged file could never be restored
     src = _db_file(catalog)
     dest = Path(file).expanduser()
     if not src.is_file():
@@ -422,6 +425,7 @@ def _backup_current(live: Path) -> Path:
         suffix = live.suffix or ".db"
         prefix = f"{live.stem}.before-restore."
         dest = live.with_name(f"{prefix}{_stamp()}{suffix}")
+        create_private_file(dest)
         shutil.copyfile(live, dest)
         _rotate(live.parent, prefix, suffix, BACKUPS_KEPT)
         return dest

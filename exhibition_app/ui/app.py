@@ -69,7 +69,9 @@ def create_window(
     def open_catalog() -> Catalog:
         from exhibition_app.catalog import Catalog
 
-        return Catalog.open(catalog, assets, fallback=fallback)
+        # A catalogue named on the command line must exist: a mistyped --catalog would
+        # otherwise open as a new, empty exhibition (the default one may be made new).
+        return Catalog.open(catalog, assets, create=catalog is None, fallback=fallback)
 
     if curator:
         from exhibition_app.ui.curator.window import CuratorWindow

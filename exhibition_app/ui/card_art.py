@@ -1,4 +1,5 @@
-"""The designed card shown for an item that has no photograph yet (never a broken image).
+"""The designed card shown for an item that has no photograph yet (never a broken image),
+and the item's picture fitted in the same place when it has one.
 
 Parchment and steppe ochre, a thin gold frame, a felt-ornament corner motif, the item's
 culture in small capitals, its title in the serif face, and its date.
@@ -6,11 +7,17 @@ culture in small capitals, its title in the serif face, and its date.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen
+from collections.abc import Callable
 
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen, QPixmap
+
+from exhibition_app.core.cards import ItemCard
+from exhibition_app.ui.labels import kind_name
 from exhibition_app.ui.theme import SANS, SERIF
 
+#: Width over height of the card where it stands on its own (item page, attract loop).
+CARD_ASPECT = 0.78
 INK = QColor("#3b2f1e")
 INK_SOFT = QColor("#6b5535")
 GOLD_LINE = QColor("#b08a3a")
@@ -114,3 +121,53 @@ def paint_card(
             date,
         )
     painter.restore()
+
+
+def paint_item_card(
+    painter: QPainter,
+    rect: QRectF,
+    card: ItemCard,
+    text: Callable[[str], str],
+    *,
+    radius: float = 10.0,
+) -> None:
+    """The designed card of ``card`` filling ``rect``; ``text(field)`` is the field's text in
+    the language on show."""
+    paint_card(
+        painter,
+        rect,
+        title=text("title"),
+        culture=text("culture"),
+        date=text("date"),
+        kind=kind_name(card.kind),
+        radius=radius,
+    )
+
+
+def fit_rect(size: QSize, box: QRectF) -> QRectF:
+    """The largest rect of ``size``'s aspect ratio centred in ``box`` (cover if nearly equal)."""
+    if size.width() <= 0 or size.height() <= 0:
+        return box
+    scale = min(box.width() / size.width(), box.height() / size.height())
+    w, h = size.width() * scale, size.height() * scale
+    return QRectF(box.center().x() - w / 2, box.center().y() - h / 2, w, h)
+
+
+def paint_picture_or_card(
+    painter: QPainter,
+    box: QRectF,
+    card: ItemCard,
+    pixmap: QPixmap | None,
+    text: Callable[[str], str],
+    *,
+    radius: float,
+) -> None:
+    """In ``box``: the item's picture fitted; the designed card (as large as fits) when it
+    has none or it could not be read (an empty pixmap); nothing while it is still loading."""
+    if pixmap is not None and not pixmap.isNull():
+        painter.drawPixmap(fit_rect(pixmap.size(), box), pixmap, QRectF(pixmap.rect()))
+    elif card.cover is None or pixmap is not None:
+        side = min(box.width(), box.height() * CARD_ASPECT)
+        rect = QRectF(0, 0, side, side / CARD_ASPECT)
+        rect.moveCenter(box.center())
+        paint_item_card(painter, rect, card, text, radius=radius)

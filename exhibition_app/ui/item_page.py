@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from exhibition_app.core.cards import GalleryData, ItemCard
 from exhibition_app.core.countries import country_name
 from exhibition_app.core.licences import licence_name
-from exhibition_app.ui.card_art import paint_card
+from exhibition_app.ui.card_art import paint_picture_or_card
 from exhibition_app.ui.deepzoom.map_panel import MapPanel
-from exhibition_app.ui.gallery.model import load_thumbnail_image
+from exhibition_app.ui.gallery.model import request_thumbnail
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.labels import (
     field_name,
@@ -66,25 +66,10 @@ class ImagePanel(QWidget):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.fillRect(self.rect(), QColor(NIGHT))
         box = QRectF(self.rect()).adjusted(24, 24, -24, -24)
-        if self.pixmap is not None and not self.pixmap.isNull():
-            size = self.pixmap.size()
-            scale = min(box.width() / size.width(), box.height() / size.height())
-            w, h = size.width() * scale, size.height() * scale
-            target = QRectF(box.center().x() - w / 2, box.center().y() - h / 2, w, h)
-            painter.drawPixmap(target, self.pixmap, QRectF(self.pixmap.rect()))
-        elif self.card is not None and (self.card.cover is None or self.pixmap is not None):
-            side = min(box.width(), box.height() * 0.78)
-            card_rect = QRectF(0, 0, side, side / 0.78)
-            card_rect.moveCenter(box.center())
-            lang = self.language
-            paint_card(
-                painter,
-                card_rect,
-                title=lang.text(self.card.text("title")),
-                culture=lang.text(self.card.text("culture")),
-                date=lang.text(self.card.text("date")),
-                kind=kind_name(self.card.kind),
-                radius=14,
+        card, lang = self.card, self.language
+        if card is not None:
+            paint_picture_or_card(
+                painter, box, card, self.pixmap, lambda f: lang.text(card.text(f)), radius=14
             )
         painter.end()
 
@@ -267,11 +252,7 @@ class ItemPage(QWidget):
         if cached is not None:
             return
         self._loading = media.sha256
-        self.tasks.run_image(
-            lambda: load_thumbnail_image(catalog, media, DISPLAY_SIDE),
-            lambda image, sha=media.sha256: self._image_ready(sha, image),
-            lambda _msg, sha=media.sha256: self._image_ready(sha, None),
-        )
+        request_thumbnail(self.tasks, catalog, media, DISPLAY_SIDE, self._image_ready)
 
     def _image_ready(self, sha: str, image: QImage | None) -> None:
         if self._loading == sha:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from exhibition_app.core.cards import ExhibitionView, GalleryData
 from exhibition_app.core.filters import facets
 from exhibition_app.core.languages import LANGUAGES, NATIVE_NAMES
+from exhibition_app.errors import message_of
 from exhibition_app.ui.elided_label import ElidedLabel
 from exhibition_app.ui.gallery.delegate import DESKTOP, TileDelegate, TileMetrics
 from exhibition_app.ui.gallery.filter_bar import FilterBar
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         self.empty.setText(tr("MainWindow", "Opening the exhibition…"))
         self.empty.show()
         self.view.hide()
-        self.tasks.run_db(
+        self.tasks.query(
             lambda: self._open_and_read(open_catalog), self._gallery_loaded, self._load_failed
         )
 
@@ -227,12 +228,11 @@ class MainWindow(QMainWindow):
     # -- data ------------------------------------------------------------------------------
     def _open_and_read(self, open_catalog: Callable[[], Catalog]) -> tuple[Catalog, GalleryData]:
         """Runs on the database worker: open (and if need be upgrade) the catalogue, read it."""
-        from exhibition_app.operations.views import load_gallery
+        from exhibition_app.operations.gallery_reads import read_gallery
 
         published_only = self.published_only
         catalog = open_catalog()
-        with catalog.read_session() as session:
-            return catalog, load_gallery(session, published_only=published_only)
+        return catalog, read_gallery(catalog, published_only=published_only)
 
     def _gallery_loaded(self, result: tuple[Catalog, GalleryData]) -> None:
         catalog, data = result
@@ -256,7 +256,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.loaded.emit()
 
-    def _load_failed(self, message: str) -> None:
+    def _load_failed(self, exc: BaseException) -> None:
+        message = message_of(exc)
         self._loaded = True
         self.load_error = message
         self.empty.setText(
@@ -415,12 +416,6 @@ class MainWindow(QMainWindow):
         if catalog is None:
             return
 
-        def work() -> list[int]:
-            from exhibition_app.db.search import search
-
-            with catalog.read_session() as session:
-                return search(session, query, limit=500).item_ids
-
         def done(ids: list[int]) -> None:
             if serial != self._search_serial:
                 return  # a newer search superseded this one
@@ -429,7 +424,9 @@ class MainWindow(QMainWindow):
             self.show_gallery()
             self.search_finished(query, self.model.rowCount())
 
-        self.tasks.run_db(work, done)
+        from exhibition_app.operations.gallery_reads import find_item_ids
+
+        self.tasks.query(lambda: find_item_ids(catalog, query), done)
 
     def search_finished(self, query: str, shown: int) -> None:
         """A search's results are on screen (the kiosk counts searches that found nothing)."""

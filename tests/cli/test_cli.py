@@ -161,6 +161,7 @@ def test_check_finds_a_damaged_and_an_orphan_file(sample_paths: tuple[Path, Path
     repaired = json.loads(run(*base, "check", "--repair", "--json").stdout)
     assert any("orphan" in r for r in repaired["repaired"])
     assert not orphan.exists()
+    assert list((assets / "quarantine").rglob(orphan.name))  # moved aside, not deleted
 
 
 def test_search_command_finds_across_scripts(sample_paths: tuple[Path, Path]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -393,3 +394,53 @@ def test_description_as_markup_inside_kml() -> None:
     desc = "&lt;p&gt;Gro&amp;szlig;e &lt;i&gt;Mauer&lt;/i&gt;&lt;/p&gt;&lt;p&gt;China&lt;/p&gt;"
     result = parse_kml(_kml(_point("Mauer", "116,40", description=desc)))
     assert result.placemarks[0].description == "Große Mauer\n\nChina"
+
+
+# --- hostile files (issue 15) ------------------------------------------------------------
+
+
+def _one_place(encoding: str) -> bytes:
+    text = (
+        f'<?xml version="1.0" encoding="{encoding}"?>'
+        "<kml><Placemark><name>東京 北京</name>"
+        "<Point><coordinates>139.7,35.7</coordinates></Point></Placemark></kml>"
+    )
+    return text.encode(encoding)
+
+
+@pytest.mark.parametrize("encoding", ["Shift_JIS", "GB18030", "Big5", "EUC-JP"])
+def test_multi_byte_encodings_expat_cannot_read_are_decoded_first(encoding: str) -> None:
+    [place] = parse_kml(_one_place(encoding), source="asia.kml").placemarks
+    assert place.name == "東京 北京"
+    assert (place.lon, place.lat) == (139.7, 35.7)
+
+
+def test_an_unknown_encoding_is_refused_by_name() -> None:
+    data = b'<?xml version="1.0" encoding="x-mystery"?><kml/>'
+    with pytest.raises(KmlError, match=r"^odd\.kml: refused: it declares the encoding 'x-mystery'"):
+        parse_kml(data, source="odd.kml")
+
+
+def test_bytes_that_are_not_the_declared_encoding_are_one_line() -> None:
+    data = b'<?xml version="1.0" encoding="Shift_JIS"?><kml>\x81\xff</kml>'
+    with pytest.raises(KmlError, match=r"^bad\.kml: not valid KML \(byte \d+ is not Shift_JIS"):
+        parse_kml(data, source="bad.kml")
+
+
+def test_devices_pipes_and_folders_are_refused_without_reading(tmp_path: Path) -> None:
+    fifo = tmp_path / "places.kml"
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    for path in (Path("/dev/zero"), fifo, tmp_path):
+        with pytest.raises(KmlError, match="refused: not a regular file"):
+            read_kml(path)
+
+
+def test_control_characters_in_a_file_name_are_escaped(tmp_path: Path) -> None:
+    name = "evil\x1b[2J\x07\nname.kml"
+    path = tmp_path / name
+    path.write_bytes(b"<gpx/>")
+    with pytest.raises(KmlError) as caught:
+        read_kml(path)
+    message = str(caught.value)
+    assert message.startswith("evil\\x1b[2J\\x07\\nname.kml: not a KML file")
+    assert message.isprintable()

@@ -254,3 +254,34 @@ def test_map_panel_with_a_broken_tile_set_says_so_calmly(qtbot, sample_catalog, 
     assert info.read_text(encoding="utf-8") == '{"width": 100, "tiles": []}'
     SHOTS.mkdir(exist_ok=True)
     panel.grab().save(str(SHOTS / "map_panel_broken_tiles.png"))
+
+
+def test_map_panel_counts_the_first_build_in_percent(qtbot, sample_catalog) -> None:  # type: ignore[no-untyped-def]
+    """Progress of the first tile build reaches the panel's notice through the task
+    manager's change helper, as a whole percentage, and ends at 100 %."""
+    from exhibition_app.operations.gallery_reads import read_gallery
+    from exhibition_app.ui.deepzoom.map_panel import MapPanel
+    from exhibition_app.ui.i18n import Language
+    from exhibition_app.ui.tasks import TaskManager
+
+    ghillany = next(
+        c for c in read_gallery(sample_catalog).items.values() if c.accession_number == "BH-MAP-003"
+    )
+    panel = MapPanel(TaskManager(), Language("en"))
+    qtbot.addWidget(panel)
+    panel.catalog = sample_catalog
+    panel.resize(900, 600)
+    panel.show()
+    notices: list[str] = []
+    shown = panel._on_progress
+
+    def record(item_id: int, done: int, total: int) -> None:
+        shown(item_id, done, total)
+        notices.append(panel.message.text())
+
+    panel._on_progress = record  # type: ignore[method-assign]
+    panel.show_map(ghillany)
+    qtbot.waitUntil(lambda: not panel.is_loading(), timeout=20000)
+    assert panel.view.pyramid is not None
+    assert notices and all(n.startswith("Preparing the map for deep zoom…  ") for n in notices)
+    assert notices[-1].endswith(" 100 %")

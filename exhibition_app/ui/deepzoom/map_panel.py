@@ -1,19 +1,19 @@
 """A map on the item page: the deep-zoom view, its hotspots, and their labels on tap.
 
-Loading: the tile set is built (once per image, cached under assets/tiles) on the image
-pool and the annotations are read on the database worker; both arrive by signal. Until the
-tiles are ready the panel says so in words a visitor understands.
+Loading: one operation (exhibition_app.operations.map_view.read_map) reads the annotations
+and builds the tile set (once per image, cached under assets/tiles) on the image pool; it
+reports progress and stops when the visitor moves on. Until the tiles are ready the panel
+says so in words a visitor understands.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QLocale, QPointF, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from exhibition_app.core.cards import ItemCard
-from exhibition_app.core.georef import Georef
+from exhibition_app.errors import message_of
+from exhibition_app.operations.map_view import MapContent, MapNote
 from exhibition_app.ui.deepzoom.compare import CompareView
 from exhibition_app.ui.deepzoom.pyramid import Pyramid
 from exhibition_app.ui.deepzoom.view import DeepZoomView, Hotspot
 from exhibition_app.ui.i18n import Language, tr
-from exhibition_app.ui.tasks import TaskManager
+from exhibition_app.ui.tasks import OpHandle, TaskManager
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
@@ -40,23 +41,10 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class NoteView:
-    id: int
-    x: float
-    y: float
-    label: dict[str, str]
-    text: dict[str, str]
+class MapData(MapContent):
+    """A map as the panel shows it: the content read by the operation, and its tile set
+    parsed on the worker, so the UI thread reads no file and a vanished set is an error."""
 
-
-@dataclass(frozen=True)
-class MapData:
-    info_json: str
-    notes: tuple[NoteView, ...]
-    #: The parsed georeference (core.georef, plain data) or None.
-    geo: Georef | None
-    width: int
-    height: int
-    #: Parsed on the worker, so the UI thread reads no file and a vanished set is an error.
     pyramid: Pyramid
 
 
@@ -67,26 +55,11 @@ def load_map(
     cancel: Callable[[], bool] | None = None,
 ) -> MapData:
     """Runs on a worker: make sure the tiles exist (building them the first time, with
-    progress and cancellation) and read the annotations."""
-    from exhibition_app.db.models import Item
-    from exhibition_app.operations.maps import annotations_of, ensure_tiles, georeference
+    progress and cancellation), read the annotations, parse the tile set."""
+    from exhibition_app.operations.map_view import read_map  # the database stack: on the worker
 
-    with catalog.read_session() as session:
-        item = session.get(Item, item_id)
-        if item is None or item.cover_media is None:
-            raise LookupError("this map has no image yet")
-        media = item.cover_media
-        notes = tuple(
-            NoteView(n["id"], n["x"], n["y"], n["label"], n["text"])
-            for n in annotations_of(session, item_id)
-        )
-        geo, width, height = georeference(item), media.width, media.height
-    info = ensure_tiles(catalog, media, progress=progress, cancel=cancel)
-    return MapData(str(info), notes, geo, width, height, Pyramid.load(info))
-
-
-class _Progress(QObject):
-    changed = Signal(int, float)  # item id, fraction done (emitted from the worker)
+    c = read_map(catalog, item_id, progress=progress, cancel=cancel)
+    return MapData(c.info_json, c.notes, c.geo, c.width, c.height, Pyramid.load(c.info_json))
 
 
 class MapPanel(QWidget):
@@ -98,9 +71,7 @@ class MapPanel(QWidget):
         self.catalog: Catalog | None = None
         self.data: MapData | None = None
         self._loading_for: int | None = None
-        self._cancel = threading.Event()
-        self._progress = _Progress()  # no parent: the worker may outlive this panel
-        self._progress.changed.connect(self._on_progress)
+        self._building: OpHandle | None = None
         self.view = DeepZoomView()
         self.view.hotspot_clicked.connect(self._show_note)
         self.view.view_changed.connect(self._follow_bubble)
@@ -168,18 +139,18 @@ class MapPanel(QWidget):
         if catalog is None:
             return
         self.cancel_loading()
-        self._cancel = cancel = threading.Event()
-        relay = self._progress
-        self._loading_for = card.id
-        self.tasks.run_image(
-            lambda: load_map(
+        self._loading_for = item_id = card.id
+        self._building = self.tasks.change(
+            lambda ctx: load_map(
                 catalog,
-                card.id,
-                progress=lambda f, i=card.id: relay.changed.emit(i, f),
-                cancel=cancel.is_set,
+                item_id,
+                progress=lambda fraction: ctx.progress(int(fraction * 100), 100),
+                cancel=ctx.cancelled,
             ),
-            lambda data, item_id=card.id: self._loaded(item_id, data),
-            lambda msg, item_id=card.id: self._failed(item_id, msg),
+            lambda data: self._loaded(item_id, data),
+            lambda exc: self._failed(item_id, exc),
+            progress=lambda done, total, _label: self._on_progress(item_id, done, total),
+            images=True,
         )
 
     def _loaded(self, item_id: int, data: MapData) -> None:
@@ -200,10 +171,11 @@ class MapPanel(QWidget):
         if catalog is None or card is None or self.data is None:
             return
         self._loading_for = other.id
-        self.tasks.run_image(
+        self.tasks.query(
             lambda: load_map(catalog, other.id),
-            lambda data, o=other: self._compare_loaded(o, data),
-            lambda msg, o=other: self._failed(o.id, msg),
+            lambda data: self._compare_loaded(other, data),
+            lambda exc: self._failed(other.id, exc),
+            images=True,
         )
 
     def _compare_loaded(self, other: ItemCard, top: MapData) -> None:
@@ -233,21 +205,22 @@ class MapPanel(QWidget):
 
     def cancel_loading(self) -> None:
         """Stop building tiles nobody will look at (the visitor moved on)."""
-        self._cancel.set()
+        if self._building is not None:
+            self._building.cancel()
         self._loading_for = None
 
-    def _on_progress(self, item_id: int, fraction: float) -> None:
+    def _on_progress(self, item_id: int, done: int, total: int) -> None:
         if item_id == self._loading_for and self.stack.currentWidget() is self.message:
             self.message.setText(
                 tr("MapPanel", "Preparing the map for deep zoom…")
-                + f"  {QLocale().toString(int(fraction * 100))} %"
+                + f"  {QLocale().toString(done * 100 // max(total, 1))} %"
             )
 
-    def _failed(self, item_id: int, message: str) -> None:
+    def _failed(self, item_id: int, exc: BaseException) -> None:
         if self._loading_for != item_id:
             return
         # Visitors get a calm sentence; whoever reads the kiosk's log gets the cause.
-        log.warning("map of item %s could not be shown: %s", item_id, message)
+        log.warning("map of item %s could not be shown: %s", item_id, message_of(exc))
         self._loading_for = None
         self.message.setText(tr("MapPanel", "This map is still being digitised."))
 
@@ -353,7 +326,7 @@ class MapPanel(QWidget):
             self.view.fly_to(note.x, note.y)
             self._show_note(note_id)
 
-    def _note(self, note_id: int) -> NoteView | None:
+    def _note(self, note_id: int) -> MapNote | None:
         if self.data is None:
             return None
         return next((n for n in self.data.notes if n.id == note_id), None)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from exhibition_app.ui.card_art import paint_card
+from exhibition_app.ui.card_art import fit_rect, paint_item_card
 from exhibition_app.ui.gallery.model import GalleryModel
 from exhibition_app.ui.i18n import Language
 from exhibition_app.ui.labels import kind_name
@@ -90,18 +90,11 @@ class TileDelegate(QStyledItemDelegate):
             clip.addRoundedRect(image_rect, 10, 10)
             painter.setClipPath(clip)
             painter.fillRect(image_rect, QColor("#0d0c0a"))
-            target = _fit(pixmap.size(), image_rect)
+            target = fit_rect(pixmap.size(), image_rect)
             painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
             painter.setClipping(False)
         else:
-            paint_card(
-                painter,
-                image_rect,
-                title=lang.text(card.text("title")),
-                culture=lang.text(card.text("culture")),
-                date=lang.text(card.text("date")),
-                kind=kind_name(card.kind),
-            )
+            paint_item_card(painter, image_rect, card, lambda f: lang.text(card.text(f)))
 
         text_rect = rect.adjusted(12, m.image_h + 8, -12, -10)
         kicker = QFont(SANS)
@@ -155,15 +148,6 @@ class TileDelegate(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 10, 10)
         painter.restore()
-
-
-def _fit(size: QSize, box: QRectF) -> QRectF:
-    """The largest rect of ``size``'s aspect ratio centred in ``box`` (cover if nearly equal)."""
-    if size.width() <= 0 or size.height() <= 0:
-        return box
-    scale = min(box.width() / size.width(), box.height() / size.height())
-    w, h = size.width() * scale, size.height() * scale
-    return QRectF(box.center().x() - w / 2, box.center().y() - h / 2, w, h)
 
 
 def _elide_lines(painter: QPainter, text: str, box: QRectF) -> str:

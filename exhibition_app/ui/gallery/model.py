@@ -8,7 +8,7 @@ cached JPEG and returns a QImage; the QPixmap is made here, on the main thread.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -35,11 +35,31 @@ Index = QModelIndex | QPersistentModelIndex
 
 def load_thumbnail_image(catalog: Catalog, media: MediaRef, side: int) -> QImage:
     """Runs on the image pool: cached thumbnail file -> QImage (never a QPixmap here)."""
-    path = catalog.thumbs.get(media.sha256, catalog.store.abspath(media.relpath), side)
+    from exhibition_app.operations.gallery_reads import thumbnail_file  # loads on the worker
+
+    path = thumbnail_file(catalog, media, side)
     image = QImage(str(path))
     if image.isNull():
         raise OSError(f"cannot decode thumbnail {path}")
     return image
+
+
+def request_thumbnail(
+    tasks: TaskManager,
+    catalog: Catalog,
+    media: MediaRef,
+    side: int,
+    deliver: Callable[[str, QImage | None], None],
+) -> None:
+    """Load ``media``'s thumbnail on the image pool; ``deliver(sha256, image)`` runs on the
+    main thread, with None for a picture that cannot be read."""
+    sha = media.sha256
+    tasks.query(
+        lambda: load_thumbnail_image(catalog, media, side),
+        lambda image: deliver(sha, image),
+        lambda _exc: deliver(sha, None),
+        images=True,
+    )
 
 
 class GalleryModel(QAbstractListModel):
@@ -117,11 +137,7 @@ class GalleryModel(QAbstractListModel):
             self._pixmaps.move_to_end(media.sha256)
         elif media.sha256 not in self._loading:
             self._loading.add(media.sha256)
-            self.tasks.run_image(
-                lambda: load_thumbnail_image(catalog, media, THUMB_SIDE),
-                lambda image, sha=media.sha256: self._thumb_ready(sha, image),
-                lambda _msg, sha=media.sha256: self._thumb_failed(sha),
-            )
+            request_thumbnail(self.tasks, catalog, media, THUMB_SIDE, self._thumb_loaded)
         return pixmap
 
     def is_loading(self) -> bool:
@@ -133,16 +149,14 @@ class GalleryModel(QAbstractListModel):
         media = card.cover
         return media is None or media.sha256 in self._pixmaps or media.sha256 in self._failed
 
-    def _thumb_ready(self, sha: str, image: QImage) -> None:
+    def _thumb_loaded(self, sha: str, image: QImage | None) -> None:
         self._loading.discard(sha)
-        self._pixmaps[sha] = QPixmap.fromImage(image)
-        while len(self._pixmaps) > PIXMAP_CACHE:
-            self._pixmaps.popitem(last=False)
-        self._changed_for(sha)
-
-    def _thumb_failed(self, sha: str) -> None:
-        self._loading.discard(sha)
-        self._failed.add(sha)  # the designed card is shown instead of a broken image
+        if image is None:
+            self._failed.add(sha)  # the designed card is shown instead of a broken image
+        else:
+            self._pixmaps[sha] = QPixmap.fromImage(image)
+            while len(self._pixmaps) > PIXMAP_CACHE:
+                self._pixmaps.popitem(last=False)
         self._changed_for(sha)
 
     def _changed_for(self, sha: str) -> None:

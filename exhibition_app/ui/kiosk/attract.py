@@ -26,11 +26,10 @@ from PySide6.QtWidgets import QWidget
 
 from exhibition_app.core.cards import ItemCard
 from exhibition_app.core.languages import LANGUAGES, pick
-from exhibition_app.ui.card_art import paint_card
-from exhibition_app.ui.gallery.model import load_thumbnail_image
+from exhibition_app.ui.card_art import paint_picture_or_card
+from exhibition_app.ui.gallery.model import request_thumbnail
 from exhibition_app.ui.i18n import tr, tr_in
 from exhibition_app.ui.kiosk.lockdown import is_forbidden_key
-from exhibition_app.ui.labels import kind_name
 from exhibition_app.ui.tasks import TaskManager
 from exhibition_app.ui.theme import FELT_RED, GOLD, MUTED, OCHRE, PARCHMENT, SANS, SERIF
 
@@ -156,11 +155,7 @@ class AttractScreen(QWidget):
         media, catalog = card.cover, self.catalog
         if media is None or media.sha256 in self._pixmaps:
             return
-        self.tasks.run_image(
-            lambda: load_thumbnail_image(catalog, media, ATTRACT_SIDE),
-            lambda image, sha=media.sha256: self._loaded(sha, image),
-            lambda _msg, sha=media.sha256: self._loaded(sha, None),
-        )
+        request_thumbnail(self.tasks, catalog, media, ATTRACT_SIDE, self._loaded)
 
     def _loaded(self, sha: str, image: QImage | None) -> None:
         self._pixmaps[sha] = QPixmap.fromImage(image) if image is not None else QPixmap()
@@ -211,26 +206,10 @@ class AttractScreen(QWidget):
     def _paint_slide(
         self, painter: QPainter, stage: QRectF, card: ItemCard, pixmap: QPixmap | None
     ) -> None:
-        if pixmap is not None and not pixmap.isNull():
-            size = pixmap.size()
-            scale = min(stage.width() / size.width(), stage.height() / size.height())
-            tw, th = size.width() * scale, size.height() * scale
-            target = QRectF(stage.center().x() - tw / 2, stage.center().y() - th / 2, tw, th)
-            painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
-        elif card.cover is None or pixmap is not None:
-            side = min(stage.height() * 0.78, stage.width())
-            box = QRectF(0, 0, side, side / 0.78)
-            box.moveCenter(stage.center())
-            lang = self.lang
-            paint_card(
-                painter,
-                box,
-                title=_text(card, "title", lang),
-                culture=_text(card, "culture", lang),
-                date=_text(card, "date", lang),
-                kind=kind_name(card.kind),
-                radius=16,
-            )
+        lang = self.lang
+        paint_picture_or_card(
+            painter, stage, card, pixmap, lambda f: _text(card, f, lang), radius=16
+        )
 
     def _paint_caption(self, painter: QPainter, card: ItemCard | None) -> None:
         w, h = self.width(), self.height()

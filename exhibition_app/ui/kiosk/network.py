@@ -23,7 +23,9 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from exhibition_app.errors import message_of
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
@@ -41,33 +43,21 @@ def open_with_fallback(
     open_catalog: Callable[[], Catalog], catalog_arg: Any, assets_arg: Any
 ) -> Catalog:
     """Runs on the database worker: the server's catalogue, or the offline copy if the
-    server cannot be reached. The copy is marked ``offline_copy`` and knows ``server_url``."""
+    server cannot be reached (marked: exhibition_app.operations.kiosk.is_offline_copy)."""
     try:
         return open_catalog()
     except Exception as exc:
-        from exhibition_app.db.engine import resolve_url, sqlite_path
-        from exhibition_app.operations.offline import offline_copy_path, open_offline_copy
-        from exhibition_app.paths import assets_dir, default_locations
+        from exhibition_app.operations.kiosk import open_offline_instead
 
-        url = resolve_url(catalog_arg if catalog_arg is not None else default_locations()[0])
-        assets = assets_dir(assets_arg)
-        copy = offline_copy_path(assets)
-        if sqlite_path(url) is not None or not copy.is_file():
+        copy = open_offline_instead(catalog_arg, assets_arg)
+        if copy is None:
             raise
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         log.warning(
             "kiosk: the catalogue server cannot be reached (%s); showing the offline copy %s",
-            reason,
-            copy,
+            message_of(exc),
+            copy.db_path,
         )
-        catalog = open_offline_copy(assets, copy)
-        catalog.offline_copy = True  # type: ignore[attr-defined]
-        catalog.server_url = url  # type: ignore[attr-defined]
-        return catalog
-
-
-def is_offline_copy(catalog: Catalog | None) -> bool:
-    return bool(getattr(catalog, "offline_copy", False))
+        return copy
 
 
 class ServerLink(QObject):
@@ -96,9 +86,11 @@ class ServerLink(QObject):
     # -- loading -------------------------------------------------------------------------
     def loaded(self, catalog: Catalog) -> None:
         """The window now shows ``catalog``'s content (first load or a reload)."""
+        from exhibition_app.operations.kiosk import is_offline_copy, server_url_of
+
         if is_offline_copy(catalog):
             self.offline = True
-            self._listen(getattr(catalog, "server_url", None))
+            self._listen(server_url_of(catalog))
             return
         if catalog.db_path is not None:
             return  # an SQLite file: nothing to listen to, no copy to keep
@@ -118,11 +110,9 @@ class ServerLink(QObject):
             return lambda: server
         return self.open_catalog
 
-    def reload_failed(self, message: str) -> None:
-        log.warning("kiosk: the catalogue server is still out of reach: %s", message)
+    def reload_failed(self, exc: BaseException) -> None:
+        log.warning("kiosk: the catalogue server is still out of reach: %s", message_of(exc))
         if self.offline:  # try again while the offline copy is on show
-            from PySide6.QtCore import QTimer
-
             QTimer.singleShot(int(RETRY_S * 1000), self, self.window.publication_waiting)
 
     # -- the listener --------------------------------------------------------------------
@@ -148,24 +138,15 @@ class ServerLink(QObject):
         self._go_offline()
 
     def _go_offline(self) -> None:
-        from exhibition_app.operations.offline import offline_copy_path
+        from exhibition_app.operations.kiosk import has_offline_copy, open_offline_copy_of
 
         server = self.server
         if server is None:
             return
-        path = offline_copy_path(server.assets)
-        if not path.is_file():
+        if not has_offline_copy(server):
             log.warning("kiosk: no offline copy yet; what is loaded stays on show")
             self.offline = True
             return
-
-        def work() -> Catalog:
-            from exhibition_app.operations.offline import open_offline_copy
-
-            copy = open_offline_copy(server.assets, path)
-            copy.offline_copy = True  # type: ignore[attr-defined]
-            copy.server_url = server.url  # type: ignore[attr-defined]
-            return copy
 
         def done(copy: Catalog) -> None:
             self.offline = True
@@ -173,8 +154,10 @@ class ServerLink(QObject):
             self.switched.emit(False)
 
         self.offline = True
-        self.window.tasks.run_db(
-            work, done, lambda m: log.warning("kiosk: the offline copy cannot be read: %s", m)
+        self.window.tasks.query(
+            lambda: open_offline_copy_of(server),
+            done,
+            lambda exc: log.warning("kiosk: the offline copy cannot be read: %s", message_of(exc)),
         )
 
     # -- the offline copy and statistics ----------------------------------------------------
@@ -187,19 +170,11 @@ class ServerLink(QObject):
         self._copy_again = False
 
         def work() -> None:
-            from exhibition_app.operations.offline import (
-                copy_serial,
-                offline_copy_path,
-                write_offline_copy,
-            )
-            from exhibition_app.operations.publishing import publication_serial
+            from exhibition_app.operations.kiosk import refresh_offline_copy
 
             try:
-                path = offline_copy_path(server.assets)
-                with server.read_session() as s:
-                    serial = publication_serial(s)
-                if copy_serial(path) != serial:
-                    write_offline_copy(server, path)
+                path = refresh_offline_copy(server)
+                if path is not None:
                     log.info("kiosk: offline copy written to %s", path)
             except Exception as exc:  # logged, never shown: the kiosk goes on as it is
                 log.warning("kiosk: the offline copy could not be written: %s", exc)
@@ -217,22 +192,20 @@ class ServerLink(QObject):
         del self.queued[:-MAX_QUEUED_EVENTS]
 
     def _flush_events(self, server: Catalog) -> None:
+        from exhibition_app.operations.kiosk import save_visits
+
         if not self.queued:
             return
         events, self.queued = self.queued, []
 
-        def work() -> int:
-            from exhibition_app.operations.stats import record_events
-
-            with server.session() as s:
-                return record_events(s, events)
-
-        def failed(message: str) -> None:
-            log.warning("kiosk: visit statistics kept for later: %s", message)
+        def failed(exc: BaseException) -> None:
+            log.warning("kiosk: visit statistics kept for later: %s", message_of(exc))
             self.queued[:0] = events
 
-        self.window.tasks.run_db(
-            work, lambda n: log.info("kiosk: %s visit events saved", n), failed
+        self.window.tasks.change(
+            lambda _ctx: save_visits(server, events),
+            lambda n: log.info("kiosk: %s visit events saved", n),
+            failed,
         )
 
     def stop(self) -> None:

@@ -24,6 +24,15 @@ from exhibition_app.ui.i18n import tr
 from exhibition_app.ui.theme import GOLD, LINE, PARCHMENT, RAISED, SANS, SERIF
 
 
+def _centred_label(name: str, *, wrap: bool = False) -> QLabel:
+    """A label of the overlays' style sheet (``name``), its text centred."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(wrap)
+    return label
+
+
 class Overlay(QWidget):
     """Covers its parent window and keeps every touch for itself."""
 
@@ -99,13 +108,8 @@ class CountdownOverlay(Overlay):
         self.left = self.seconds
         self.timer = QTimer(self, interval=1000)
         self.timer.timeout.connect(self._tick)
-        self.title = QLabel()
-        self.title.setObjectName("overlayTitle")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text = QLabel()
-        self.text.setObjectName("overlayText")
-        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setWordWrap(True)
+        self.title = _centred_label("overlayTitle")
+        self.text = _centred_label("overlayText", wrap=True)
         self.ring = CountdownRing()
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -179,16 +183,9 @@ class PinPad(Overlay):
         col = QVBoxLayout(panel)
         col.setContentsMargins(28, 24, 28, 24)
         col.setSpacing(12)
-        self.title = QLabel()
-        self.title.setObjectName("pinTitle")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.dots = QLabel()
-        self.dots.setObjectName("pinDots")
-        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = QLabel()
-        self.message.setObjectName("pinMessage")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
+        self.title = _centred_label("pinTitle")
+        self.dots = _centred_label("pinDots")
+        self.message = _centred_label("pinMessage", wrap=True)
         col.addWidget(self.title)
         col.addWidget(self.dots)
         col.addWidget(self.message)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QScroller
 
 from exhibition_app.core.cards import GalleryData, ItemCard
 from exhibition_app.core.filters import Filters
+from exhibition_app.errors import message_of
 from exhibition_app.ui.gallery.delegate import KIOSK, KIOSK_LARGE, TileMetrics
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.kiosk.attract import AttractScreen
@@ -34,7 +35,6 @@ from exhibition_app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
-    from exhibition_app.core.stats import VisitEvent
     from exhibition_app.ui.item_page import ItemPage
 
 log = logging.getLogger(__name__)
@@ -245,18 +245,15 @@ class KioskWindow(MainWindow):
         """Ask the catalogue (on the worker) whether curators published something new; the
         kiosk takes it up when nobody is looking: now if the attract loop runs, else at the
         next reset, never under a visitor's finger."""
+        from exhibition_app.operations.kiosk import latest_publication
+
         catalog = self.catalog
         if catalog is None:
             return
-
-        def work() -> int:
-            from exhibition_app.operations.publishing import publication_serial
-
-            with catalog.read_session() as session:
-                return publication_serial(session)
-
-        self.tasks.run_db(
-            work, self._serial_heard, lambda m: log.warning("kiosk: publication check: %s", m)
+        self.tasks.query(
+            lambda: latest_publication(catalog),
+            self._serial_heard,
+            lambda exc: log.warning("kiosk: publication check: %s", message_of(exc)),
         )
 
     def _serial_heard(self, serial: int) -> None:
@@ -284,14 +281,10 @@ class KioskWindow(MainWindow):
         published_only = self.published_only
 
         def work() -> tuple[Catalog, GalleryData]:
-            from exhibition_app.operations.views import load_gallery
+            from exhibition_app.operations.gallery_reads import read_gallery
 
             catalog = source()
-            with catalog.read_session() as session:
-                return catalog, load_gallery(session, published_only=published_only)
-
-        def failed(message: str) -> None:
-            self.link.reload_failed(message)
+            return catalog, read_gallery(catalog, published_only=published_only)
 
         def done(result: tuple[Catalog, GalleryData]) -> None:
             from exhibition_app.core.filters import facets
@@ -311,7 +304,7 @@ class KioskWindow(MainWindow):
                 self.attract.start()
             self.retranslate()
 
-        self.tasks.run_db(work, done, failed)
+        self.tasks.query(work, done, self.link.reload_failed)
 
     def _fill_attract(self) -> None:
         data = self.model.gallery
@@ -352,18 +345,18 @@ class KioskWindow(MainWindow):
         self.more_button.setText(tr("Kiosk", "Show less") if expanded else tr("Kiosk", "Read more"))
         self.more_button.setAccessibleName(self.more_button.text())
 
-    def _load_failed(self, message: str) -> None:
+    def _load_failed(self, exc: BaseException) -> None:
         """Visitors see a calm notice; the reason goes to the log for staff. A kiosk tries
         again by itself (a server that is still starting, a network not up yet at boot)."""
-        log.error("kiosk: the catalogue could not be opened: %s", message)
-        super()._load_failed(message)
+        log.error("kiosk: the catalogue could not be opened: %s", message_of(exc))
+        super()._load_failed(exc)
         self.empty.setText(tr("Kiosk", "This exhibition is not available at the moment."))
         if self.options.locked and self.catalog is None:
             QTimer.singleShot(int(OPEN_RETRY_S * 1000), self, self._retry_open)
 
     def _retry_open(self) -> None:
         log.info("kiosk: trying to open the catalogue again")
-        self.tasks.run_db(
+        self.tasks.query(
             lambda: self._open_and_read(self._open_catalog), self._gallery_loaded, self._load_failed
         )
 
@@ -444,7 +437,12 @@ class KioskWindow(MainWindow):
                 self.pin_pad.show_wrong(wait)
 
         self.pin_pad.show_message(tr("Kiosk", "Checking…"))
-        self.tasks.run_image(work, done, lambda msg: self.pin_pad.show_message(msg))
+        self.tasks.change(
+            lambda _ctx: work(),
+            done,
+            lambda exc: self.pin_pad.show_message(message_of(exc)),
+            images=True,
+        )
 
     def unlock(self) -> None:
         """The staff PIN was right: leave the kiosk."""
@@ -616,10 +614,12 @@ class KioskWindow(MainWindow):
         if self.link.offline:  # the offline copy is not the place: they wait for the server
             self.link.queue(event)
             return
-        self.tasks.run_db(
-            lambda: _write_events(catalog, [event]),
+        from exhibition_app.operations.kiosk import save_visits
+
+        self.tasks.change(
+            lambda _ctx: save_visits(catalog, [event]),
             lambda _n: None,
-            lambda message: log.warning("kiosk: visit statistics not saved: %s", message),
+            lambda exc: log.warning("kiosk: visit statistics not saved: %s", message_of(exc)),
         )
 
     # -- accessibility ---------------------------------------------------------------------
@@ -666,11 +666,3 @@ def shorten_intro(text: str, limit: int = INTRO_CHARS) -> str:
     if len(shown) > limit:
         shown = shown[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return shown
-
-
-def _write_events(catalog: Catalog, events: list[VisitEvent]) -> int:
-    """Runs on the database worker: one short transaction per batch of visit events."""
-    from exhibition_app.operations.stats import record_events
-
-    with catalog.session() as session:
-        return record_events(session, events)
