@@ -43,8 +43,10 @@ from exhibition_app.operations.pictures import (
     import_files_as_items,
 )
 from exhibition_app.paths import user_data_dir
+from exhibition_app.ui.curator.annotation_editor import AnnotationEditor
 from exhibition_app.ui.curator.bulk_import import BulkImport, summary_text
 from exhibition_app.ui.curator.exhibition_editor import ExhibitionEditor
+from exhibition_app.ui.curator.georef_editor import GeorefEditor
 from exhibition_app.ui.curator.history_panel import HistoryPanel
 from exhibition_app.ui.curator.item_editor import KINDS, ItemEditor
 from exhibition_app.ui.curator.media_panel import MediaPanel
@@ -324,11 +326,6 @@ class CuratorWindow(QMainWindow):
         """Maps get the annotation and georeference editors as extra tabs."""
         is_map = card is not None and card.kind == "map" and card.cover is not None
         if is_map and not self._map_tabs:
-            try:
-                from exhibition_app.ui.curator.annotation_editor import AnnotationEditor
-                from exhibition_app.ui.curator.georef_editor import GeorefEditor
-            except ImportError:  # pragma: no cover - built alongside; absent in old checkouts
-                return
             self.annotations = AnnotationEditor(self.tasks, self.language, self.undo_stack)
             self.georef = GeorefEditor(self.tasks, self.language, self.undo_stack)
             self.tabs.addTab(self.annotations, tr("Curator", "Map annotations"))
