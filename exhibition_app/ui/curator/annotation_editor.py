@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QLocale, QPointF, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -44,10 +43,7 @@ from exhibition_app.ui.curator.annotation_commands import (
 from exhibition_app.ui.curator.item_editor import PlainEdit
 from exhibition_app.ui.curator.map_editor_frame import MapEditorBase
 from exhibition_app.ui.deepzoom.view import Hotspot
-from exhibition_app.ui.i18n import Language, tr
-from exhibition_app.ui.tasks import TaskManager
-
-SIDE_WIDTH = 400
+from exhibition_app.ui.i18n import tr
 
 
 def format_lonlat(lon: float | None, lat: float | None) -> str:
@@ -75,22 +71,12 @@ class AnnotationEditor(MapEditorBase):
     catalogue.
     """
 
-    def __init__(
-        self,
-        tasks: TaskManager,
-        language: Language,
-        undo_stack: QUndoStack,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(
-            tasks,
-            language,
-            undo_stack,
-            marker_style="ring",
-            side_min_width=320,
-            side_width=SIDE_WIDTH,
-            parent=parent,
-        )
+    MARKER_STYLE = "ring"
+    SIDE_MIN_WIDTH = 320
+    SIDE_WIDTH = 400
+
+    def _build_side(self) -> None:
+        """The list of places, then the selected place."""
         self.notes: list[dict[str, Any]] = []
         self.selected: int | None = None
         self._handles: dict[int, PlaceHandle] = {}
@@ -101,7 +87,6 @@ class AnnotationEditor(MapEditorBase):
         if isinstance(add_button, QToolButton):
             add_button.setObjectName("addPlace")
 
-        # Side panel: the list of places, then the selected place.
         self.count = QLabel()
         self.count.setObjectName("sideSub")
         self.filter = QLineEdit()
@@ -173,8 +158,6 @@ class AnnotationEditor(MapEditorBase):
             (self.status, 0),
         ):
             self.side_col.addWidget(widget, stretch)
-        self.retranslate()
-        self._show_selection()
 
     # -- texts -----------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -382,7 +365,9 @@ class AnnotationEditor(MapEditorBase):
                 tr("AnnotationEditor", "Also in other languages (kept as they are):")
                 + "\n"
                 + self.others.fontMetrics().elidedText(
-                    full.replace("\n", "   "), Qt.TextElideMode.ElideRight, 3 * (SIDE_WIDTH - 30)
+                    full.replace("\n", "   "),
+                    Qt.TextElideMode.ElideRight,
+                    3 * (self.SIDE_WIDTH - 30),
                 )
             )
             self.others.setToolTip(full)

@@ -20,7 +20,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QLocale, QPointF, Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QWidget,
 )
 
 from exhibition_app.core.georef import (
@@ -51,8 +50,7 @@ from exhibition_app.operations.map_editing import (
 )
 from exhibition_app.ui.curator.map_editor_frame import ERROR_STYLE, MapEditorBase
 from exhibition_app.ui.deepzoom.view import Hotspot
-from exhibition_app.ui.i18n import Language, tr
-from exhibition_app.ui.tasks import TaskManager
+from exhibition_app.ui.i18n import tr
 
 #: A control point being edited: pixel x, y and (once typed) lon, lat.
 Point = tuple[float, float, float | None, float | None]
@@ -61,7 +59,6 @@ Draft = tuple[str, tuple[Point, ...]]
 MIN_POINTS = {"affine": 3, "polynomial2": 6}
 FLAG_RESIDUAL_PX = 0.5  # below this the largest residual is not worth a warning
 COLUMNS = ("#", "x", "y", "lon", "lat", "residual")
-SIDE_WIDTH = 470
 
 _HEMISPHERE = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)?)\s*°?\s*([NSEWnsew]?)\s*$")
 
@@ -169,22 +166,12 @@ class _ApplyCommand(QUndoCommand):
 class GeorefEditor(MapEditorBase):
     """Control points for a map's georeference, fitted and applied with undo."""
 
-    def __init__(
-        self,
-        tasks: TaskManager,
-        language: Language,
-        undo_stack: QUndoStack,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(
-            tasks,
-            language,
-            undo_stack,
-            marker_style="cross",
-            side_min_width=400,
-            side_width=SIDE_WIDTH,
-            parent=parent,
-        )
+    MARKER_STYLE = "cross"
+    SIDE_MIN_WIDTH = 400
+    SIDE_WIDTH = 470
+
+    def _build_side(self) -> None:
+        """The kind of fit, the table of points, Fit and Apply, and the fit's result."""
         self.points: list[Point] = []
         self.kind = "affine"
         self.selected: int | None = None
@@ -249,7 +236,6 @@ class GeorefEditor(MapEditorBase):
         buttons.addWidget(self.apply_button)
         side_col.addLayout(buttons)
         side_col.addWidget(self.result)
-        self.retranslate()
 
     # -- texts -----------------------------------------------------------------------------
     def retranslate(self) -> None:

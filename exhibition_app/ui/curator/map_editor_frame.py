@@ -132,10 +132,17 @@ class MapEditorBase(QWidget):
     """A map editor's frame: the map (tiles on the image pool, built the first time with
     progress and Cancel) under its toolbar, and a side panel (``side_col``) for the rest.
 
-    Subclasses fill the side panel, then call :meth:`retranslate`; they answer the view
-    (:meth:`select`, :meth:`add_at`, :meth:`move_marker`, :meth:`delete_selected`) and
-    take the item's data in :meth:`_sheet_loaded`.
+    Subclasses say how their markers look and how wide their side panel is (class
+    attributes), fill the side panel in :meth:`_build_side`, set their texts in
+    :meth:`retranslate`, answer the view (:meth:`select`, :meth:`add_at`,
+    :meth:`move_marker`, :meth:`delete_selected`) and take the item's data in
+    :meth:`_sheet_loaded`.
     """
+
+    #: ``"ring"`` (places, as the visitor sees them) or ``"cross"`` (control points).
+    MARKER_STYLE = "ring"
+    SIDE_MIN_WIDTH = 320
+    SIDE_WIDTH = 400
 
     #: The catalogue changed (an edit or its undo reached the database).
     changed = Signal()
@@ -145,10 +152,6 @@ class MapEditorBase(QWidget):
         tasks: TaskManager,
         language: Language,
         undo_stack: QUndoStack,
-        *,
-        marker_style: str,
-        side_min_width: int,
-        side_width: int,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -172,9 +175,9 @@ class MapEditorBase(QWidget):
         ):
             palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED))
         self.setPalette(palette)
-        self.view = EditMapView(marker_style)
+        self.view = EditMapView(self.MARKER_STYLE)
         self.map_area = self._build_map_area()
-        self.toolbar = self._build_toolbar(cross=marker_style == "cross")
+        self.toolbar = self._build_toolbar(cross=self.MARKER_STYLE == "cross")
         map_side = QWidget()
         map_col = QVBoxLayout(map_side)
         map_col.setContentsMargins(0, 0, 0, 0)
@@ -192,7 +195,7 @@ class MapEditorBase(QWidget):
         self.side = QWidget()
         self.side.setObjectName("curatorSide")
         self.side.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.side.setMinimumWidth(side_min_width)
+        self.side.setMinimumWidth(self.SIDE_MIN_WIDTH)
         self.side_col = QVBoxLayout(self.side)
         self.side_col.setContentsMargins(12, 12, 12, 12)
         self.side_col.setSpacing(6)
@@ -203,7 +206,7 @@ class MapEditorBase(QWidget):
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
-        splitter.setSizes([1000, side_width])
+        splitter.setSizes([1000, self.SIDE_WIDTH])
         splitter.setChildrenCollapsible(False)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -215,6 +218,8 @@ class MapEditorBase(QWidget):
         self.view.add_mode_cancelled.connect(lambda: self.add_action.setChecked(False))
         language.changed.connect(lambda _code: self.retranslate())
         self._show_load_state("none")
+        self._build_side()
+        self.retranslate()
 
     def _build_map_area(self) -> QWidget:
         """The view, and in its place while tiles are prepared a message, a bar and a button."""
@@ -447,6 +452,10 @@ class MapEditorBase(QWidget):
         self.run_op(lambda: map_sheet(catalog, item_id), loaded, self._set_status)
 
     # -- for subclasses --------------------------------------------------------------------
+    def _build_side(self) -> None:
+        """Add the editor's own widgets to ``side_col`` (under the heading)."""
+        raise NotImplementedError
+
     def retranslate(self) -> None:
         """Set every text in the current language."""
         raise NotImplementedError

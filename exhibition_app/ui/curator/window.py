@@ -436,29 +436,19 @@ class CuratorWindow(QMainWindow):
             ),
         )
 
-    def _reorder(self, new: list[int], old: list[int]) -> None:
+    def _change_field(self, field: str, text: str, new: Any, old: Any) -> None:
+        """Set one field of the item on show to ``new``; undo sets it back to ``old``."""
         item_id = self.current_id
         if item_id is None:
             return
-        self._undoable(
-            item_id,
-            tr("Curator", "Reorder pictures"),
-            lambda ids: self._edit(item_id, {"media": ids}),
-            new,
-            old,
-        )
+        self._undoable(item_id, text, lambda value: self._edit(item_id, {field: value}), new, old)
+
+    def _reorder(self, new: list[int], old: list[int]) -> None:
+        self._change_field("media", tr("Curator", "Reorder pictures"), new, old)
 
     def _cover(self, new: int | None, old: int | None) -> None:
-        item_id = self.current_id
-        if item_id is None or new is None:
-            return
-        self._undoable(
-            item_id,
-            tr("Curator", "Change the cover"),
-            lambda media_id: self._edit(item_id, {"cover_media_id": media_id}),
-            new,
-            old,
-        )
+        if new is not None:
+            self._change_field("cover_media_id", tr("Curator", "Change the cover"), new, old)
 
     def _add_files(self, files: list[Path]) -> None:
         item_id, catalog = self.current_id, self.catalog

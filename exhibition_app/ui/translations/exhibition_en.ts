@@ -281,10 +281,6 @@
       <translation>Reorder pictures</translation>
     </message>
     <message>
-      <source>Change the cover</source>
-      <translation>Change the cover</translation>
-    </message>
-    <message>
       <source>pictures added</source>
       <translation>pictures added</translation>
     </message>
@@ -319,6 +315,10 @@
     <message>
       <source>Georeference</source>
       <translation>Georeference</translation>
+    </message>
+    <message>
+      <source>Change the cover</source>
+      <translation>Change the cover</translation>
     </message>
     <message>
       <source>Import a folder of images</source>

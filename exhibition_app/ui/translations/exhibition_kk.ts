@@ -281,10 +281,6 @@
       <translation>Суреттер ретін өзгерту</translation>
     </message>
     <message>
-      <source>Change the cover</source>
-      <translation>Мұқабаны өзгерту</translation>
-    </message>
-    <message>
       <source>pictures added</source>
       <translation>суреттер қосылды</translation>
     </message>
@@ -319,6 +315,10 @@
     <message>
       <source>Georeference</source>
       <translation>Геобайланыстыру</translation>
+    </message>
+    <message>
+      <source>Change the cover</source>
+      <translation>Мұқабаны өзгерту</translation>
     </message>
     <message>
       <source>Import a folder of images</source>

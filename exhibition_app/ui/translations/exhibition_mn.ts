@@ -281,10 +281,6 @@
       <translation>Зургийн дарааллыг өөрчлөх</translation>
     </message>
     <message>
-      <source>Change the cover</source>
-      <translation>Нүүр зургийг солих</translation>
-    </message>
-    <message>
       <source>pictures added</source>
       <translation>зураг нэмсэн</translation>
     </message>
@@ -319,6 +315,10 @@
     <message>
       <source>Georeference</source>
       <translation>Газарзүйн холболт</translation>
+    </message>
+    <message>
+      <source>Change the cover</source>
+      <translation>Нүүр зургийг солих</translation>
     </message>
     <message>
       <source>Import a folder of images</source>

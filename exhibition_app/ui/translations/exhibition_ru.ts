@@ -281,10 +281,6 @@
       <translation>Изменить порядок изображений</translation>
     </message>
     <message>
-      <source>Change the cover</source>
-      <translation>Сменить обложку</translation>
-    </message>
-    <message>
       <source>pictures added</source>
       <translation>добавлены изображения</translation>
     </message>
@@ -319,6 +315,10 @@
     <message>
       <source>Georeference</source>
       <translation>Геопривязка</translation>
+    </message>
+    <message>
+      <source>Change the cover</source>
+      <translation>Сменить обложку</translation>
     </message>
     <message>
       <source>Import a folder of images</source>
