@@ -11,11 +11,8 @@ without an image server::
 
 `tile_urls` lists exactly the paths OpenSeadragon's ``IIIFTileSource.getTileUrl``
 builds for such a service (level-0, version 3, one ``tiles`` entry): level ``l`` uses
-scale factor ``2**(maxLevel - l)``; a level smaller than one tile in both directions
-is asked for as ``full/{w},{h}`` (``full/max`` at full resolution); otherwise tile
-``(x, y)`` is region ``x*t*sf, y*t*sf, min(t*sf, W - X), min(t*sf, H - Y)`` with size
-``min(t, lw - x*t), min(t, lh - y*t)`` where ``lw = ceil(W / sf)``, and the region is
-written ``full`` (size ``max`` at full resolution) when one tile covers the image.
+scale factor ``2**(maxLevel - l)``, and each tile's path follows the one rule in
+`exhibition_app.imaging.iiif_paths` (``tile_path``), which the deep-zoom viewer reads too.
 The builder writes the files from the same list, so the two cannot disagree.
 
 Memory
@@ -88,6 +85,7 @@ from typing import IO, Any
 from PIL import Image, ImageCms, ImageFile, features
 
 from exhibition_app.core.durable import fsync_dir
+from exhibition_app.imaging.iiif_paths import full_path, level_size, tile_box, tile_grid, tile_path
 from exhibition_app.imaging.ingest import (
     DEFAULT_MAX_PIXELS,
     ORIENTATION_TRANSPOSE,
@@ -131,7 +129,6 @@ INFO_FILE = "info.json"
 
 IIIF_CONTEXT = "http://iiif.io/api/image/3/context.json"
 IIIF_PROTOCOL = "http://iiif.io/api/image"
-_QUALITY_PATH = "0/default.jpg"
 
 # Images (source or pyramid level) larger than this many bytes of pixel memory live
 # in mapped scratch files; smaller ones in ordinary memory. Tests lower it to 0.
@@ -169,16 +166,12 @@ def _check_positive(name: str, value: int) -> None:
         raise ValueError(f"{name} must be a positive integer, not {value!r}")
 
 
-def _level_size(width: int, height: int, sf: int) -> tuple[int, int]:
-    return -(-width // sf), -(-height // sf)
-
-
 def scale_factors_for(width: int, height: int, tile: int = TILE_SIZE) -> list[int]:
     """``[1, 2, 4, ...]`` up to the first factor at which the image fits in one tile."""
     for name, value in (("width", width), ("height", height), ("tile", tile)):
         _check_positive(name, value)
     factors = [1]
-    while max(_level_size(width, height, factors[-1])) > tile:
+    while max(level_size(width, height, factors[-1])) > tile:
         factors.append(factors[-1] * 2)
     return factors
 
@@ -207,41 +200,21 @@ def sizes_for(
     """The ``sizes`` of info.json, smallest first: every level whose longer side is at
     most `MAX_LISTED_SIDE`, and always the smallest level."""
     factors = scale_factors_for(width, height, tile) if scale_factors is None else scale_factors
-    levels = sorted({_level_size(width, height, sf) for sf in _osd_factors(factors)})
+    levels = sorted({level_size(width, height, sf) for sf in _osd_factors(factors)})
     listed = [size for size in levels if max(size) <= MAX_LISTED_SIDE]
     return listed or levels[:1]
-
-
-def _full_path(size: str) -> str:
-    return f"full/{size}/{_QUALITY_PATH}"
 
 
 def _level_requests(
     width: int, height: int, tile: int, sf: int
 ) -> list[tuple[str, tuple[int, int, int, int]]]:
-    """``(path, box in level pixels)`` for every request OpenSeadragon makes at ``sf``.
-
-    Mirrors ``IIIFTileSource.getTileUrl`` for a version-3 service (OpenSeadragon 4-6).
-    """
-    lw, lh = _level_size(width, height, sf)
-    if lw < tile and lh < tile:
-        size = "max" if (lw, lh) == (width, height) else f"{lw},{lh}"
-        return [(_full_path(size), (0, 0, lw, lh))]
-    span = tile * sf  # iiifTileSizeWidth = round(tileWidth / scale)
-    requests = []
-    for y in range(-(-lh // tile)):
-        for x in range(-(-lw // tile)):
-            rx, ry = x * span, y * span
-            rw, rh = min(span, width - rx), min(span, height - ry)
-            sw, sh = min(tile, lw - x * tile), min(tile, lh - y * tile)
-            if x == 0 and y == 0 and rw == width and rh == height:
-                region = "full"
-            else:
-                region = f"{rx},{ry},{rw},{rh}"
-            size = "max" if (sw, sh) == (width, height) else f"{sw},{sh}"
-            box = (x * tile, y * tile, x * tile + sw, y * tile + sh)
-            requests.append((f"{region}/{size}/{_QUALITY_PATH}", box))
-    return requests
+    """``(path, box in level pixels)`` for every tile OpenSeadragon requests at ``sf``."""
+    cols, rows = tile_grid(width, height, tile, sf)
+    return [
+        (tile_path(width, height, tile, sf, x, y), tile_box(width, height, tile, sf, x, y))
+        for y in range(rows)
+        for x in range(cols)
+    ]
 
 
 def tile_urls(
@@ -263,7 +236,7 @@ def tile_urls(
         for path, _box in _level_requests(width, height, tile, sf):
             paths[path] = None
     for w, h in sizes_for(width, height, tile, factors):
-        paths[_full_path(f"{w},{h}")] = None
+        paths[full_path(f"{w},{h}")] = None
     return list(paths)
 
 
@@ -737,7 +710,7 @@ def _build_into(
         listed = set(sizes)
         block = 2 * tile
 
-        level_sizes = [_level_size(width, height, sf) for sf in factors]
+        level_sizes = [level_size(width, height, sf) for sf in factors]
         requests = [_level_requests(width, height, tile, sf) for sf in factors]
         # Progress units: one per block read and one per file saved.
         total_units = sum(-(-lw // block) * -(-lh // block) for lw, lh in level_sizes)
@@ -777,7 +750,7 @@ def _build_into(
                 pager.release()
                 advance()
             if (lw, lh) in listed:
-                save(read((0, 0, lw, lh)), _full_path(f"{lw},{lh}"))
+                save(read((0, 0, lw, lh)), full_path(f"{lw},{lh}"))
             # This level is done: free it (the source after the first level).
             if index == 0:
                 im.close()
