@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from exhibition_app.core.languages import DEFAULT_FALLBACK
 from exhibition_app.db.engine import CatalogError, make_engine, resolve_url, sqlite_path, upgrade
-from exhibition_app.imaging.ingest import DEFAULT_MAX_PIXELS
+from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS
 from exhibition_app.imaging.store import MediaStore
 from exhibition_app.imaging.thumbnails import ThumbnailCache
 from exhibition_app.paths import APP_NAME, assets_dir, cache_dir_for, default_locations

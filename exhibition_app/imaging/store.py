@@ -28,13 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from exhibition_app.core.durable import fsync_dir
-from exhibition_app.imaging.ingest import (
-    DEFAULT_MAX_PIXELS,
-    ImageRefused,
-    PreparedImage,
-    display_name,
-    prepare_image,
-)
+from exhibition_app.imaging.ingest import PreparedImage, prepare_image
+from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS, ImageRefused, display_name
 
 __all__ = ["MediaStore", "StoredMedia", "sha256_file"]
 

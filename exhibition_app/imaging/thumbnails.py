@@ -9,7 +9,6 @@ a file and two workers racing on the same thumbnail both leave a valid one.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import secrets
@@ -18,9 +17,15 @@ import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from PIL import Image, ImageCms, features
+from PIL import Image
 
-from exhibition_app.imaging.ingest import (
+from exhibition_app.imaging.colour import (
+    EXHIBITION_BACKGROUND,
+    flatten,
+    icc_to_srgb,
+    normalise_mode,
+)
+from exhibition_app.imaging.source import (
     DEFAULT_MAX_PIXELS,
     ORIENTATION_TRANSPOSE,
     ImageRefused,
@@ -28,7 +33,6 @@ from exhibition_app.imaging.ingest import (
     display_name,
     exif_orientation,
     load_checked,
-    normalise_mode,
     open_checked,
     pixel_limit,
 )
@@ -43,7 +47,7 @@ __all__ = [
 ]
 
 #: Colour behind transparent areas: the exhibition's dark background (#1b1a17).
-THUMB_BACKGROUND = (0x1B, 0x1A, 0x17)
+THUMB_BACKGROUND = EXHIBITION_BACKGROUND
 THUMB_QUALITY = 85
 _TMP_PREFIX = ".tmp-"
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
@@ -63,17 +67,8 @@ def _check_side(max_side: int) -> None:
 
 def _to_srgb_rgb(im: Image.Image, icc: bytes | None) -> tuple[Image.Image, bytes | None]:
     """RGB pixels in sRGB when the profile allows, else RGB plus the profile to embed."""
-    if icc and features.check("littlecms2"):
-        try:
-            out = ImageCms.profileToProfile(
-                im,
-                ImageCms.ImageCmsProfile(io.BytesIO(icc)),
-                ImageCms.createProfile("sRGB"),
-                renderingIntent=ImageCms.Intent.PERCEPTUAL,
-                outputMode="RGB",
-            )
-        except Exception:
-            out = None
+    if icc:
+        out = icc_to_srgb(im, icc)
         if out is not None:
             return out, None
     if im.mode == "RGB":
@@ -84,9 +79,7 @@ def _to_srgb_rgb(im: Image.Image, icc: bytes | None) -> tuple[Image.Image, bytes
 def _finish(im: Image.Image, orientation: int, icc: bytes | None) -> Image.Image:
     """Small image in RGB/RGBA/L -> upright sRGB RGB on the dark background."""
     if im.mode == "RGBA":
-        flat = Image.new("RGB", im.size, THUMB_BACKGROUND)
-        flat.paste(im, mask=im.getchannel("A"))
-        im = flat
+        im = flatten(im, THUMB_BACKGROUND)
     im, leftover_icc = _to_srgb_rgb(im, icc)
     if orientation in ORIENTATION_TRANSPOSE:
         im = im.transpose(ORIENTATION_TRANSPOSE[orientation])

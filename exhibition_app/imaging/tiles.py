@@ -66,7 +66,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import functools
 import hashlib
 import io
 import json
@@ -85,8 +84,15 @@ from typing import IO, Any
 from PIL import Image, ImageCms, ImageFile, features
 
 from exhibition_app.core.durable import fsync_dir
+from exhibition_app.imaging.colour import (
+    EXHIBITION_BACKGROUND,
+    SIXTEEN_BIT_MODES,
+    flatten,
+    lut16,
+    normalise_mode,
+)
 from exhibition_app.imaging.iiif_paths import full_path, level_size, tile_box, tile_grid, tile_path
-from exhibition_app.imaging.ingest import (
+from exhibition_app.imaging.source import (
     DEFAULT_MAX_PIXELS,
     ORIENTATION_TRANSPOSE,
     ImageRefused,
@@ -94,7 +100,6 @@ from exhibition_app.imaging.ingest import (
     display_name,
     exif_orientation,
     load_checked,
-    normalise_mode,
     open_checked,
     pixel_limit,
 )
@@ -118,7 +123,7 @@ __all__ = [
 TILE_SIZE = 512
 TILE_QUALITY = 82
 #: Colour behind transparent areas: the exhibition's dark background.
-TILE_BACKGROUND = (0x1B, 0x1A, 0x17)
+TILE_BACKGROUND = EXHIBITION_BACKGROUND
 #: ``sizes`` lists every pyramid level whose longer side is at most this (and always
 #: the smallest level); each gets a ``full/{w},{h}/0/default.jpg`` file.
 MAX_LISTED_SIDE = 2048
@@ -137,7 +142,6 @@ _IN_MEMORY_BYTES = 16 << 20
 _PAGER_INTERVAL = 0.05
 # Share of the progress bar given to decoding the source.
 _DECODE_SHARE = 0.3
-_SIXTEEN_BIT_MODES = frozenset({"I;16", "I;16L", "I;16B", "I;16N"})
 # Formats whose Pillow plugin decodes into a preset image core, row by row.
 _STREAMING_FORMATS = frozenset({"JPEG", "PNG", "TIFF", "BMP", "PPM"})
 
@@ -479,11 +483,6 @@ class _ReadWatch:
 # --------------------------------------------------------------------------- pixels
 
 
-@functools.cache
-def _lut16() -> list[int]:
-    return [(v * 255 + 32767) // 65535 for v in range(65536)]
-
-
 def _blocks(width: int, height: int, step: int) -> Iterator[tuple[int, int, int, int]]:
     for top in range(0, height, step):
         for left in range(0, width, step):
@@ -531,7 +530,7 @@ class _Normaliser:
         self._icc: bytes | None = im.info.get("icc_profile") or None
         self._transforms: dict[str, ImageCms.ImageCmsTransform | None] = {}
         self._scale: tuple[float, float] | None = None  # for I/F outside 0..65535
-        self._use_lut = im.mode in _SIXTEEN_BIT_MODES
+        self._use_lut = im.mode in SIXTEEN_BIT_MODES
         if im.mode in ("I", "F"):
             lo, hi = self._extrema(cancel)
             if im.mode == "I" and lo >= 0 and hi <= 65535:
@@ -586,7 +585,7 @@ class _Normaliser:
     def _to_rgb(self, block: Image.Image) -> Image.Image:
         colour_managed = True
         if self._use_lut:
-            block = (block if block.mode == "I" else block.convert("I")).point(_lut16(), "L")
+            block = (block if block.mode == "I" else block.convert("I")).point(lut16(), "L")
         elif self._scale is not None:
             scale, offset = self._scale
             block = block.point(lambda v: v * scale + offset).convert("L")
@@ -601,9 +600,7 @@ class _Normaliser:
             except (ValueError, OSError):
                 block, colour_managed = block.convert("RGB"), False
         if block.mode == "RGBA":
-            flat = Image.new("RGB", block.size, TILE_BACKGROUND)
-            flat.paste(block, mask=block.getchannel("A"))
-            block = flat
+            block = flatten(block, TILE_BACKGROUND)
         transform = self._transform(block.mode) if colour_managed else None
         if transform is not None:
             converted = ImageCms.applyTransform(block, transform)

@@ -67,7 +67,8 @@ from exhibition_app.db.models import (
     utcnow,
 )
 from exhibition_app.db.search import reindex_items
-from exhibition_app.imaging.ingest import DEFAULT_MAX_PIXELS, ImageRefused, prepare_image
+from exhibition_app.imaging.ingest import prepare_image
+from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS, ImageRefused
 from exhibition_app.imaging.store import MediaStore, StoredMedia, sha256_file
 from exhibition_app.interop.csv_dc import (
     FIELD_COLUMNS,

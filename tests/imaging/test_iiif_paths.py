@@ -28,45 +28,39 @@ def test_level_size_and_grid_round_up() -> None:
     assert tile_grid(1300, 700, 512, 4) == (1, 1)
 
 
-def test_inner_tile_has_region_in_full_resolution_pixels() -> None:
-    assert tile_path(1300, 700, 512, 1, 0, 0) == "0,0,512,512/512,512/0/default.jpg"
-    assert tile_path(1300, 700, 512, 1, 1, 0) == "512,0,512,512/512,512/0/default.jpg"
-    # Scale 2: a tile spans 1024 full-resolution pixels.
-    assert tile_path(5000, 3000, 512, 2, 1, 1) == "1024,1024,1024,1024/512,512/0/default.jpg"
+@pytest.mark.parametrize(
+    ("image", "sf", "col", "row", "path"),
+    [
+        # Inner tiles: the region is in full-resolution pixels, the size in level pixels.
+        ((1300, 700), 1, 0, 0, "0,0,512,512/512,512"),
+        ((1300, 700), 1, 1, 0, "512,0,512,512/512,512"),
+        ((5000, 3000), 2, 1, 1, "1024,1024,1024,1024/512,512"),
+        # Edge tiles of full resolution: the last column, the last row, the corner.
+        ((1300, 700), 1, 2, 0, "1024,0,276,512/276,512"),
+        ((1300, 700), 1, 0, 1, "0,512,512,188/512,188"),
+        ((1300, 700), 1, 2, 1, "1024,512,276,188/276,188"),
+        # The last partial tile of a reduced level: 1300 x 700 at scale 2 is 650 x 350, its
+        # second tile ceil(276 / 2) = 138 level pixels wide.
+        ((1300, 700), 2, 1, 0, "1024,0,276,700/138,350"),
+        ((1025, 10), 2, 1, 0, "1024,0,1,10/1,5"),  # 513 level pixels: the last one alone
+        ((513, 512), 1, 1, 0, "512,0,1,512/1,512"),
+        # The single-tile top level is the full region at the level's size ...
+        ((1300, 700), 4, 0, 0, "full/325,175"),
+        ((1024, 600), 2, 0, 0, "full/512,300"),  # exactly one tile wide
+        # ... and at full resolution the full size, max.
+        ((100, 50), 1, 0, 0, "full/max"),
+        ((512, 300), 1, 0, 0, "full/max"),
+        ((1, 1), 1, 0, 0, "full/max"),
+    ],
+)
+def test_tile_path(image: tuple[int, int], sf: int, col: int, row: int, path: str) -> None:
+    assert tile_path(*image, 512, sf, col, row) == f"{path}/0/default.jpg"
 
 
-def test_edge_tiles_are_cut_short() -> None:
-    # The last column and the last row of full resolution.
-    assert tile_path(1300, 700, 512, 1, 2, 0) == "1024,0,276,512/276,512/0/default.jpg"
-    assert tile_path(1300, 700, 512, 1, 0, 1) == "0,512,512,188/512,188/0/default.jpg"
-    assert tile_path(1300, 700, 512, 1, 2, 1) == "1024,512,276,188/276,188/0/default.jpg"
+def test_tile_box_is_in_level_pixels() -> None:
     assert tile_box(1300, 700, 512, 1, 2, 1) == (1024, 512, 1300, 700)
-
-
-def test_last_partial_tile_of_a_reduced_level_rounds_its_size_up() -> None:
-    # Level 2 of 1300 x 700 is 650 x 350; its second tile is 138 level pixels wide
-    # (ceil(276 / 2)), covering the last 276 full-resolution pixels.
-    assert tile_path(1300, 700, 512, 2, 1, 0) == "1024,0,276,700/138,350/0/default.jpg"
     assert tile_box(1300, 700, 512, 2, 1, 0) == (512, 0, 650, 350)
-    # An odd remainder: 1025 wide at scale 2 is 513 level pixels, the last tile 1 wide.
-    assert tile_path(1025, 10, 512, 2, 1, 0) == "1024,0,1,10/1,5/0/default.jpg"
-
-
-def test_single_tile_top_level_is_the_full_region() -> None:
-    assert tile_path(1300, 700, 512, 4, 0, 0) == full_path("325,175")
-    assert tile_path(1300, 700, 512, 4, 0, 0) == "full/325,175/0/default.jpg"
-    # A whole image in one tile at full resolution is full/max.
-    assert tile_path(100, 50, 512, 1, 0, 0) == "full/max/0/default.jpg"
-    assert tile_path(1, 1, 512, 1, 0, 0) == "full/max/0/default.jpg"
-
-
-def test_a_level_exactly_one_tile_wide_is_the_full_region() -> None:
-    # 1024 x 600 at scale 2 is 512 x 300: one tile covering the image, not a region.
-    assert tile_path(1024, 600, 512, 2, 0, 0) == "full/512,300/0/default.jpg"
-    # 512 x 300 at full resolution: one tile, the full size.
-    assert tile_path(512, 300, 512, 1, 0, 0) == "full/max/0/default.jpg"
-    # 513 x 512 is two tiles wide; its second column is one pixel.
-    assert tile_path(513, 512, 512, 1, 1, 0) == "512,0,1,512/1,512/0/default.jpg"
+    assert full_path("325,175") == "full/325,175/0/default.jpg"
 
 
 @pytest.mark.parametrize(("col", "row"), [(-1, 0), (3, 0), (0, 2), (0, -1)])
