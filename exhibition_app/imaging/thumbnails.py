@@ -3,15 +3,15 @@
 Thumbnails are sRGB JPEGs (quality 85), at most ``max_side`` pixels on each side,
 with the EXIF orientation applied and any transparency composited onto the
 exhibition's dark background. They live under ``root/thumbs/<max_side>/<sha[:2]>/``
-and are written atomically (temporary file + rename), so a reader never sees half
-a file and two workers racing on the same thumbnail both leave a valid one.
+and are written atomically (`exhibition_app.core.durable.replacing`: temporary file, fsync,
+rename), so a reader never sees half a file and two workers racing on the same thumbnail
+both leave a valid one.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import secrets
 import threading
 import time
 from collections.abc import Iterable, Mapping
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from exhibition_app.core.durable import replacing
 from exhibition_app.imaging.colour import (
     EXHIBITION_BACKGROUND,
     flatten,
@@ -89,26 +90,20 @@ def _finish(im: Image.Image, orientation: int, icc: bytes | None) -> Image.Image
 
 def _save_jpeg_atomic(im: Image.Image, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.parent / f"{_TMP_PREFIX}{secrets.token_hex(8)}.jpg"
     try:
-        im.save(
-            tmp,
-            "JPEG",
-            quality=THUMB_QUALITY,
-            optimize=True,
-            icc_profile=im.info.get("icc_profile"),
-        )
-        try:
-            os.replace(tmp, dest)
-        except PermissionError:
-            # Windows refuses to replace a file another worker or a reader holds
-            # open; if a thumbnail is already there, it is as good as ours.
-            if not dest.is_file() or dest.stat().st_size == 0:
-                raise
-            tmp.unlink(missing_ok=True)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        with replacing(dest, prefix=_TMP_PREFIX, suffix=".jpg") as tmp:
+            im.save(
+                tmp,
+                "JPEG",
+                quality=THUMB_QUALITY,
+                optimize=True,
+                icc_profile=im.info.get("icc_profile"),
+            )
+    except PermissionError:
+        # Windows refuses to replace a file another worker or a reader holds
+        # open; if a thumbnail is already there, it is as good as ours.
+        if not dest.is_file() or dest.stat().st_size == 0:
+            raise
 
 
 def make_thumbnails(

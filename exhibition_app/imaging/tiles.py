@@ -83,7 +83,7 @@ from typing import IO, Any
 
 from PIL import Image, ImageCms, ImageFile, features
 
-from exhibition_app.core.durable import fsync_dir
+from exhibition_app.core.durable import atomic_write, fsync_dir
 from exhibition_app.imaging.colour import (
     EXHIBITION_BACKGROUND,
     SIXTEEN_BIT_MODES,
@@ -781,13 +781,6 @@ def _info_document(built: _Built, tile: int, base_uri: str) -> dict[str, Any]:
     }
 
 
-def _write_synced(path: Path, data: bytes) -> None:
-    with open(path, "wb") as fp:
-        fp.write(data)
-        fp.flush()
-        os.fsync(fp.fileno())
-
-
 def _swap_in(building: Path, dest: Path) -> None:
     """Rename ``building`` to ``dest``, replacing (and then deleting) any old ``dest``."""
     for _attempt in range(5):
@@ -871,8 +864,7 @@ def build_tiles(
         _check_cancel(cancel)
         (building / SOURCE_FILE).write_text(source_sha256 + "\n", encoding="ascii")
         document = _info_document(built, tile, base_uri)
-        _write_synced(building / INFO_FILE, (json.dumps(document, indent=2) + "\n").encode())
-        fsync_dir(building)
+        atomic_write(building / INFO_FILE, (json.dumps(document, indent=2) + "\n").encode())
         _swap_in(building, dest)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
