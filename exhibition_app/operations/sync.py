@@ -57,7 +57,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.core.durable import fsync_dir
+from exhibition_app.core.durable import atomic_write, fsync_dir
 from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Annotation, Item, ItemMedia, Media
 
@@ -359,17 +359,10 @@ class _Sync:
             "source": self.source_id,
             "files": files,
         }
-        tmp = self.local / f"{TMP_PREFIX}{secrets.token_hex(8)}"
         try:
-            with open(tmp, "x", encoding="utf-8") as fp:
-                json.dump(data, fp, indent=1, sort_keys=True)
-                fp.flush()
-                os.fsync(fp.fileno())
-            os.replace(tmp, self.state_path)
-            fsync_dir(self.local)
+            text = json.dumps(data, indent=1, sort_keys=True)
+            atomic_write(self.state_path, text, prefix=TMP_PREFIX, suffix="")
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
             self.problem(STATE_FILE, f"cannot save the sync state: {_why(exc)}")
         self.since_checkpoint = 0
 
