@@ -182,33 +182,24 @@ def prepare_image(
             )
             width, height = work.size
             phash = dhash(work)  # from the pixels already in memory: no second decode
-            if not changed:
-                return PreparedImage(
-                    width=width,
-                    height=height,
-                    format=store_format,
-                    mode=work.mode,
-                    ext=_EXTENSIONS[store_format],
-                    changed=False,
-                    data_path=path,
-                    exif_transposed=False,
-                    phash=phash,
+            if changed:
+                data_path, out_format = _encode(
+                    work,
+                    source_format=source_format,
+                    workdir=workdir,
+                    icc=icc if keep_icc else None,
+                    exif=exif if isinstance(exif, bytes) else None,
+                    dpi=dpi,
                 )
-            data_path, out_format = _encode(
-                work,
-                source_format=source_format,
-                workdir=workdir,
-                icc=icc if keep_icc else None,
-                exif=exif if isinstance(exif, bytes) else None,
-                dpi=dpi,
-            )
+            else:  # the original bytes are kept
+                data_path, out_format = path, store_format
             return PreparedImage(
                 width=width,
                 height=height,
                 format=out_format,
                 mode=work.mode,
                 ext=_EXTENSIONS[out_format],
-                changed=True,
+                changed=changed,
                 data_path=data_path,
                 exif_transposed=transposed,
                 phash=phash,
