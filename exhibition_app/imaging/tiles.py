@@ -84,6 +84,7 @@ from typing import IO, Any
 from PIL import Image, ImageCms, ImageFile, features
 
 from exhibition_app.core.durable import atomic_write, fsync_dir
+from exhibition_app.imaging import source
 from exhibition_app.imaging.colour import (
     EXHIBITION_BACKGROUND,
     SIXTEEN_BIT_MODES,
@@ -92,17 +93,7 @@ from exhibition_app.imaging.colour import (
     normalise_mode,
 )
 from exhibition_app.imaging.iiif_paths import full_path, level_size, tile_box, tile_grid, tile_path
-from exhibition_app.imaging.source import (
-    DEFAULT_MAX_PIXELS,
-    ORIENTATION_TRANSPOSE,
-    ImageRefused,
-    check_file,
-    display_name,
-    exif_orientation,
-    load_checked,
-    open_checked,
-    pixel_limit,
-)
+from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS, ImageRefused
 
 __all__ = [
     "BUILDING_PREFIX",
@@ -524,7 +515,7 @@ class _Normaliser:
     ) -> None:
         self._im = im
         self._scratch = scratch
-        self.orientation = exif_orientation(im)
+        self.orientation = source.exif_orientation(im)
         sw, sh = im.size
         self.size = (sh, sw) if self.orientation >= 5 else (sw, sh)
         self._icc: bytes | None = im.info.get("icc_profile") or None
@@ -579,7 +570,7 @@ class _Normaliser:
             block = self._read(box)
         else:
             block = self._read(_source_box(box, self.orientation, *self._im.size))
-            block = block.transpose(ORIENTATION_TRANSPOSE[self.orientation])
+            block = block.transpose(source.ORIENTATION_TRANSPOSE[self.orientation])
         return self._to_rgb(block)
 
     def _to_rgb(self, block: Image.Image) -> Image.Image:
@@ -636,8 +627,8 @@ def _open_decoded(
     on_read: Callable[[int], None],
 ) -> tuple[ImageFile.ImageFile, _Scratch | None]:
     """Open and decode ``src``, into a mapped scratch core when that helps."""
-    with pixel_limit(max_pixels):
-        im = open_checked(src, name, max_pixels)
+    with source.pixel_limit(max_pixels):
+        im = source.open_checked(src, name, max_pixels)
         scratch: _Scratch | None = None
         try:
             w, h = im.size
@@ -657,7 +648,7 @@ def _open_decoded(
             if im.fp is not None:
                 im.fp = _ReadWatch(im.fp, on_read)  # type: ignore[assignment]
             try:
-                load_checked(im, name, max_pixels)
+                source.load_checked(im, name, max_pixels)
             except ImageRefused as exc:
                 if isinstance(exc.__cause__, TilesCancelled):
                     raise exc.__cause__ from None
@@ -688,8 +679,8 @@ def _build_into(
     max_pixels: int,
     pager: _Pager,
 ) -> _Built:
-    name = display_name(src)
-    total_bytes = max(1, check_file(src, name))
+    name = source.display_name(src)
+    total_bytes = max(1, source.check_file(src, name))
 
     def on_read(count: int) -> None:
         _check_cancel(cancel)
@@ -840,7 +831,7 @@ def build_tiles(
     if isinstance(quality, bool) or not isinstance(quality, int) or not 1 <= quality <= 100:
         raise ValueError(f"quality must be an integer from 1 to 100, not {quality!r}")
     src, dest = Path(src), Path(dest)
-    check_file(src, display_name(src))
+    source.check_file(src, source.display_name(src))
     reporter = _Progress(progress)
     if source_sha256 is None:
         source_sha256 = _file_sha256(src, cancel)
