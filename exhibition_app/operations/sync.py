@@ -57,7 +57,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.core.durable import atomic_write, fsync_dir
+from exhibition_app.core.durable import atomic_write, fsync_dir, replace_file
 from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Annotation, Item, ItemMedia, Media
 
@@ -574,10 +574,9 @@ class _Sync:
         if readback != sha:
             raise _FileProblem("the copy written here does not read back the same; not installed")
         try:
-            os.replace(tmp, dest)
+            replace_file(tmp, dest)
         except OSError as exc:
             raise _LocalFailure(task.rel, f"cannot be installed here: {_why(exc)}") from exc
-        fsync_dir(dest.parent)
         local_st = dest.stat()
         return seen, _Seen.of(local_st, sha)
 
