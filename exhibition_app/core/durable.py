@@ -10,6 +10,7 @@ not at all. A failure part-way leaves the old file as it was and removes the tem
   themselves (Pillow, SQLite, zipfile, a copy), then renames it into place;
 * `open_replacing` yields an open file on such a path;
 * `replace_file` renames a finished temporary file (made elsewhere) over the target;
+* `replace_dir` swaps a finished folder (a tile set) in for the old one;
 * `fsync_file` and `fsync_dir` are the two syncs underneath.
 
 Temporary names are ``<prefix><random><suffix>`` in the target's folder (default
@@ -19,8 +20,10 @@ Temporary names are ``<prefix><random><suffix>`` in the target's folder (default
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -30,6 +33,7 @@ __all__ = [
     "fsync_dir",
     "fsync_file",
     "open_replacing",
+    "replace_dir",
     "replace_file",
     "replacing",
 ]
@@ -68,6 +72,36 @@ def replace_file(tmp: Path, dest: Path) -> None:
     fsync_file(tmp)
     os.replace(tmp, dest)
     fsync_dir(Path(dest).parent)
+
+
+def replace_dir(building: Path, dest: Path, *, retired_prefix: str = ".retired-") -> None:
+    """Rename the finished folder ``building`` to ``dest``, replacing (and then deleting) any
+    old ``dest``: it is renamed aside to ``<retired_prefix><name>-<random>`` first and put
+    back if the new folder cannot be renamed in. Another process renaming its own folder
+    to ``dest`` meanwhile makes this try again (the last one wins). The caller has synced
+    what is inside ``building``; the rename itself is made durable here."""
+    for _attempt in range(5):
+        retired: Path | None = None
+        if dest.exists() or dest.is_symlink():
+            retired = dest.parent / f"{retired_prefix}{dest.name}-{secrets.token_hex(6)}"
+            try:
+                os.replace(dest, retired)
+            except FileNotFoundError:
+                retired = None
+        try:
+            os.replace(building, dest)
+        except OSError as exc:
+            if retired is not None and not dest.exists():
+                with contextlib.suppress(OSError):
+                    os.replace(retired, dest)  # put the old folder back
+            if exc.errno in (errno.ENOTEMPTY, errno.EEXIST):
+                continue  # another process renamed its folder in meanwhile: go again
+            raise
+        fsync_dir(dest.parent)
+        if retired is not None:
+            shutil.rmtree(retired, ignore_errors=True)
+        return
+    raise OSError(errno.EEXIST, f"could not replace {dest} (it keeps being recreated)")
 
 
 def _new_temp(folder: Path, prefix: str, suffix: str, mode: int | None) -> Path:

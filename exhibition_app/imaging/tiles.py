@@ -83,7 +83,7 @@ from typing import IO, Any
 
 from PIL import Image, ImageCms, ImageFile, features
 
-from exhibition_app.core.durable import atomic_write, fsync_dir
+from exhibition_app.core.durable import atomic_write, replace_dir
 from exhibition_app.imaging import source
 from exhibition_app.imaging.colour import (
     EXHIBITION_BACKGROUND,
@@ -772,32 +772,6 @@ def _info_document(built: _Built, tile: int, base_uri: str) -> dict[str, Any]:
     }
 
 
-def _swap_in(building: Path, dest: Path) -> None:
-    """Rename ``building`` to ``dest``, replacing (and then deleting) any old ``dest``."""
-    for _attempt in range(5):
-        retired: Path | None = None
-        if dest.exists() or dest.is_symlink():
-            retired = dest.parent / f"{RETIRED_PREFIX}{dest.name}-{secrets.token_hex(6)}"
-            try:
-                os.replace(dest, retired)
-            except FileNotFoundError:
-                retired = None
-        try:
-            os.replace(building, dest)
-        except OSError as exc:
-            if retired is not None and not dest.exists():
-                with contextlib.suppress(OSError):
-                    os.replace(retired, dest)  # put the old set back
-            if exc.errno in (errno.ENOTEMPTY, errno.EEXIST):
-                continue  # another builder renamed its set in meanwhile: go again
-            raise
-        fsync_dir(dest.parent)
-        if retired is not None:
-            shutil.rmtree(retired, ignore_errors=True)
-        return
-    raise OSError(errno.EEXIST, f"could not replace {dest} (it keeps being recreated)")
-
-
 def _file_sha256(path: Path, cancel: Callable[[], bool] | None) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fp:
@@ -856,7 +830,7 @@ def build_tiles(
         (building / SOURCE_FILE).write_text(source_sha256 + "\n", encoding="ascii")
         document = _info_document(built, tile, base_uri)
         atomic_write(building / INFO_FILE, (json.dumps(document, indent=2) + "\n").encode())
-        _swap_in(building, dest)
+        replace_dir(building, dest, retired_prefix=RETIRED_PREFIX)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise

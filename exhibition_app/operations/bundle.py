@@ -66,7 +66,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from exhibition_app import __version__
 from exhibition_app.catalog import Catalog
-from exhibition_app.core.durable import replace_file, replacing
+from exhibition_app.core.durable import atomic_write, replace_dir, replace_file, replacing
 from exhibition_app.db.engine import CatalogError, head_revision
 from exhibition_app.db.models import (
     Annotation,
@@ -731,17 +731,11 @@ def _install_tiles(catalog: Catalog, zf: zipfile.ZipFile, plan: _Plan, created: 
             info = building / "info.json"
             doc = json.loads(info.read_text(encoding="utf-8"))
             doc["id"] = dest.resolve().as_uri()
-            info.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
             (building / ".source").write_text(sha + "\n", encoding="ascii")
-            retired = None
-            if dest.exists():
-                retired = root / f"{RETIRED_PREFIX}{sha}-{secrets.token_hex(6)}"
-                os.replace(dest, retired)
-            else:
+            atomic_write(info, json.dumps(doc, indent=2) + "\n")
+            if not dest.exists():
                 created.append(dest)
-            os.replace(building, dest)
-            if retired is not None:
-                shutil.rmtree(retired, ignore_errors=True)
+            replace_dir(building, dest, retired_prefix=RETIRED_PREFIX)
         except BaseException:
             shutil.rmtree(building, ignore_errors=True)
             raise

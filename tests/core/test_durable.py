@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from exhibition_app.core import durable
-from exhibition_app.core.durable import atomic_write, open_replacing, replace_file, replacing
+from exhibition_app.core.durable import (
+    atomic_write,
+    open_replacing,
+    replace_dir,
+    replace_file,
+    replacing,
+)
 
 
 def names(folder: Path) -> list[str]:
@@ -115,3 +121,26 @@ def test_replace_file_moves_a_finished_temporary_file(tmp_path: Path) -> None:
     replace_file(tmp, dest)
     assert dest.read_bytes() == b"archive"
     assert names(tmp_path) == ["dump"]
+
+
+def test_replace_dir_swaps_a_folder_in_and_removes_the_old_one(tmp_path: Path) -> None:
+    dest = tmp_path / "set"
+    for content in (b"one", b"two"):
+        building = tmp_path / ".building-set"
+        building.mkdir()
+        (building / "info.json").write_bytes(content)
+        replace_dir(building, dest)
+        assert (dest / "info.json").read_bytes() == content
+        assert names(tmp_path) == ["set"]
+
+
+def test_replace_dir_puts_the_old_folder_back_when_the_new_one_cannot_go_in(
+    tmp_path: Path,
+) -> None:
+    dest = tmp_path / "set"
+    dest.mkdir()
+    (dest / "info.json").write_bytes(b"old")
+    with pytest.raises(FileNotFoundError):
+        replace_dir(tmp_path / ".building-gone", dest, retired_prefix=".old-")
+    assert (dest / "info.json").read_bytes() == b"old"
+    assert names(tmp_path) == ["set"]
