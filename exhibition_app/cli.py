@@ -684,7 +684,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from exhibition_app.core.pin import PinError
     from exhibition_app.db.engine import CatalogError
     from exhibition_app.errors import ExhibitionError
-    from exhibition_app.imaging.ingest import ImageRefused
+    from exhibition_app.imaging.source import ImageRefused
     from exhibition_app.interop.kml import KmlError
 
     try:

@@ -17,6 +17,7 @@ from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from exhibition_app.catalog import Catalog
+from exhibition_app.core.durable import atomic_write
 from exhibition_app.core.georef import Equirectangular, Fitted, GeorefError, from_json
 from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Annotation, AnnotationText, Item, Media, utcnow
@@ -112,9 +113,7 @@ def set_base_uri(info_json: Path, base_uri: str) -> None:
     _check_base_uri(base_uri)
     doc = json.loads(info_json.read_text(encoding="utf-8"))
     doc["id"] = base_uri.rstrip("/")
-    tmp = info_json.with_name(".info.json.tmp")
-    tmp.write_text(json.dumps(doc, indent=2), encoding="utf-8")
-    tmp.replace(info_json)
+    atomic_write(info_json, json.dumps(doc, indent=2))
 
 
 def georeference(item: Item) -> Equirectangular | Fitted | None:
