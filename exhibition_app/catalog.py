@@ -26,7 +26,7 @@ from exhibition_app.db.engine import (
     upgrade,
 )
 from exhibition_app.errors import CatalogError, StorageError, shown
-from exhibition_app.imaging.ingest import DEFAULT_MAX_PIXELS
+from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS
 from exhibition_app.imaging.store import MediaStore
 from exhibition_app.imaging.thumbnails import ThumbnailCache
 from exhibition_app.paths import APP_NAME, assets_dir, cache_dir_for, default_locations

@@ -18,17 +18,14 @@ that names the file and is meant for staff.  The PIN itself never appears in a m
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from exhibition_app.core.durable import fsync_dir
+from exhibition_app.core.durable import atomic_write
 from exhibition_app.core.passwords import (
     HASH_BYTES,
     SALT_BYTES,
@@ -229,25 +226,11 @@ class PinGuard:
         return state
 
     def _save(self, state: _State) -> None:
-        folder = self.path.parent
-        tmp: str | None = None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(state.to_json(), f)
-                f.flush()
-                os.fsync(f.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
-            tmp = None
-            fsync_dir(folder)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.path, json.dumps(state.to_json()), mode=0o600)
         except OSError as exc:
             raise PinError(f"cannot write the staff PIN file {self.path}: {_reason(exc)}") from None
-        finally:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
 
 
 def _validated(data: object) -> _State | None:

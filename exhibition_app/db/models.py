@@ -22,23 +22,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from exhibition_app.core.item_fields import ITEM_TEXT_FIELDS as ITEM_TEXT_FIELDS
+from exhibition_app.core.item_fields import KINDS as KINDS
 from exhibition_app.core.stats import EVENT_KINDS
 
-KINDS: tuple[str, ...] = ("object", "map", "photograph", "document")
-
-#: Translatable fields of an item, in the order an editor shows them.
-ITEM_TEXT_FIELDS: tuple[str, ...] = (
-    "title",
-    "description",
-    "culture",
-    "place",
-    "creator",
-    "date",
-    "materials",
-    "technique",
-    "dimensions",
-    "credit_line",
-)
 EXHIBITION_TEXT_FIELDS: tuple[str, ...] = ("title", "introduction")
 SECTION_TEXT_FIELDS: tuple[str, ...] = ("title", "narrative")
 ANNOTATION_TEXT_FIELDS: tuple[str, ...] = ("label", "text")

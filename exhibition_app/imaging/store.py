@@ -27,14 +27,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from exhibition_app.core.durable import fsync_dir
-from exhibition_app.imaging.ingest import (
-    DEFAULT_MAX_PIXELS,
-    ImageRefused,
-    PreparedImage,
-    display_name,
-    prepare_image,
-)
+from exhibition_app.core.durable import fsync_dir, fsync_file
+from exhibition_app.imaging.ingest import PreparedImage, prepare_image
+from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS, ImageRefused, display_name
 
 __all__ = ["MediaStore", "StoredMedia", "sha256_file"]
 
@@ -70,14 +65,6 @@ def sha256_file(path: Path) -> str:
         while n := fp.readinto(buf):
             digest.update(view[:n])
     return digest.hexdigest()
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _ensure_dir(path: Path) -> None:
@@ -176,7 +163,7 @@ class MediaStore:
         # it is fsynced and renamed into place. The curator's file is copied.
         tmp = data if prepared.changed else None
         if tmp is not None:
-            _fsync_file(tmp)
+            fsync_file(tmp)
         try:
             created = self._link_into_place(tmp, data, target, sha, source)
         except OSError as exc:

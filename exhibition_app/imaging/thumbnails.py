@@ -3,24 +3,30 @@
 Thumbnails are sRGB JPEGs (quality 85), at most ``max_side`` pixels on each side,
 with the EXIF orientation applied and any transparency composited onto the
 exhibition's dark background. They live under ``root/thumbs/<max_side>/<sha[:2]>/``
-and are written atomically (temporary file + rename), so a reader never sees half
-a file and two workers racing on the same thumbnail both leave a valid one.
+and are written atomically (`exhibition_app.core.durable.replacing`: temporary file, fsync,
+rename), so a reader never sees half a file and two workers racing on the same thumbnail
+both leave a valid one.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import re
-import secrets
 import threading
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from PIL import Image, ImageCms, features
+from PIL import Image
 
-from exhibition_app.imaging.ingest import (
+from exhibition_app.core.durable import replacing
+from exhibition_app.imaging.colour import (
+    EXHIBITION_BACKGROUND,
+    flatten,
+    icc_to_srgb,
+    normalise_mode,
+)
+from exhibition_app.imaging.source import (
     DEFAULT_MAX_PIXELS,
     ORIENTATION_TRANSPOSE,
     ImageRefused,
@@ -28,7 +34,6 @@ from exhibition_app.imaging.ingest import (
     display_name,
     exif_orientation,
     load_checked,
-    normalise_mode,
     open_checked,
     pixel_limit,
 )
@@ -43,7 +48,7 @@ __all__ = [
 ]
 
 #: Colour behind transparent areas: the exhibition's dark background (#1b1a17).
-THUMB_BACKGROUND = (0x1B, 0x1A, 0x17)
+THUMB_BACKGROUND = EXHIBITION_BACKGROUND
 THUMB_QUALITY = 85
 _TMP_PREFIX = ".tmp-"
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
@@ -63,17 +68,8 @@ def _check_side(max_side: int) -> None:
 
 def _to_srgb_rgb(im: Image.Image, icc: bytes | None) -> tuple[Image.Image, bytes | None]:
     """RGB pixels in sRGB when the profile allows, else RGB plus the profile to embed."""
-    if icc and features.check("littlecms2"):
-        try:
-            out = ImageCms.profileToProfile(
-                im,
-                ImageCms.ImageCmsProfile(io.BytesIO(icc)),
-                ImageCms.createProfile("sRGB"),
-                renderingIntent=ImageCms.Intent.PERCEPTUAL,
-                outputMode="RGB",
-            )
-        except Exception:
-            out = None
+    if icc:
+        out = icc_to_srgb(im, icc)
         if out is not None:
             return out, None
     if im.mode == "RGB":
@@ -84,9 +80,7 @@ def _to_srgb_rgb(im: Image.Image, icc: bytes | None) -> tuple[Image.Image, bytes
 def _finish(im: Image.Image, orientation: int, icc: bytes | None) -> Image.Image:
     """Small image in RGB/RGBA/L -> upright sRGB RGB on the dark background."""
     if im.mode == "RGBA":
-        flat = Image.new("RGB", im.size, THUMB_BACKGROUND)
-        flat.paste(im, mask=im.getchannel("A"))
-        im = flat
+        im = flatten(im, THUMB_BACKGROUND)
     im, leftover_icc = _to_srgb_rgb(im, icc)
     if orientation in ORIENTATION_TRANSPOSE:
         im = im.transpose(ORIENTATION_TRANSPOSE[orientation])
@@ -96,26 +90,20 @@ def _finish(im: Image.Image, orientation: int, icc: bytes | None) -> Image.Image
 
 def _save_jpeg_atomic(im: Image.Image, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.parent / f"{_TMP_PREFIX}{secrets.token_hex(8)}.jpg"
     try:
-        im.save(
-            tmp,
-            "JPEG",
-            quality=THUMB_QUALITY,
-            optimize=True,
-            icc_profile=im.info.get("icc_profile"),
-        )
-        try:
-            os.replace(tmp, dest)
-        except PermissionError:
-            # Windows refuses to replace a file another worker or a reader holds
-            # open; if a thumbnail is already there, it is as good as ours.
-            if not dest.is_file() or dest.stat().st_size == 0:
-                raise
-            tmp.unlink(missing_ok=True)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        with replacing(dest, prefix=_TMP_PREFIX, suffix=".jpg") as tmp:
+            im.save(
+                tmp,
+                "JPEG",
+                quality=THUMB_QUALITY,
+                optimize=True,
+                icc_profile=im.info.get("icc_profile"),
+            )
+    except PermissionError:
+        # Windows refuses to replace a file another worker or a reader holds
+        # open; if a thumbnail is already there, it is as good as ours.
+        if not dest.is_file() or dest.stat().st_size == 0:
+            raise
 
 
 def make_thumbnails(

@@ -11,11 +11,8 @@ without an image server::
 
 `tile_urls` lists exactly the paths OpenSeadragon's ``IIIFTileSource.getTileUrl``
 builds for such a service (level-0, version 3, one ``tiles`` entry): level ``l`` uses
-scale factor ``2**(maxLevel - l)``; a level smaller than one tile in both directions
-is asked for as ``full/{w},{h}`` (``full/max`` at full resolution); otherwise tile
-``(x, y)`` is region ``x*t*sf, y*t*sf, min(t*sf, W - X), min(t*sf, H - Y)`` with size
-``min(t, lw - x*t), min(t, lh - y*t)`` where ``lw = ceil(W / sf)``, and the region is
-written ``full`` (size ``max`` at full resolution) when one tile covers the image.
+scale factor ``2**(maxLevel - l)``, and each tile's path follows the one rule in
+`exhibition_app.imaging.iiif_paths` (``tile_path``), which the deep-zoom viewer reads too.
 The builder writes the files from the same list, so the two cannot disagree.
 
 Memory
@@ -69,7 +66,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import functools
 import hashlib
 import io
 import json
@@ -87,20 +83,18 @@ from typing import IO, Any
 
 from PIL import Image, ImageCms, ImageFile, features
 
-from exhibition_app.core.durable import fsync_dir
+from exhibition_app.core.durable import atomic_write, replace_dir
 from exhibition_app.errors import ExhibitionError
-from exhibition_app.imaging.ingest import (
-    DEFAULT_MAX_PIXELS,
-    ORIENTATION_TRANSPOSE,
-    ImageRefused,
-    check_file,
-    display_name,
-    exif_orientation,
-    load_checked,
+from exhibition_app.imaging import source
+from exhibition_app.imaging.colour import (
+    EXHIBITION_BACKGROUND,
+    SIXTEEN_BIT_MODES,
+    flatten,
+    lut16,
     normalise_mode,
-    open_checked,
-    pixel_limit,
 )
+from exhibition_app.imaging.iiif_paths import full_path, level_size, tile_box, tile_grid, tile_path
+from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS, ImageRefused
 
 __all__ = [
     "BUILDING_PREFIX",
@@ -121,7 +115,7 @@ __all__ = [
 TILE_SIZE = 512
 TILE_QUALITY = 82
 #: Colour behind transparent areas: the exhibition's dark background.
-TILE_BACKGROUND = (0x1B, 0x1A, 0x17)
+TILE_BACKGROUND = EXHIBITION_BACKGROUND
 #: ``sizes`` lists every pyramid level whose longer side is at most this (and always
 #: the smallest level); each gets a ``full/{w},{h}/0/default.jpg`` file.
 MAX_LISTED_SIDE = 2048
@@ -132,7 +126,6 @@ INFO_FILE = "info.json"
 
 IIIF_CONTEXT = "http://iiif.io/api/image/3/context.json"
 IIIF_PROTOCOL = "http://iiif.io/api/image"
-_QUALITY_PATH = "0/default.jpg"
 
 # Images (source or pyramid level) larger than this many bytes of pixel memory live
 # in mapped scratch files; smaller ones in ordinary memory. Tests lower it to 0.
@@ -141,7 +134,6 @@ _IN_MEMORY_BYTES = 16 << 20
 _PAGER_INTERVAL = 0.05
 # Share of the progress bar given to decoding the source.
 _DECODE_SHARE = 0.3
-_SIXTEEN_BIT_MODES = frozenset({"I;16", "I;16L", "I;16B", "I;16N"})
 # Formats whose Pillow plugin decodes into a preset image core, row by row.
 _STREAMING_FORMATS = frozenset({"JPEG", "PNG", "TIFF", "BMP", "PPM"})
 
@@ -171,16 +163,12 @@ def _check_positive(name: str, value: int) -> None:
         raise ValueError(f"{name} must be a positive integer, not {value!r}")
 
 
-def _level_size(width: int, height: int, sf: int) -> tuple[int, int]:
-    return -(-width // sf), -(-height // sf)
-
-
 def scale_factors_for(width: int, height: int, tile: int = TILE_SIZE) -> list[int]:
     """``[1, 2, 4, ...]`` up to the first factor at which the image fits in one tile."""
     for name, value in (("width", width), ("height", height), ("tile", tile)):
         _check_positive(name, value)
     factors = [1]
-    while max(_level_size(width, height, factors[-1])) > tile:
+    while max(level_size(width, height, factors[-1])) > tile:
         factors.append(factors[-1] * 2)
     return factors
 
@@ -209,41 +197,21 @@ def sizes_for(
     """The ``sizes`` of info.json, smallest first: every level whose longer side is at
     most `MAX_LISTED_SIDE`, and always the smallest level."""
     factors = scale_factors_for(width, height, tile) if scale_factors is None else scale_factors
-    levels = sorted({_level_size(width, height, sf) for sf in _osd_factors(factors)})
+    levels = sorted({level_size(width, height, sf) for sf in _osd_factors(factors)})
     listed = [size for size in levels if max(size) <= MAX_LISTED_SIDE]
     return listed or levels[:1]
-
-
-def _full_path(size: str) -> str:
-    return f"full/{size}/{_QUALITY_PATH}"
 
 
 def _level_requests(
     width: int, height: int, tile: int, sf: int
 ) -> list[tuple[str, tuple[int, int, int, int]]]:
-    """``(path, box in level pixels)`` for every request OpenSeadragon makes at ``sf``.
-
-    Mirrors ``IIIFTileSource.getTileUrl`` for a version-3 service (OpenSeadragon 4-6).
-    """
-    lw, lh = _level_size(width, height, sf)
-    if lw < tile and lh < tile:
-        size = "max" if (lw, lh) == (width, height) else f"{lw},{lh}"
-        return [(_full_path(size), (0, 0, lw, lh))]
-    span = tile * sf  # iiifTileSizeWidth = round(tileWidth / scale)
-    requests = []
-    for y in range(-(-lh // tile)):
-        for x in range(-(-lw // tile)):
-            rx, ry = x * span, y * span
-            rw, rh = min(span, width - rx), min(span, height - ry)
-            sw, sh = min(tile, lw - x * tile), min(tile, lh - y * tile)
-            if x == 0 and y == 0 and rw == width and rh == height:
-                region = "full"
-            else:
-                region = f"{rx},{ry},{rw},{rh}"
-            size = "max" if (sw, sh) == (width, height) else f"{sw},{sh}"
-            box = (x * tile, y * tile, x * tile + sw, y * tile + sh)
-            requests.append((f"{region}/{size}/{_QUALITY_PATH}", box))
-    return requests
+    """``(path, box in level pixels)`` for every tile OpenSeadragon requests at ``sf``."""
+    cols, rows = tile_grid(width, height, tile, sf)
+    return [
+        (tile_path(width, height, tile, sf, x, y), tile_box(width, height, tile, sf, x, y))
+        for y in range(rows)
+        for x in range(cols)
+    ]
 
 
 def tile_urls(
@@ -265,7 +233,7 @@ def tile_urls(
         for path, _box in _level_requests(width, height, tile, sf):
             paths[path] = None
     for w, h in sizes_for(width, height, tile, factors):
-        paths[_full_path(f"{w},{h}")] = None
+        paths[full_path(f"{w},{h}")] = None
     return list(paths)
 
 
@@ -508,11 +476,6 @@ class _ReadWatch:
 # --------------------------------------------------------------------------- pixels
 
 
-@functools.cache
-def _lut16() -> list[int]:
-    return [(v * 255 + 32767) // 65535 for v in range(65536)]
-
-
 def _blocks(width: int, height: int, step: int) -> Iterator[tuple[int, int, int, int]]:
     for top in range(0, height, step):
         for left in range(0, width, step):
@@ -554,13 +517,13 @@ class _Normaliser:
     ) -> None:
         self._im = im
         self._scratch = scratch
-        self.orientation = exif_orientation(im)
+        self.orientation = source.exif_orientation(im)
         sw, sh = im.size
         self.size = (sh, sw) if self.orientation >= 5 else (sw, sh)
         self._icc: bytes | None = im.info.get("icc_profile") or None
         self._transforms: dict[str, ImageCms.ImageCmsTransform | None] = {}
         self._scale: tuple[float, float] | None = None  # for I/F outside 0..65535
-        self._use_lut = im.mode in _SIXTEEN_BIT_MODES
+        self._use_lut = im.mode in SIXTEEN_BIT_MODES
         if im.mode in ("I", "F"):
             lo, hi = self._extrema(cancel)
             if im.mode == "I" and lo >= 0 and hi <= 65535:
@@ -609,13 +572,13 @@ class _Normaliser:
             block = self._read(box)
         else:
             block = self._read(_source_box(box, self.orientation, *self._im.size))
-            block = block.transpose(ORIENTATION_TRANSPOSE[self.orientation])
+            block = block.transpose(source.ORIENTATION_TRANSPOSE[self.orientation])
         return self._to_rgb(block)
 
     def _to_rgb(self, block: Image.Image) -> Image.Image:
         colour_managed = True
         if self._use_lut:
-            block = (block if block.mode == "I" else block.convert("I")).point(_lut16(), "L")
+            block = (block if block.mode == "I" else block.convert("I")).point(lut16(), "L")
         elif self._scale is not None:
             scale, offset = self._scale
             block = block.point(lambda v: v * scale + offset).convert("L")
@@ -630,9 +593,7 @@ class _Normaliser:
             except (ValueError, OSError):
                 block, colour_managed = block.convert("RGB"), False
         if block.mode == "RGBA":
-            flat = Image.new("RGB", block.size, TILE_BACKGROUND)
-            flat.paste(block, mask=block.getchannel("A"))
-            block = flat
+            block = flatten(block, TILE_BACKGROUND)
         transform = self._transform(block.mode) if colour_managed else None
         if transform is not None:
             converted = ImageCms.applyTransform(block, transform)
@@ -668,8 +629,8 @@ def _open_decoded(
     on_read: Callable[[int], None],
 ) -> tuple[ImageFile.ImageFile, _Scratch | None]:
     """Open and decode ``src``, into a mapped scratch core when that helps."""
-    with pixel_limit(max_pixels):
-        im = open_checked(src, name, max_pixels)
+    with source.pixel_limit(max_pixels):
+        im = source.open_checked(src, name, max_pixels)
         scratch: _Scratch | None = None
         try:
             w, h = im.size
@@ -689,7 +650,7 @@ def _open_decoded(
             if im.fp is not None:
                 im.fp = _ReadWatch(im.fp, on_read)  # type: ignore[assignment]
             try:
-                load_checked(im, name, max_pixels)
+                source.load_checked(im, name, max_pixels)
             except ImageRefused as exc:
                 if isinstance(exc.__cause__, TilesCancelled):
                     raise exc.__cause__ from None
@@ -720,8 +681,8 @@ def _build_into(
     max_pixels: int,
     pager: _Pager,
 ) -> _Built:
-    name = display_name(src)
-    total_bytes = max(1, check_file(src, name))
+    name = source.display_name(src)
+    total_bytes = max(1, source.check_file(src, name))
 
     def on_read(count: int) -> None:
         _check_cancel(cancel)
@@ -739,7 +700,7 @@ def _build_into(
         listed = set(sizes)
         block = 2 * tile
 
-        level_sizes = [_level_size(width, height, sf) for sf in factors]
+        level_sizes = [level_size(width, height, sf) for sf in factors]
         requests = [_level_requests(width, height, tile, sf) for sf in factors]
         # Progress units: one per block read and one per file saved.
         total_units = sum(-(-lw // block) * -(-lh // block) for lw, lh in level_sizes)
@@ -779,7 +740,7 @@ def _build_into(
                 pager.release()
                 advance()
             if (lw, lh) in listed:
-                save(read((0, 0, lw, lh)), _full_path(f"{lw},{lh}"))
+                save(read((0, 0, lw, lh)), full_path(f"{lw},{lh}"))
             # This level is done: free it (the source after the first level).
             if index == 0:
                 im.close()
@@ -811,39 +772,6 @@ def _info_document(built: _Built, tile: int, base_uri: str) -> dict[str, Any]:
         "tiles": [{"width": tile, "scaleFactors": list(built.scale_factors)}],
         "sizes": [{"width": w, "height": h} for w, h in built.sizes],
     }
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    with open(path, "wb") as fp:
-        fp.write(data)
-        fp.flush()
-        os.fsync(fp.fileno())
-
-
-def _swap_in(building: Path, dest: Path) -> None:
-    """Rename ``building`` to ``dest``, replacing (and then deleting) any old ``dest``."""
-    for _attempt in range(5):
-        retired: Path | None = None
-        if dest.exists() or dest.is_symlink():
-            retired = dest.parent / f"{RETIRED_PREFIX}{dest.name}-{secrets.token_hex(6)}"
-            try:
-                os.replace(dest, retired)
-            except FileNotFoundError:
-                retired = None
-        try:
-            os.replace(building, dest)
-        except OSError as exc:
-            if retired is not None and not dest.exists():
-                with contextlib.suppress(OSError):
-                    os.replace(retired, dest)  # put the old set back
-            if exc.errno in (errno.ENOTEMPTY, errno.EEXIST):
-                continue  # another builder renamed its set in meanwhile: go again
-            raise
-        fsync_dir(dest.parent)
-        if retired is not None:
-            shutil.rmtree(retired, ignore_errors=True)
-        return
-    raise OSError(errno.EEXIST, f"could not replace {dest} (it keeps being recreated)")
 
 
 def _file_sha256(path: Path, cancel: Callable[[], bool] | None) -> str:
@@ -879,7 +807,7 @@ def build_tiles(
     if isinstance(quality, bool) or not isinstance(quality, int) or not 1 <= quality <= 100:
         raise ValueError(f"quality must be an integer from 1 to 100, not {quality!r}")
     src, dest = Path(src), Path(dest)
-    check_file(src, display_name(src))
+    source.check_file(src, source.display_name(src))
     reporter = _Progress(progress)
     if source_sha256 is None:
         source_sha256 = _file_sha256(src, cancel)
@@ -903,9 +831,8 @@ def build_tiles(
         _check_cancel(cancel)
         (building / SOURCE_FILE).write_text(source_sha256 + "\n", encoding="ascii")
         document = _info_document(built, tile, base_uri)
-        _write_synced(building / INFO_FILE, (json.dumps(document, indent=2) + "\n").encode())
-        fsync_dir(building)
-        _swap_in(building, dest)
+        atomic_write(building / INFO_FILE, (json.dumps(document, indent=2) + "\n").encode())
+        replace_dir(building, dest, retired_prefix=RETIRED_PREFIX)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise

@@ -42,7 +42,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.core.durable import fsync_dir
+from exhibition_app.core.durable import replace_file
 from exhibition_app.db.engine import (
     BACKUPS_KEPT,
     BUSY_TIMEOUT_MS,
@@ -127,11 +127,6 @@ def _is_catalogue_side_file(target: Path, db: Path) -> bool:
     return any(_same_file(target, c) for c in candidates)
 
 
-def _fsync_file(path: Path) -> None:
-    with path.open("rb+") as fh:
-        os.fsync(fh.fileno())
-
-
 def _reason(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc).splitlines()
     return text[0] if text else type(exc).__name__
@@ -179,12 +174,10 @@ def backup(catalog: Catalog | str | Path, file: str | Path) -> BackupInfo:
         raise CatalogError(f"there is no catalogue file {src} to back up")
     if _is_catalogue_side_file(dest, src):
         raise CatalogError(f"{dest} is the live catalogue; choose another file for the backup")
-    folder, tmp = backup_target(dest)
+    _folder, tmp = backup_target(dest)
     try:
         _copy_online(src, tmp)
-        _fsync_file(tmp)
-        os.replace(tmp, dest)
-        fsync_dir(folder)
+        replace_file(tmp, dest)
     except (OSError, sqlite3.Error) as exc:
         raise CatalogError(f"cannot write the backup {dest}: {_reason(exc)}") from None
     finally:
@@ -443,8 +436,7 @@ def _install(candidate: Path, live: Path) -> None:
             pass  # the live file is too damaged for SQLite to write into: replace the file
     for side in ("-wal", "-shm", "-journal"):
         live.with_name(live.name + side).unlink(missing_ok=True)
-    os.replace(candidate, live)
-    fsync_dir(live.parent)
+    replace_file(candidate, live)
 
 
 def _copy_into(candidate: Path, live: Path) -> None:

@@ -66,6 +66,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from exhibition_app import __version__
 from exhibition_app.catalog import Catalog
+from exhibition_app.core.durable import atomic_write, replace_dir, replace_file, replacing
 from exhibition_app.db.engine import head_revision
 from exhibition_app.db.models import (
     Annotation,
@@ -287,45 +288,40 @@ def _write_zip(
     created = datetime.now(UTC)
     local = created.astimezone()
     stamp = (local.year, local.month, local.day, local.hour, local.minute, local.second)
-    tmp = file.with_name(f"{_TMP_PREFIX}{file.name}-{secrets.token_hex(6)}")
     listed: list[dict[str, Any]] = []
-    try:
-        with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
-            for n, (arcname, path) in enumerate(sources):
-                size = path.stat().st_size
-                info = zipfile.ZipInfo(arcname, date_time=stamp)
-                info.external_attr = (stat.S_IFREG | 0o644) << 16
-                deflate = arcname == SUBSET_NAME
-                info.compress_type = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
-                digest = hashlib.sha256()
-                written = 0
-                with path.open("rb") as src, zf.open(info, "w", force_zip64=size >= 1 << 31) as out:
-                    while chunk := src.read(_CHUNK):
-                        digest.update(chunk)
-                        out.write(chunk)
-                        written += len(chunk)
-                listed.append({"path": arcname, "size": written, "sha256": digest.hexdigest()})
-                if progress is not None:
-                    progress(0.5 + 0.5 * (n + 1) / len(sources))
-            manifest = {
-                "format": BUNDLE_FORMAT,
-                "version": BUNDLE_VERSION,
-                "created": created.isoformat(timespec="seconds"),
-                "exhibition": key,
-                "app_version": __version__,
-                "schema_revision": head_revision(),
-                "files": listed,
-            }
-            info = zipfile.ZipInfo(MANIFEST_NAME, date_time=stamp)
+    with (
+        replacing(file, prefix=f"{_TMP_PREFIX}{file.name}-", suffix="") as tmp,
+        zipfile.ZipFile(tmp, "w", allowZip64=True) as zf,
+    ):
+        for n, (arcname, path) in enumerate(sources):
+            size = path.stat().st_size
+            info = zipfile.ZipInfo(arcname, date_time=stamp)
             info.external_attr = (stat.S_IFREG | 0o644) << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
-        with tmp.open("rb+") as fp:
-            os.fsync(fp.fileno())
-        os.replace(tmp, file)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+            deflate = arcname == SUBSET_NAME
+            info.compress_type = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
+            digest = hashlib.sha256()
+            written = 0
+            with path.open("rb") as src, zf.open(info, "w", force_zip64=size >= 1 << 31) as out:
+                while chunk := src.read(_CHUNK):
+                    digest.update(chunk)
+                    out.write(chunk)
+                    written += len(chunk)
+            listed.append({"path": arcname, "size": written, "sha256": digest.hexdigest()})
+            if progress is not None:
+                progress(0.5 + 0.5 * (n + 1) / len(sources))
+        manifest = {
+            "format": BUNDLE_FORMAT,
+            "version": BUNDLE_VERSION,
+            "created": created.isoformat(timespec="seconds"),
+            "exhibition": key,
+            "app_version": __version__,
+            "schema_revision": head_revision(),
+            "files": listed,
+        }
+        info = zipfile.ZipInfo(MANIFEST_NAME, date_time=stamp)
+        info.external_attr = (stat.S_IFREG | 0o644) << 16
+        info.compress_type = zipfile.ZIP_DEFLATED
+        zf.writestr(info, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     return listed
 
 
@@ -710,7 +706,7 @@ def _install_media(catalog: Catalog, zf: zipfile.ZipFile, plan: _Plan, created: 
         if target.exists():
             tmp.unlink()
             continue
-        os.replace(tmp, target)
+        replace_file(tmp, target)
         created.append(target)
     return len(created)
 
@@ -736,17 +732,11 @@ def _install_tiles(catalog: Catalog, zf: zipfile.ZipFile, plan: _Plan, created: 
             info = building / "info.json"
             doc = json.loads(info.read_text(encoding="utf-8"))
             doc["id"] = dest.resolve().as_uri()
-            info.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
             (building / ".source").write_text(sha + "\n", encoding="ascii")
-            retired = None
-            if dest.exists():
-                retired = root / f"{RETIRED_PREFIX}{sha}-{secrets.token_hex(6)}"
-                os.replace(dest, retired)
-            else:
+            atomic_write(info, json.dumps(doc, indent=2) + "\n")
+            if not dest.exists():
                 created.append(dest)
-            os.replace(building, dest)
-            if retired is not None:
-                shutil.rmtree(retired, ignore_errors=True)
+            replace_dir(building, dest, retired_prefix=RETIRED_PREFIX)
         except BaseException:
             shutil.rmtree(building, ignore_errors=True)
             raise

@@ -54,6 +54,7 @@ from sqlalchemy import Table, insert, select, true
 from sqlalchemy.orm import Session
 
 from exhibition_app.catalog import Catalog
+from exhibition_app.core.durable import open_replacing
 from exhibition_app.core.languages import LANGUAGES
 from exhibition_app.db.models import (
     Base,
@@ -67,7 +68,8 @@ from exhibition_app.db.models import (
 )
 from exhibition_app.db.search import reindex_items
 from exhibition_app.errors import CatalogError
-from exhibition_app.imaging.ingest import DEFAULT_MAX_PIXELS, ImageRefused, prepare_image
+from exhibition_app.imaging.ingest import prepare_image
+from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS, ImageRefused
 from exhibition_app.imaging.store import MediaStore, StoredMedia, sha256_file
 from exhibition_app.interop.csv_dc import (
     FIELD_COLUMNS,
@@ -188,21 +190,10 @@ def export_csv(session: Session, path_or_stream: str | Path | IO[bytes]) -> int:
         return write_csv(records, path_or_stream)
     path = Path(path_or_stream)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".csv", dir=path.parent)
-    except OSError as exc:
-        raise CatalogError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with open(fd, "wb") as out:
+        with open_replacing(path, prefix=".tmp-", suffix=".csv", mode=0o600) as out:
             count = write_csv(records, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise CatalogError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        raise
+    except OSError as exc:
+        raise CatalogError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return count
 
 

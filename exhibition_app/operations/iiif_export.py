@@ -22,7 +22,6 @@ unless ``build_tiles=False``: then only images whose tiles already exist get a s
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from collections.abc import Callable
@@ -33,6 +32,7 @@ from sqlalchemy import select
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.countries import COUNTRIES
+from exhibition_app.core.durable import atomic_write, replacing
 from exhibition_app.db.models import ITEM_TEXT_FIELDS, Annotation, Exhibition, Item, Media
 from exhibition_app.errors import CatalogError
 from exhibition_app.interop import iiif
@@ -247,9 +247,8 @@ def _picture(base: str, media: Media, tiles: Path | None) -> iiif.Picture:
 
 
 def _copy_atomic(src: Path, dest: Path) -> None:
-    tmp = dest.with_name(f".tmp-{dest.name}")
-    shutil.copyfile(src, tmp)
-    os.replace(tmp, dest)
+    with replacing(dest, prefix=f".tmp-{dest.name}.") as tmp:
+        shutil.copyfile(src, tmp)
 
 
 def _copy_tiles(src: Path, dest: Path, service_id: str) -> None:
@@ -262,9 +261,8 @@ def _copy_tiles(src: Path, dest: Path, service_id: str) -> None:
 
 def _write_json(path: Path, doc: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".tmp-{path.name}")
-    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    atomic_write(path, text, prefix=f".tmp-{path.name}.")
 
 
 def validate_path(path: Path) -> dict[str, Any]:

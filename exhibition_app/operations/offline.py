@@ -14,13 +14,12 @@ writing it keeps the previous one.
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import delete, func, select
 
 from exhibition_app.catalog import Catalog, CatalogError
+from exhibition_app.core.durable import replacing
 from exhibition_app.db.models import Exhibition, Item, Media, Publication
 from exhibition_app.db.search import rebuild_index
 from exhibition_app.operations.transfer import copy_catalogue
@@ -55,33 +54,25 @@ def write_offline_copy(catalog: Catalog, path: Path | None = None) -> Path:
     for stale in dest.parent.glob(".tmp-offline-*"):  # a kiosk switched off while writing
         with contextlib.suppress(OSError):
             stale.unlink()
-    fd, name = tempfile.mkstemp(prefix=".tmp-offline-", suffix=".db", dir=dest.parent)
-    os.close(fd)
-    tmp = Path(name)
-    tmp.unlink()  # Catalog.open makes a new, migrated catalogue where no file is
-    try:
-        with Catalog.open(tmp, catalog.assets) as copy:
-            copy_catalogue(catalog, copy, skip=PRIVATE_TABLES)
-            with copy.session() as s:
-                s.execute(delete(Exhibition).where(Exhibition.published.is_(False)))
-                s.execute(delete(Item).where(Item.published.is_(False)))
-                used = select(Item.cover_media_id).where(Item.cover_media_id.is_not(None))
-                from exhibition_app.db.models import ItemMedia
+    with replacing(dest, prefix=".tmp-offline-", suffix=".db") as tmp:
+        tmp.unlink()  # Catalog.open makes a new, migrated catalogue where no file is
+        try:
+            with Catalog.open(tmp, catalog.assets) as copy:
+                copy_catalogue(catalog, copy, skip=PRIVATE_TABLES)
+                with copy.session() as s:
+                    s.execute(delete(Exhibition).where(Exhibition.published.is_(False)))
+                    s.execute(delete(Item).where(Item.published.is_(False)))
+                    used = select(Item.cover_media_id).where(Item.cover_media_id.is_not(None))
+                    from exhibition_app.db.models import ItemMedia
 
-                linked = select(ItemMedia.media_id)
-                s.execute(delete(Media).where(Media.id.not_in(used), Media.id.not_in(linked)))
-                rebuild_index(s)
-            copy.engine.dispose()
-        for side in ("-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                Path(str(tmp) + side).unlink()
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
-    finally:
-        for leftover in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
+                    linked = select(ItemMedia.media_id)
+                    s.execute(delete(Media).where(Media.id.not_in(used), Media.id.not_in(linked)))
+                    rebuild_index(s)
+                copy.engine.dispose()
+        finally:
+            for side in ("-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    Path(str(tmp) + side).unlink()
     return dest
 
 

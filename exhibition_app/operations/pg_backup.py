@@ -31,6 +31,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from exhibition_app.core.durable import replace_file
 from exhibition_app.db.dialect import advance_sequences, notify_publication
 from exhibition_app.db.engine import BACKUPS_KEPT, make_engine, upgrade
 from exhibition_app.db.models import Exhibition, Item, Publication, utcnow
@@ -122,9 +123,7 @@ def dump(url: str, file: str | Path) -> Path:
         if proc.returncode != 0:
             raise CatalogError(f"cannot back up the catalogue: {_error(proc)}")
         _toc(tmp)  # the archive reads back
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
+        replace_file(tmp, dest)
     except OSError as exc:
         raise CatalogError(f"cannot write the backup {dest}: {exc.strerror or exc}") from None
     finally:

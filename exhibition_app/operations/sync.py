@@ -57,7 +57,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.core.durable import fsync_dir
+from exhibition_app.core.durable import atomic_write, fsync_dir, replace_file
 from exhibition_app.db.models import Annotation, Item, ItemMedia, Media
 from exhibition_app.errors import CatalogError
 
@@ -359,17 +359,10 @@ class _Sync:
             "source": self.source_id,
             "files": files,
         }
-        tmp = self.local / f"{TMP_PREFIX}{secrets.token_hex(8)}"
         try:
-            with open(tmp, "x", encoding="utf-8") as fp:
-                json.dump(data, fp, indent=1, sort_keys=True)
-                fp.flush()
-                os.fsync(fp.fileno())
-            os.replace(tmp, self.state_path)
-            fsync_dir(self.local)
+            text = json.dumps(data, indent=1, sort_keys=True)
+            atomic_write(self.state_path, text, prefix=TMP_PREFIX, suffix="")
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
             self.problem(STATE_FILE, f"cannot save the sync state: {_why(exc)}")
         self.since_checkpoint = 0
 
@@ -581,10 +574,9 @@ class _Sync:
         if readback != sha:
             raise _FileProblem("the copy written here does not read back the same; not installed")
         try:
-            os.replace(tmp, dest)
+            replace_file(tmp, dest)
         except OSError as exc:
             raise _LocalFailure(task.rel, f"cannot be installed here: {_why(exc)}") from exc
-        fsync_dir(dest.parent)
         local_st = dest.stat()
         return seen, _Seen.of(local_st, sha)
 

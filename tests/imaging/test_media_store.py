@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from exhibition_app.imaging import store as store_module
-from exhibition_app.imaging.ingest import ImageRefused
+from exhibition_app.imaging.source import ImageRefused
 from exhibition_app.imaging.store import MediaStore, StoredMedia, sha256_file
 
 BAD_INPUTS = ["empty", "text_as_jpg", "truncated_jpeg", "huge_png", "damaged_png", "heic"]

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, JpegImagePlugin
 
 from exhibition_app.imaging import thumbnails as thumbnails_module
-from exhibition_app.imaging.ingest import ImageRefused
+from exhibition_app.imaging.source import ImageRefused
 from exhibition_app.imaging.thumbnails import (
     THUMB_BACKGROUND,
     ThumbnailCache,

@@ -17,7 +17,7 @@ import pytest
 from PIL import Image, ImageOps, ImageStat
 
 from exhibition_app.imaging import tiles
-from exhibition_app.imaging.ingest import ImageRefused
+from exhibition_app.imaging.source import ImageRefused
 from exhibition_app.imaging.tiles import (
     TILE_BACKGROUND,
     TilesCancelled,

@@ -148,6 +148,35 @@ def test_bulk_import_with_progress_and_cancel(workspace, sample_catalog, qtbot, 
     assert len(workspace.cards) == before + 6 and win_cards is not workspace.cards
 
 
+def test_cancelling_a_bulk_import_keeps_what_finished(qtbot, catalog, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from exhibition_app.ui.curator.bulk_import import BulkImport
+    from exhibition_app.ui.tasks import TaskManager
+
+    make_app()
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for i in range(30):
+        Image.new("RGB", (200 + i, 120), (8 * i, 90, 160)).save(folder / f"felt_{i:02}.png")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    tasks = TaskManager(parent)
+    bulk = BulkImport(tasks, parent)
+    results: list[dict] = []
+    bulk.finished.connect(results.append)
+    bulk.start(catalog, folder, "object")
+    dialog = bulk.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: results or dialog.value() >= 2, timeout=30000)
+    dialog.canceled.emit()  # what the Cancel button does
+    qtbot.waitUntil(lambda: bool(results), timeout=30000)
+    data = results[0]
+    assert data["cancelled"] and 0 < len(data["imported"]) < 30
+    assert bulk.dialog is None
+    tasks.shutdown()
+
+
 def test_exhibition_editor_adds_and_reorders(workspace, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
     win = workspace
     editor = win.exhibition_editor

@@ -3,28 +3,26 @@ committed, the file in progress is completed or left out whole, nothing is half-
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from exhibition_app.errors import message_of
+from exhibition_app.operations.bulk import import_folder
 from exhibition_app.ui.curator.notice import notice
 from exhibition_app.ui.i18n import tr
-from exhibition_app.ui.tasks import TaskManager
+from exhibition_app.ui.tasks import OpContext, OpHandle, TaskManager
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
 
 
-class _Progress(QObject):
-    step = Signal(int, int, str)
-
-
 class BulkImport(QObject):
-    """Runs operations.bulk.import_folder on the database worker; ``finished`` carries its
-    result as a dict (imported, refused, near_duplicates, cancelled)."""
+    """Runs operations.bulk.import_folder on the database worker (``tasks.change``, which
+    relays its progress and Cancel); ``finished`` carries its result as a dict (imported,
+    refused, near_duplicates, cancelled)."""
 
     finished = Signal(object)
 
@@ -33,12 +31,9 @@ class BulkImport(QObject):
         self.tasks = tasks
         self.parent_widget = parent
         self.dialog: QProgressDialog | None = None
-        self._cancel = threading.Event()
-        self._progress = _Progress()
-        self._progress.step.connect(self._step, Qt.ConnectionType.QueuedConnection)
+        self._handle: OpHandle | None = None
 
     def start(self, catalog: Catalog, folder: Path, kind: str, lang: str = "en") -> None:
-        self._cancel.clear()
         dialog = QProgressDialog(
             tr("BulkImport", "Looking for images in %1…").replace("%1", folder.name),
             tr("BulkImport", "Cancel"),
@@ -52,27 +47,25 @@ class BulkImport(QObject):
         dialog.setMinimumWidth(480)
         dialog.setAutoReset(False)
         dialog.setAutoClose(False)
-        dialog.canceled.connect(self._cancel.set)
+        dialog.canceled.connect(self.cancel)
         dialog.show()
         self.dialog = dialog
-        progress = self._progress
 
-        def work() -> Any:
-            from exhibition_app.operations.bulk import import_folder
-
+        def work(ctx: OpContext) -> Any:
             return import_folder(
                 catalog,
                 folder,
                 kind=kind,
                 lang=lang,
-                progress=lambda done, total, current: progress.step.emit(done, total, str(current)),
-                cancelled=self._cancel.is_set,
+                progress=ctx.progress,
+                cancelled=ctx.cancelled,
             )
 
-        self.tasks.run_db(work, self._done, self._failed)
+        self._handle = self.tasks.change(work, self._done, self._failed, progress=self._step)
 
     def cancel(self) -> None:
-        self._cancel.set()
+        if self._handle is not None:
+            self._handle.cancel()
 
     def _step(self, done: int, total: int, current: str) -> None:
         dialog = self.dialog
@@ -80,7 +73,7 @@ class BulkImport(QObject):
             return
         # Label first: setValue on a modal progress dialog processes events, and the
         # import may finish (and close the dialog) inside it.
-        if current and current != "None":
+        if current:
             dialog.setLabelText(
                 tr("BulkImport", "Importing %1 of %2: %3")
                 .replace("%1", str(min(done + 1, total)))
@@ -102,7 +95,8 @@ class BulkImport(QObject):
         data = result if isinstance(result, dict) else _as_dict(result)
         self.finished.emit(data)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        message = message_of(exc)
         self._close()
         notice(self.parent_widget, tr("BulkImport", "Import stopped"), message, warning=True)
         self.finished.emit({"imported": [], "refused": [], "error": message})

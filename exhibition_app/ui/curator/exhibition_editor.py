@@ -4,10 +4,11 @@ reordered. Each change is one undoable "apply this state" (operations.exhibition
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,10 +29,20 @@ from PySide6.QtWidgets import (
 
 from exhibition_app.core.cards import ItemCard
 from exhibition_app.core.languages import LANGUAGES, NATIVE_NAMES
+from exhibition_app.operations.exhibition_editing import (
+    exhibition_history,
+    exhibition_state_at,
+    exhibition_states,
+    new_exhibition,
+    save_exhibition_state,
+)
+from exhibition_app.operations.exhibitions import ExhibitionInvalid
+from exhibition_app.ui.curator.history_panel import HistoryPanel
 from exhibition_app.ui.curator.item_editor import PlainEdit
 from exhibition_app.ui.curator.notice import notice
+from exhibition_app.ui.curator.undo import Apply
 from exhibition_app.ui.i18n import Language, tr
-from exhibition_app.ui.tasks import TaskManager
+from exhibition_app.ui.tasks import OpContext, TaskManager
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
@@ -196,12 +207,6 @@ class ExhibitionEditor(QWidget):
         if catalog is None:
             return
 
-        def work() -> list[State]:
-            from exhibition_app.operations.exhibitions import list_exhibition_states
-
-            with catalog.read_session() as session:
-                return list_exhibition_states(session)
-
         def done(states: list[State]) -> None:
             keep = select if select is not None else self._current_id()
             self.states = states
@@ -217,7 +222,7 @@ class ExhibitionEditor(QWidget):
             self.exhibitions.setCurrentRow(row)
             self._exhibition_chosen(row)
 
-        self.tasks.run_db(work, done)
+        self.tasks.query(lambda: exhibition_states(catalog), done)
 
     def _current_id(self) -> int | None:
         if self.current is None or not 0 <= self.current < len(self.states):
@@ -309,8 +314,6 @@ class ExhibitionEditor(QWidget):
     def show_history(self) -> None:
         """Every recorded version of the exhibition on show, in a window beside the editor;
         restoring one is an ordinary, undoable change."""
-        from exhibition_app.ui.curator.history_panel import HistoryPanel
-
         if self.history_dialog is None:
             dialog = QDialog(self)
             dialog.resize(760, 420)
@@ -331,24 +334,15 @@ class ExhibitionEditor(QWidget):
         title = self.language.text(state.get("texts", {}).get("title", {})) or state.get("key")
         dialog.setWindowTitle(tr("ExhibitionEditor", "History of %1").replace("%1", str(title)))
 
-        def work() -> list[dict[str, Any]]:
-            from exhibition_app.operations.history import history
-
-            with catalog.read_session() as session:
-                return [dict(row) for row in history(session, "exhibition", ex_id)]
-
-        self.tasks.run_db(work, dialog.panel.show_history)  # type: ignore[attr-defined]
+        self.tasks.query(
+            lambda: exhibition_history(catalog, ex_id),
+            dialog.panel.show_history,  # type: ignore[attr-defined]
+        )
 
     def restore_revision(self, revision_id: int) -> None:
         catalog = self.catalog
         if catalog is None or self.state() is None:
             return
-
-        def work() -> tuple[State, list[int]]:
-            from exhibition_app.operations.exhibitions import state_from_revision
-
-            with catalog.read_session() as session:
-                return state_from_revision(session, revision_id)
 
         def done(result: tuple[State, list[int]]) -> None:
             state, missing = result
@@ -365,7 +359,7 @@ class ExhibitionEditor(QWidget):
                     warning=True,
                 )
 
-        self.tasks.run_db(work, done)
+        self.tasks.query(lambda: exhibition_state_at(catalog, revision_id), done)
 
     # -- changes ---------------------------------------------------------------------------
     def commit(self, new: State, text: str) -> None:
@@ -377,8 +371,6 @@ class ExhibitionEditor(QWidget):
         undone = tr("ExhibitionEditor", "Undo: %1").replace("%1", text)
 
         def first() -> None:
-            from exhibition_app.ui.curator.window import Apply
-
             self.undo_stack.push(
                 Apply(
                     text,
@@ -394,12 +386,9 @@ class ExhibitionEditor(QWidget):
         catalog, user = self.catalog, self.user()
         assert catalog is not None
 
-        def work() -> tuple[str, Any]:
-            from exhibition_app.operations.exhibitions import ExhibitionInvalid, apply_state
-
+        def work(_ctx: OpContext) -> tuple[str, Any]:
             try:
-                with catalog.session() as session:
-                    apply_state(session, copy.deepcopy(state), user, summary)
+                save_exhibition_state(catalog, state, user, summary)
             except ExhibitionInvalid as exc:
                 return "invalid", exc.errors
             return "ok", None
@@ -417,7 +406,7 @@ class ExhibitionEditor(QWidget):
             if self.history_dialog is not None and self.history_dialog.isVisible():
                 self._load_history()
 
-        self.tasks.run_db(work, done)
+        self.tasks.change(work, done)
 
     def _show_keep_error(self) -> None:
         message = self.key_error.text()
@@ -510,8 +499,6 @@ class ExhibitionEditor(QWidget):
     def _items_dropped(self) -> None:
         if not self._filling:
             # A drop from the catalogue list arrives as rows; apply once the drop is done.
-            from PySide6.QtCore import QTimer
-
             QTimer.singleShot(
                 0,
                 lambda: self._set_section_items(
@@ -551,17 +538,12 @@ class ExhibitionEditor(QWidget):
         )
         if not ok or not title.strip():
             return
-        import re
-
         key = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "exhibition"
         user = self.user()
 
-        def work() -> tuple[str, Any]:
-            from exhibition_app.operations.exhibitions import ExhibitionInvalid, create_exhibition
-
+        def work(_ctx: OpContext) -> tuple[str, Any]:
             try:
-                with catalog.session() as session:
-                    return "ok", create_exhibition(session, key, title.strip(), user)
+                return "ok", new_exhibition(catalog, key, title.strip(), user)
             except ExhibitionInvalid as exc:
                 return "invalid", exc.errors
 
@@ -577,4 +559,4 @@ class ExhibitionEditor(QWidget):
                 return
             self.reload(select=int(value))
 
-        self.tasks.run_db(work, done)
+        self.tasks.change(work, done)

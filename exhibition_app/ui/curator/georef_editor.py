@@ -19,8 +19,8 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QLocale, QPointF, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QLocale, QPointF, Qt
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,14 +29,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
-    QSplitter,
-    QStyle,
     QTableWidget,
     QTableWidgetItem,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
 )
 
 from exhibition_app.core.georef import (
@@ -48,16 +42,15 @@ from exhibition_app.core.georef import (
     GeorefError,
     fit,
 )
-from exhibition_app.ui.curator.annotation_editor import (
-    EDITOR_STYLE,
-    ERROR_STYLE,
-    MapEditorBase,
-    StackAction,
-    ring_icon,
+from exhibition_app.operations.map_editing import (
+    MapSheet,
+    map_places,
+    put_back_georeference,
+    save_control_points,
 )
+from exhibition_app.ui.curator.map_editor_frame import ERROR_STYLE, MapEditorBase
 from exhibition_app.ui.deepzoom.view import Hotspot
-from exhibition_app.ui.i18n import Language, tr
-from exhibition_app.ui.tasks import TaskManager
+from exhibition_app.ui.i18n import tr
 
 #: A control point being edited: pixel x, y and (once typed) lon, lat.
 Point = tuple[float, float, float | None, float | None]
@@ -66,7 +59,6 @@ Draft = tuple[str, tuple[Point, ...]]
 MIN_POINTS = {"affine": 3, "polynomial2": 6}
 FLAG_RESIDUAL_PX = 0.5  # below this the largest residual is not worth a warning
 COLUMNS = ("#", "x", "y", "lon", "lat", "residual")
-SIDE_WIDTH = 470
 
 _HEMISPHERE = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)?)\s*°?\s*([NSEWnsew]?)\s*$")
 
@@ -150,16 +142,13 @@ class _ApplyCommand(QUndoCommand):
         if shiboken6.isValid(self.editor):
             self.editor.run_georef_job(job, self.item_id)
         elif shiboken6.isValid(self.tasks):  # the editor closed: keep the catalogue in step
-            self.tasks.run_db(job, lambda _report: None, lambda _message: None)
+            self.tasks.change(lambda _ctx: job(), lambda _report: None, lambda _exc: None)
 
     def redo(self) -> None:
-        from exhibition_app.operations.annotations import set_control_points
-
         catalog, item_id = self.catalog, self.item_id
 
         def job() -> dict[str, Any]:
-            with catalog.session() as session:
-                report = set_control_points(session, item_id, self.points, self.kind)
+            report = save_control_points(catalog, item_id, self.points, self.kind)
             if not self._has_previous:  # on the worker, before any undo job runs
                 self.previous, self._has_previous = report["previous"], True
             return report
@@ -167,15 +156,8 @@ class _ApplyCommand(QUndoCommand):
         self._run(job)
 
     def undo(self) -> None:
-        from exhibition_app.operations.annotations import restore_georef
-
         catalog, item_id = self.catalog, self.item_id
-
-        def job() -> dict[str, Any]:
-            with catalog.session() as session:
-                return restore_georef(session, item_id, self.previous)
-
-        self._run(job)
+        self._run(lambda: put_back_georeference(catalog, item_id, self.previous))
 
 
 # --- the editor -----------------------------------------------------------------------------
@@ -184,19 +166,15 @@ class _ApplyCommand(QUndoCommand):
 class GeorefEditor(MapEditorBase):
     """Control points for a map's georeference, fitted and applied with undo."""
 
-    def __init__(
-        self,
-        tasks: TaskManager,
-        language: Language,
-        undo_stack: QUndoStack,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(tasks, language, undo_stack, "cross", parent)
-        self.setStyleSheet(EDITOR_STYLE)
+    MARKER_STYLE = "cross"
+    SIDE_MIN_WIDTH = 400
+    SIDE_WIDTH = 470
+
+    def _build_side(self) -> None:
+        """The kind of fit, the table of points, Fit and Apply, and the fit's result."""
         self.points: list[Point] = []
         self.kind = "affine"
         self.selected: int | None = None
-        self.title = ""
         self.saved: dict[str, Any] | None = None
         self.saved_geo: Georef | None = None
         self.fitted: Fitted | None = None
@@ -205,52 +183,6 @@ class GeorefEditor(MapEditorBase):
         self._filling = False
         self.size_px: tuple[int, int] | None = None
 
-        style = self.style()
-        self.add_action = QAction(ring_icon(cross=True), "", self)
-        self.add_action.setCheckable(True)
-        self.add_action.setShortcut(QKeySequence(Qt.Key.Key_A))
-        self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.add_action.toggled.connect(self._add_mode)
-        self.delete_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), "", self
-        )
-        self.delete_action.setShortcuts([QKeySequence.StandardKey.Delete, Qt.Key.Key_Backspace])
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(self.delete_selected)
-        self.undo_action = StackAction(undo_stack, False, self)
-        self.redo_action = StackAction(undo_stack, True, self)
-        self.home_action = QAction(self)
-        self.home_action.triggered.connect(self.view.home)
-        self.addAction(self.add_action)
-        self.addAction(self.delete_action)
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("mapTools")
-        self.toolbar.setIconSize(QSize(18, 18))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.add_action, self.delete_action, None, self.undo_action):
-            if action is None:
-                self.toolbar.addSeparator()
-            else:
-                self.toolbar.addAction(action)
-        self.toolbar.addAction(self.redo_action)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.home_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)
-        self.mode_hint = QLabel()
-        self.mode_hint.setObjectName("hint")
-        self.toolbar.addWidget(self.mode_hint)
-        map_side = QWidget()
-        map_col = QVBoxLayout(map_side)
-        map_col.setContentsMargins(0, 0, 0, 0)
-        map_col.setSpacing(0)
-        map_col.addWidget(self.toolbar)
-        map_col.addWidget(self.map_area, 1)
-
-        self.heading = QLabel()
-        self.heading.setObjectName("sideHeading")
-        self.heading.setWordWrap(True)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("sideSub")
         self.saved_label.setWordWrap(True)
@@ -288,19 +220,7 @@ class GeorefEditor(MapEditorBase):
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         self.result.setMinimumHeight(44)
         self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setStyleSheet(ERROR_STYLE)
-        self.status.hide()
-
-        side = QWidget()
-        side.setObjectName("curatorSide")
-        side.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        side.setMinimumWidth(400)
-        side_col = QVBoxLayout(side)
-        side_col.setContentsMargins(12, 12, 12, 12)
-        side_col.setSpacing(6)
-        side_col.addWidget(self.heading)
+        side_col = self.side_col
         side_col.addWidget(self.saved_label)
         form = QFormLayout()
         form.setContentsMargins(0, 6, 0, 0)
@@ -317,35 +237,19 @@ class GeorefEditor(MapEditorBase):
         side_col.addLayout(buttons)
         side_col.addWidget(self.result)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(map_side)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([1000, SIDE_WIDTH])
-        splitter.setChildrenCollapsible(False)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(splitter)
-
-        self.view.hotspot_clicked.connect(self.select)
-        self.view.map_clicked.connect(self.add_at)
-        self.view.marker_moved.connect(self.move_point)
-        self.view.add_mode_cancelled.connect(lambda: self.add_action.setChecked(False))
-        language.changed.connect(lambda _code: self.retranslate())
-        self.retranslate()
-
     # -- texts -----------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.add_action.setText(tr("GeorefEditor", "Add point"))
-        self.add_action.setToolTip(
-            tr("GeorefEditor", "Add control points: click a place you can identify (A)")
+        self._retranslate_tools(
+            (
+                tr("GeorefEditor", "Add point"),
+                tr("GeorefEditor", "Add control points: click a place you can identify (A)"),
+            ),
+            (
+                tr("GeorefEditor", "Delete"),
+                tr("GeorefEditor", "Delete the selected point (Del)"),
+            ),
+            (tr("GeorefEditor", "Whole map"), tr("GeorefEditor", "Show the whole map (0)")),
         )
-        self.delete_action.setText(tr("GeorefEditor", "Delete"))
-        self.delete_action.setToolTip(tr("GeorefEditor", "Delete the selected point (Del)"))
-        self.undo_action.retranslate()
-        self.redo_action.retranslate()
-        self.home_action.setText(tr("GeorefEditor", "Whole map"))
-        self.home_action.setToolTip(tr("GeorefEditor", "Show the whole map (0)"))
         self.kind_label.setText(tr("GeorefEditor", "Fit"))
         for i in range(self.kind_box.count()):
             self.kind_box.setItemText(i, kind_name(str(self.kind_box.itemData(i))))
@@ -369,8 +273,6 @@ class GeorefEditor(MapEditorBase):
         self.fit_button.setToolTip(tr("GeorefEditor", "Fit the points and show the residuals"))
         self.apply_button.setText(tr("GeorefEditor", "Apply"))
         self.apply_button.setToolTip(tr("GeorefEditor", "Save this georeference to the map"))
-        self._add_mode_hint()
-        self._retranslate_load()
         self._show_saved()
         self._refresh()
 
@@ -415,35 +317,9 @@ class GeorefEditor(MapEditorBase):
         self._show_saved()
         self._refresh()
 
-    def _load_data(self) -> None:
-        catalog, item_id = self.catalog, self.item_id
-        assert catalog is not None and item_id is not None
-
-        def job() -> tuple[str, dict[str, Any], tuple[int, int] | None]:
-            from exhibition_app.db.models import Item
-            from exhibition_app.operations.maps import georef_report
-
-            with catalog.read_session() as session:
-                item = session.get(Item, item_id)
-                if item is None:
-                    raise LookupError(f"there is no item {item_id}")
-                title = self.language.text(item.text_map("title")) or item.accession_number
-                media = item.cover_media
-                size = (media.width, media.height) if media is not None else None
-                return title, georef_report(item), size
-
-        self.run_db(
-            job,
-            lambda result, i=item_id: self._data_loaded(i, *result),
-            self._set_status,
-        )
-
-    def _data_loaded(
-        self, item_id: int, title: str, report: dict[str, Any], size: tuple[int, int] | None
-    ) -> None:
-        if item_id != self.item_id:
-            return
-        self.title, self.size_px = title, size
+    def _sheet_loaded(self, sheet: MapSheet) -> None:
+        self.size_px = sheet.size
+        report = sheet.georef
         self._saved_changed(report)
         if report.get("type") == "control_points":
             self.kind = report["kind"]
@@ -503,6 +379,9 @@ class GeorefEditor(MapEditorBase):
             self.table.setFocus()
             self.table.editItem(cell)
 
+    def move_marker(self, marker_id: int, x: float, y: float) -> None:
+        self.move_point(marker_id, x, y)
+
     def move_point(self, index: int, x: float, y: float) -> None:
         if not 0 <= index < len(self.points):
             return
@@ -533,12 +412,6 @@ class GeorefEditor(MapEditorBase):
         if catalog is None or item_id is None:
             return
 
-        def job() -> list[dict[str, Any]]:
-            from exhibition_app.operations.maps import annotations_of
-
-            with catalog.read_session() as session:
-                return annotations_of(session, item_id)
-
         def done(notes: list[dict[str, Any]]) -> None:
             if item_id != self.item_id:
                 return
@@ -559,7 +432,7 @@ class GeorefEditor(MapEditorBase):
                 None,
             )
 
-        self.run_db(job, done, self._set_status)
+        self.run_op(lambda: map_places(catalog, item_id), done, self._set_status)
 
     def _cell_changed(self, cell: QTableWidgetItem) -> None:
         if self._filling:
@@ -831,14 +704,4 @@ class GeorefEditor(MapEditorBase):
                 tr("GeorefEditor", "The georeference could not be saved: %1").replace("%1", message)
             )
 
-        self.run_db(job, done, failed)
-
-    def _add_mode(self, on: bool) -> None:
-        self.view.set_add_mode(on)
-        self._add_mode_hint()
-        if on:
-            self.view.setFocus()
-
-    def _set_status(self, message: str) -> None:
-        self.status.setText("⚠ " + message if message else "")
-        self.status.setVisible(bool(message))
+        self.run_op(job, done, failed)

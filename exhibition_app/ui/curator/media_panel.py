@@ -106,8 +106,8 @@ class MediaPanel(QWidget):
                 if item.data(Qt.ItemDataRole.UserRole) == media.sha256:
                     item.setIcon(QIcon(QPixmap.fromImage(image)))
 
-        self.tasks.run_image(
-            lambda: load_thumbnail_image(catalog, media, 480), done, lambda _m: None
+        self.tasks.query(
+            lambda: load_thumbnail_image(catalog, media, 480), done, lambda _exc: None, images=True
         )
 
     def current_order(self) -> list[int]:

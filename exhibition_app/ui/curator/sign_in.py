@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exhibition_app.errors import message_of
 from exhibition_app.ui.i18n import tr
 from exhibition_app.ui.tasks import TaskManager
 
@@ -69,7 +70,7 @@ class SignInDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.message.setText(tr("SignIn", "Checking…"))
-        self.tasks.run_db(lambda: self.verify(name, password), self._done, self._failed)
+        self.tasks.query(lambda: self.verify(name, password), self._done, self._failed)
 
     def _done(self, user: str | None) -> None:
         self.buttons.setEnabled(True)
@@ -81,6 +82,6 @@ class SignInDialog(QDialog):
         self.user = user
         self.accept()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        self.message.setText(message)
+        self.message.setText(message_of(exc))

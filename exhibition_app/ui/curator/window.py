@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -31,37 +31,37 @@ from PySide6.QtWidgets import (
 )
 
 from exhibition_app.core.cards import ItemCard
+from exhibition_app.core.textfold import fold
+from exhibition_app.errors import message_of
+from exhibition_app.operations import curation
+from exhibition_app.operations.backup import scheduled_backup
+from exhibition_app.operations.history import ValidationError
+from exhibition_app.operations.pictures import (
+    PictureNote,
+    PicturesAdded,
+    add_pictures_to_item,
+    import_files_as_items,
+)
+from exhibition_app.paths import user_data_dir
+from exhibition_app.ui.curator.annotation_editor import AnnotationEditor
 from exhibition_app.ui.curator.bulk_import import BulkImport, summary_text
+from exhibition_app.ui.curator.exhibition_editor import ExhibitionEditor
+from exhibition_app.ui.curator.georef_editor import GeorefEditor
 from exhibition_app.ui.curator.history_panel import HistoryPanel
 from exhibition_app.ui.curator.item_editor import KINDS, ItemEditor
 from exhibition_app.ui.curator.media_panel import MediaPanel
 from exhibition_app.ui.curator.notice import notice
+from exhibition_app.ui.curator.sign_in import SignInDialog
+from exhibition_app.ui.curator.undo import Apply
+from exhibition_app.ui.curator.visitors_panel import VisitorsPanel
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.labels import kind_name
-from exhibition_app.ui.tasks import TaskManager
+from exhibition_app.ui.tasks import OpContext, TaskManager
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
 
 log = logging.getLogger(__name__)
-
-
-class Apply(QUndoCommand):
-    """An action already applied once; undo and redo run ``undo_fn`` / ``redo_fn`` again."""
-
-    def __init__(self, text: str, redo_fn: Callable[[], None], undo_fn: Callable[[], None]):
-        super().__init__(text)
-        self._redo, self._undo = redo_fn, undo_fn
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._redo()
-
-    def undo(self) -> None:
-        self._undo()
 
 
 class CuratorWindow(QMainWindow):
@@ -91,7 +91,7 @@ class CuratorWindow(QMainWindow):
         self.setWindowTitle(tr("Curator", "Curator workspace"))
         self.setMinimumSize(QSize(1100, 700))
         self._build()
-        self.tasks.run_db(lambda: self._open(open_catalog), self._opened, self._open_failed)
+        self.tasks.query(lambda: self._open(open_catalog), self._opened, self._open_failed)
 
     # -- construction ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -132,8 +132,6 @@ class CuratorWindow(QMainWindow):
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 1)
         split.setSizes([320, 900])
-        from exhibition_app.ui.curator.exhibition_editor import ExhibitionEditor
-
         self.exhibition_editor = ExhibitionEditor(
             self.tasks, self.language, self.undo_stack, lambda: self.user
         )
@@ -141,8 +139,6 @@ class CuratorWindow(QMainWindow):
         self.mode.setDocumentMode(True)
         self.mode.addTab(split, tr("Curator", "Items"))
         self.mode.addTab(self.exhibition_editor, tr("Curator", "Exhibitions"))
-        from exhibition_app.ui.curator.visitors_panel import VisitorsPanel
-
         self.visitors = VisitorsPanel(self.load_visitors)
         self.mode.addTab(self.visitors, tr("Curator", "Visitors"))
         self.mode.currentChanged.connect(
@@ -204,20 +200,8 @@ class CuratorWindow(QMainWindow):
         self, open_catalog: Callable[[], Catalog]
     ) -> tuple[Catalog, dict[int, ItemCard], dict[str, int]]:
         catalog = open_catalog()
-        cards, media_ids = self._read(catalog)
+        cards, media_ids = curation.load_workspace(catalog)
         return catalog, cards, media_ids
-
-    @staticmethod
-    def _read(catalog: Catalog) -> tuple[dict[int, ItemCard], dict[str, int]]:
-        from sqlalchemy import select
-
-        from exhibition_app.db.models import Media
-        from exhibition_app.operations.views import load_gallery
-
-        with catalog.read_session() as session:
-            data = load_gallery(session)
-            media_ids = {sha: mid for mid, sha in session.execute(select(Media.id, Media.sha256))}
-        return dict(data.items), media_ids
 
     def _opened(self, result: tuple[Catalog, dict[int, ItemCard], dict[str, int]]) -> None:
         self.catalog, self.cards, self.media_ids = result
@@ -239,23 +223,17 @@ class CuratorWindow(QMainWindow):
             self._signed_in()
         self.loaded.emit()
 
-    def _open_failed(self, message: str) -> None:
+    def _open_failed(self, exc: BaseException) -> None:
         self._loaded = True
-        notice(self, tr("Curator", "Cannot open the catalogue"), message, warning=True)
+        notice(self, tr("Curator", "Cannot open the catalogue"), message_of(exc), warning=True)
         self.loaded.emit()
 
     def sign_in(self) -> None:
-        from exhibition_app.ui.curator.sign_in import SignInDialog
-
         catalog = self.catalog
         assert catalog is not None
 
         def verify(name: str, password: str) -> str | None:
-            from exhibition_app.operations.accounts import verify_user
-
-            with catalog.session() as session:
-                user = verify_user(session, name, password)
-                return user.name if user is not None else None
+            return curation.signed_in_name(catalog, name, password)
 
         dialog = SignInDialog(self.tasks, verify, self)
         if dialog.exec() and dialog.user:
@@ -283,10 +261,7 @@ class CuratorWindow(QMainWindow):
             return ""
         if catalog.db_path is not None:
             return catalog.db_path.name
-        from sqlalchemy.engine import make_url
-
-        url = make_url(catalog.url)
-        return f"{url.database}@{url.host}" if url.host else str(url.database or "")
+        return curation.server_database_name(catalog)
 
     def is_settled(self) -> bool:
         return self._loaded and self.tasks.pending == 0
@@ -296,8 +271,6 @@ class CuratorWindow(QMainWindow):
         return self.language.text(card.text("title")) or card.accession_number
 
     def _fill_list(self) -> None:
-        from exhibition_app.core.textfold import fold
-
         query = fold(self.filter.text().strip())
         keep = self.current_id
         self.items.blockSignals(True)
@@ -353,11 +326,6 @@ class CuratorWindow(QMainWindow):
         """Maps get the annotation and georeference editors as extra tabs."""
         is_map = card is not None and card.kind == "map" and card.cover is not None
         if is_map and not self._map_tabs:
-            try:
-                from exhibition_app.ui.curator.annotation_editor import AnnotationEditor
-                from exhibition_app.ui.curator.georef_editor import GeorefEditor
-            except ImportError:  # pragma: no cover - built alongside; absent in old checkouts
-                return
             self.annotations = AnnotationEditor(self.tasks, self.language, self.undo_stack)
             self.georef = GeorefEditor(self.tasks, self.language, self.undo_stack)
             self.tabs.addTab(self.annotations, tr("Curator", "Map annotations"))
@@ -371,43 +339,27 @@ class CuratorWindow(QMainWindow):
                 widget.set_item(self.catalog, card.id)  # type: ignore[attr-defined]
 
     # -- applying changes ------------------------------------------------------------------
-    def _reload_one(self, item_id: int) -> Callable[[Any], Any]:
-        """A worker-side step: the fresh card of ``item_id`` after a change."""
-
-        def read(session: Any) -> ItemCard | None:
-            from exhibition_app.db.models import Item
-            from exhibition_app.operations.views import item_card
-
-            item = session.get(Item, item_id)
-            return item_card(item) if item is not None else None
-
-        return read
-
     def run_change(
         self,
         item_id: int,
-        change: Callable[[Any], Any],
+        change: Callable[[], object],
         *,
         on_done: Callable[[], None] | None = None,
         on_invalid: Callable[[dict[str, str]], None] | None = None,
     ) -> None:
-        """Run ``change(session)`` in one transaction on the database worker, then show the
-        item as it now is. A ValidationError's per-field messages go to ``on_invalid``."""
+        """Run ``change()`` (an operation that opens its own transaction) on the database
+        worker, then show the item as it now is. A ValidationError's per-field messages go
+        to ``on_invalid``."""
         catalog = self.catalog
         if catalog is None:
             return
-        read = self._reload_one(item_id)
 
-        def work() -> tuple[str, Any]:
-            from exhibition_app.operations.history import ValidationError
-
+        def work(_ctx: OpContext) -> tuple[str, Any]:
             try:
-                with catalog.session() as session:
-                    change(session)
+                change()
             except ValidationError as exc:
                 return "invalid", _field_errors(exc)
-            with catalog.read_session() as session:
-                return "ok", read(session)
+            return "ok", curation.item_card_of(catalog, item_id)
 
         def done(result: tuple[str, Any]) -> None:
             outcome, value = result
@@ -418,7 +370,31 @@ class CuratorWindow(QMainWindow):
             if on_done is not None:
                 on_done()
 
-        self.tasks.run_db(work, done, self.show_message)
+        self.tasks.change(work, done, self._failed)
+
+    def _undoable(
+        self,
+        item_id: int,
+        text: str,
+        change_to: Callable[[Any], Callable[[], object]],
+        new: Any,
+        old: Any,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Apply ``change_to(new)``; once it worked, undo applies ``change_to(old)``."""
+
+        def first_done() -> None:
+            self.undo_stack.push(
+                Apply(
+                    text,
+                    lambda: self.run_change(item_id, change_to(new)),
+                    lambda: self.run_change(item_id, change_to(old)),
+                )
+            )
+            if then is not None:
+                then()
+
+        self.run_change(item_id, change_to(new), on_done=first_done)
 
     def _card_changed(self, item_id: int, card: ItemCard | None) -> None:
         if card is None:
@@ -435,129 +411,58 @@ class CuratorWindow(QMainWindow):
         if catalog is None:
             return
 
-        def work() -> dict[str, int]:
-            from sqlalchemy import select
-
-            from exhibition_app.db.models import Media
-
-            with catalog.read_session() as session:
-                return {sha: mid for mid, sha in session.execute(select(Media.id, Media.sha256))}
-
         def done(ids: dict[str, int]) -> None:
             self.media_ids = ids
 
-        self.tasks.run_db(work, done)
+        self.tasks.query(lambda: curation.media_ids(catalog), done)
 
-    def _edit(self, item_id: int, changes: dict[str, Any]) -> Callable[[Any], Any]:
-        user = self.user
-
-        def change(session: Any) -> None:
-            from exhibition_app.operations.history import edit_item
-
-            edit_item(session, item_id, changes, user)
-
-        return change
+    def _edit(self, item_id: int, changes: dict[str, Any]) -> Callable[[], object]:
+        catalog, user = self.catalog, self.user
+        assert catalog is not None
+        return lambda: curation.save_item_changes(catalog, item_id, changes, user)
 
     def _edit_requested(self, changes: dict[str, Any], before: dict[str, Any], text: str) -> None:
         item_id = self.current_id
         if item_id is None:
             return
+        self._undoable(
+            item_id,
+            text,
+            lambda fields: self._edit(item_id, fields),
+            changes,
+            before,
+            then=lambda: self.statusBar().showMessage(
+                tr("Curator", "Saved: %1").replace("%1", text), 4000
+            ),
+        )
 
-        def first_done() -> None:
-            self.undo_stack.push(
-                Apply(
-                    text,
-                    lambda: self.run_change(item_id, self._edit(item_id, changes)),
-                    lambda: self.run_change(item_id, self._edit(item_id, before)),
-                )
-            )
-            self.statusBar().showMessage(tr("Curator", "Saved: %1").replace("%1", text), 4000)
-
-        self.run_change(item_id, self._edit(item_id, changes), on_done=first_done)
-
-    def _reorder(self, new: list[int], old: list[int]) -> None:
+    def _change_field(self, field: str, text: str, new: Any, old: Any) -> None:
+        """Set one field of the item on show to ``new``; undo sets it back to ``old``."""
         item_id = self.current_id
         if item_id is None:
             return
+        self._undoable(item_id, text, lambda value: self._edit(item_id, {field: value}), new, old)
 
-        def order(ids: list[int]) -> Callable[[Any], Any]:
-            return self._edit(item_id, {"media": ids})
-
-        text = tr("Curator", "Reorder pictures")
-        self.run_change(
-            item_id,
-            order(new),
-            on_done=lambda: self.undo_stack.push(
-                Apply(
-                    text,
-                    lambda: self.run_change(item_id, order(new)),
-                    lambda: self.run_change(item_id, order(old)),
-                )
-            ),
-        )
+    def _reorder(self, new: list[int], old: list[int]) -> None:
+        self._change_field("media", tr("Curator", "Reorder pictures"), new, old)
 
     def _cover(self, new: int | None, old: int | None) -> None:
-        item_id = self.current_id
-        if item_id is None or new is None:
-            return
-
-        def cover(media_id: int | None) -> Callable[[Any], Any]:
-            return self._edit(item_id, {"cover_media_id": media_id})
-
-        text = tr("Curator", "Change the cover")
-        self.run_change(
-            item_id,
-            cover(new),
-            on_done=lambda: self.undo_stack.push(
-                Apply(
-                    text,
-                    lambda: self.run_change(item_id, cover(new)),
-                    lambda: self.run_change(item_id, cover(old)),
-                )
-            ),
-        )
+        if new is not None:
+            self._change_field("cover_media_id", tr("Curator", "Change the cover"), new, old)
 
     def _add_files(self, files: list[Path]) -> None:
         item_id, catalog = self.current_id, self.catalog
         if item_id is None or catalog is None:
             return
-        read = self._reload_one(item_id)
-        user = self.user
+        user, summary = self.user, tr("Curator", "pictures added")
 
-        def work() -> tuple[ItemCard | None, list[str], list[int], list[int]]:
-            from exhibition_app.operations.media_ops import add_media, media_order
+        def work(_ctx: OpContext) -> tuple[PicturesAdded, ItemCard | None]:
+            added = add_pictures_to_item(catalog, item_id, files, user, summary)
+            return added, curation.item_card_of(catalog, item_id)
 
-            problems = []
-            with catalog.session() as session:
-                from exhibition_app.operations.history import ensure_baseline
-
-                ensure_baseline(session, "item", item_id)
-                before = media_order(session, item_id)
-            from exhibition_app.db.models import Media
-            from exhibition_app.operations.bulk import SimilarIndex
-
-            similar = SimilarIndex(catalog)
-            for path in files:
-                try:
-                    media_id = add_media(catalog, item_id, path)
-                    with catalog.read_session() as session:
-                        phash = session.get(Media, media_id).phash  # type: ignore[union-attr]
-                    near = similar.nearest(phash, media_id)
-                    if near is not None and near[0] != item_id:
-                        problems.append(
-                            tr("Curator", "%1 looks like a picture of item %2 (added anyway)")
-                            .replace("%1", path.name)
-                            .replace("%2", str(near[0]))
-                        )
-                except Exception as exc:  # one line per refused file, the rest goes on
-                    problems.append(f"{path.name}: {str(exc).splitlines()[0]}")
-            with catalog.session() as session:
-                _record(session, item_id, user, tr("Curator", "pictures added"))
-            with catalog.read_session() as session:
-                return read(session), problems, before, media_order(session, item_id)
-
-        def done(result: tuple[ItemCard | None, list[str], list[int], list[int]]) -> None:
-            card, problems, before, after = result
+        def done(result: tuple[PicturesAdded, ItemCard | None]) -> None:
+            added, card = result
+            before, after = added.before, added.after
             self._card_changed(item_id, card)
             if after != before:  # undo takes the pictures off again; their files stay stored
                 self.undo_stack.push(
@@ -567,15 +472,15 @@ class CuratorWindow(QMainWindow):
                         lambda: self.run_change(item_id, self._edit(item_id, {"media": before})),
                     )
                 )
-            if problems:
+            if added.notes:
                 notice(
                     self,
                     tr("Curator", "About the pictures you added"),
-                    "\n".join(problems),
+                    "\n".join(_note_line(note) for note in added.notes),
                     warning=True,
                 )
 
-        self.tasks.run_db(work, done, self.show_message)
+        self.tasks.change(work, done, self._failed)
 
     # -- history ---------------------------------------------------------------------------
     def _load_history(self) -> None:
@@ -584,21 +489,19 @@ class CuratorWindow(QMainWindow):
             self.history.show_history([])
             return
 
-        def work() -> list[dict[str, Any]]:
-            from exhibition_app.operations.history import history
-
-            with catalog.read_session() as session:
-                return [dict(row) for row in history(session, "item", item_id)]
-
         def done(rows: list[dict[str, Any]]) -> None:
             if self.current_id == item_id:
                 self.history.show_history(rows)
 
-        self.tasks.run_db(work, done, lambda _m: self.history.show_history([]))
+        self.tasks.query(
+            lambda: curation.item_history(catalog, item_id),
+            done,
+            lambda _exc: self.history.show_history([]),
+        )
 
     def _restore(self, revision_id: int) -> None:
-        item_id = self.current_id
-        if item_id is None:
+        item_id, catalog = self.current_id, self.catalog
+        if item_id is None or catalog is None:
             return
         answer = QMessageBox.question(
             self,
@@ -612,51 +515,42 @@ class CuratorWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         user = self.user
-
-        def change(session: Any) -> None:
-            from exhibition_app.operations.history import restore_item
-
-            restore_item(session, revision_id, user)
-
         self.run_change(
             item_id,
-            change,
+            lambda: curation.restore_item_version(catalog, revision_id, user),
             on_done=lambda: self.statusBar().showMessage(tr("Curator", "Version restored"), 4000),
         )
 
     # -- creating, importing, publishing ---------------------------------------------------
+    def _ask_kind(self, title: str, label: str) -> str | None:
+        """The kind of item the curator picks, or None when they cancel."""
+        kinds = [kind_name(k) for k in KINDS]
+        picked, ok = QInputDialog.getItem(self, title, label, kinds, 0, False)
+        return KINDS[kinds.index(picked)] if ok else None
+
     def new_item(self) -> None:
         if self.catalog is None:
             return
-        kinds = [kind_name(k) for k in KINDS]
-        kind, ok = QInputDialog.getItem(
-            self, tr("Curator", "New item"), tr("Curator", "Kind"), kinds, 0, False
-        )
-        if not ok:
+        kind = self._ask_kind(tr("Curator", "New item"), tr("Curator", "Kind"))
+        if kind is None:
             return
         title, ok = QInputDialog.getText(
             self, tr("Curator", "New item"), tr("Curator", "Title (in English)")
         )
         if not ok or not title.strip():
             return
-        self.create_item(KINDS[kinds.index(kind)], title.strip())
+        self.create_item(kind, title.strip())
 
     def create_item(self, kind: str, title: str) -> None:
         catalog, user = self.catalog, self.user
         assert catalog is not None
 
-        def work() -> int:
-            from exhibition_app.operations.history import create_item
-
-            with catalog.session() as session:
-                item = create_item(session, {"kind": kind, "texts": {"title": {"en": title}}}, user)
-                session.flush()
-                return int(item.id if hasattr(item, "id") else item)
-
         def done(item_id: int) -> None:
-            self.run_change(item_id, lambda _s: None, on_done=lambda: self.select_item(item_id))
+            self.run_change(item_id, lambda: None, on_done=lambda: self.select_item(item_id))
 
-        self.tasks.run_db(work, done, self.show_message)
+        self.tasks.change(
+            lambda _ctx: curation.create_draft_item(catalog, kind, title, user), done, self._failed
+        )
 
     def import_folder(self, folder: Path | None = None, kind: str | None = None) -> None:
         if self.catalog is None:
@@ -669,25 +563,16 @@ class CuratorWindow(QMainWindow):
                 return
             folder = Path(chosen)
         if kind is None:
-            kinds = [kind_name(k) for k in KINDS]
-            picked, ok = QInputDialog.getItem(
-                self,
-                tr("Curator", "Import a folder"),
-                tr("Curator", "The images are"),
-                kinds,
-                0,
-                False,
-            )
-            if not ok:
+            kind = self._ask_kind(tr("Curator", "Import a folder"), tr("Curator", "The images are"))
+            if kind is None:
                 return
-            kind = KINDS[kinds.index(picked)]
         self.bulk.start(self.catalog, folder, kind)
 
     def _bulk_done(self, data: dict[str, Any]) -> None:
         catalog = self.catalog
         self.last_import = data
         if catalog is not None:
-            self.tasks.run_db(lambda: self._read(catalog), self._reloaded)
+            self.tasks.query(lambda: curation.load_workspace(catalog), self._reloaded)
         if "error" not in data:
             notice(self, tr("Curator", "Folder imported"), summary_text(data))
 
@@ -696,34 +581,18 @@ class CuratorWindow(QMainWindow):
         self._fill_list()
 
     def toggle_publish(self) -> None:
-        item_id = self.current_id
+        item_id, catalog = self.current_id, self.catalog
         card = self.cards.get(item_id) if item_id is not None else None
-        if card is None or item_id is None:
+        if card is None or item_id is None or catalog is None:
             return
         user = self.user
 
-        def set_state(published: bool) -> Callable[[Any], Any]:
-            def change(session: Any) -> None:
-                from exhibition_app.operations import publishing
-
-                fn = publishing.publish if published else publishing.unpublish
-                fn(session, items=[item_id], user=user)
-
-            return change
+        def set_state(published: bool) -> Callable[[], object]:
+            return lambda: curation.set_item_published(catalog, item_id, published, user)
 
         target = not card.published
         text = tr("Curator", "Publish") if target else tr("Curator", "Unpublish")
-        self.run_change(
-            item_id,
-            set_state(target),
-            on_done=lambda: self.undo_stack.push(
-                Apply(
-                    text,
-                    lambda: self.run_change(item_id, set_state(target)),
-                    lambda: self.run_change(item_id, set_state(not target)),
-                )
-            ),
-        )
+        self._undoable(item_id, text, set_state, target, not target)
 
     def preview(self) -> None:
         """The kiosk as visitors see it, in a window (drafts included, nothing locked)."""
@@ -748,8 +617,6 @@ class CuratorWindow(QMainWindow):
         self.preview_window = window
 
     def backup_folder(self) -> Path:
-        from exhibition_app.paths import user_data_dir
-
         catalog = self.catalog
         name = catalog.db_path.stem if catalog is not None and catalog.db_path else "catalog"
         return user_data_dir() / "backups" / name
@@ -762,29 +629,22 @@ class CuratorWindow(QMainWindow):
             return
         folder = self.backup_folder()
 
-        def work() -> Path | None:
-            from exhibition_app.operations.backup import scheduled_backup
-
-            return scheduled_backup(catalog, folder)
-
         def done(path: Path | None) -> None:
             if path is not None:
                 self.statusBar().showMessage(
                     tr("Curator", "Backup made: %1").replace("%1", str(path)), 6000
                 )
 
-        self.tasks.run_db(
-            work,
+        self.tasks.change(
+            lambda _ctx: scheduled_backup(catalog, folder),
             done,
-            lambda m: self.show_message(
-                tr("Curator", "The daily backup failed: %1").replace("%1", m)
+            lambda exc: self.show_message(
+                tr("Curator", "The daily backup failed: %1").replace("%1", message_of(exc))
             ),
         )
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         """Folders or image files dropped on the item list become new items."""
-        from PySide6.QtCore import QEvent
-
         dragging = event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove)
         if watched is self.items.viewport() and dragging and event.mimeData().hasUrls():
             event.acceptProposedAction()
@@ -804,57 +664,34 @@ class CuratorWindow(QMainWindow):
         if files and self.catalog is not None:
             catalog = self.catalog
             if kind is None:
-                kinds = [kind_name(k) for k in KINDS]
-                picked, ok = QInputDialog.getItem(
-                    self,
-                    tr("Curator", "Import pictures"),
-                    tr("Curator", "The images are"),
-                    kinds,
-                    0,
-                    False,
+                kind = self._ask_kind(
+                    tr("Curator", "Import pictures"), tr("Curator", "The images are")
                 )
-                if not ok:
+                if kind is None:
                     return
-                kind = KINDS[kinds.index(picked)]
             chosen = kind
-
-            def work() -> dict[str, Any]:
-                from exhibition_app.operations.bulk import title_from_filename
-                from exhibition_app.operations.ingest import import_image
-
-                imported, refused = [], []
-                for path in files:
-                    try:
-                        imported.append(
-                            {
-                                "file": path.name,
-                                "id": import_image(
-                                    catalog, path, kind=chosen, title=title_from_filename(path.name)
-                                ),
-                            }
-                        )
-                    except Exception as exc:  # each refusal is one line; the rest goes on
-                        refused.append({"file": path.name, "reason": str(exc).splitlines()[0]})
-                return {"imported": imported, "refused": refused}
-
-            self.tasks.run_db(work, self._bulk_done, self.show_message)
+            self.tasks.change(
+                lambda _ctx: import_files_as_items(catalog, files, chosen),
+                self._bulk_done,
+                self._failed,
+            )
 
     def load_visitors(self) -> None:
         catalog, lang = self.catalog, self.language.code
         if catalog is None:
             return
-
-        def work() -> dict[str, Any]:
-            from exhibition_app.operations.stats import summarize
-
-            with catalog.read_session() as session:
-                return summarize(session, lang=lang, fallback=catalog.fallback)
-
-        self.tasks.run_db(work, self.visitors.show_summary, self.show_message)
+        self.tasks.query(
+            lambda: curation.visitor_summary(catalog, lang),
+            self.visitors.show_summary,
+            self._failed,
+        )
 
     # -- misc ------------------------------------------------------------------------------
     def show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.show_message(message_of(exc))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.shutdown()
@@ -870,7 +707,12 @@ def _field_errors(exc: Exception) -> dict[str, str]:
     return {"": str(exc)}
 
 
-def _record(session: Any, item_id: int, user: str | None, summary: str) -> None:
-    from exhibition_app.operations.history import record
-
-    record(session, "item", item_id, user, "update", summary)
+def _note_line(note: PictureNote) -> str:
+    """One line about one added file: why it was refused, or which item it looks like."""
+    if note.looks_like is not None:
+        return (
+            tr("Curator", "%1 looks like a picture of item %2 (added anyway)")
+            .replace("%1", note.file)
+            .replace("%2", str(note.looks_like))
+        )
+    return f"{note.file}: {note.reason}"

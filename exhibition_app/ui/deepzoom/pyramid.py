@@ -1,18 +1,18 @@
 """A level-0 IIIF tile pyramid on disk, as the viewer sees it (no Qt, no I/O but info.json).
 
 Levels are named by their IIIF scale factor ``s`` (1 = full resolution): level ``s`` is the
-image reduced ``s`` times, cut into ``tile`` x ``tile`` pieces. Each tile's file is found at
-the canonical IIIF 3.0 path ``{x},{y},{w},{h}/{sw},{sh}/0/default.jpg``, where the region is
-in full-resolution pixels, the one URL form a level-0 service answers and that
-OpenSeadragon requests.
+image reduced ``s`` times, cut into ``tile`` x ``tile`` pieces. Each tile's file is at the
+one path `exhibition_app.imaging.iiif_paths.tile_path` gives, the rule the builder writes by:
+the IIIF 3.0 request OpenSeadragon makes of a level-0 service.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from pathlib import Path
+
+from exhibition_app.imaging.iiif_paths import tile_grid, tile_path
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,7 @@ class Pyramid:
 
     def grid(self, scale: int) -> tuple[int, int]:
         """(columns, rows) of a level."""
-        span = self.tile * scale
-        return math.ceil(self.width / span), math.ceil(self.height / span)
+        return tile_grid(self.width, self.height, self.tile, scale)
 
     def region(self, key: TileKey) -> tuple[int, int, int, int]:
         """The tile's region in full-resolution image pixels: (x, y, w, h)."""
@@ -73,17 +72,11 @@ class Pyramid:
         x, y = key.col * span, key.row * span
         return x, y, min(span, self.width - x), min(span, self.height - y)
 
-    def paths(self, key: TileKey) -> list[Path]:
-        """Where the tile's file may be: the region form, and for a tile that covers the
-        whole image also the ``full`` form a client may ask for instead."""
-        x, y, w, h = self.region(key)
-        sw, sh = math.ceil(w / key.scale), math.ceil(h / key.scale)
-        found = [self.root / f"{x},{y},{w},{h}" / f"{sw},{sh}" / "0" / "default.jpg"]
-        if (x, y, w, h) == (0, 0, self.width, self.height):
-            found.append(self.root / "full" / f"{sw},{sh}" / "0" / "default.jpg")
-            if key.scale == 1:
-                found.append(self.root / "full" / "max" / "0" / "default.jpg")
-        return found
+    def path(self, key: TileKey) -> Path:
+        """The tile's file: the one path the builder writes for it (`tile_path`)."""
+        return self.root / tile_path(
+            self.width, self.height, self.tile, key.scale, key.col, key.row
+        )
 
     def keys_in(self, scale: int, x0: float, y0: float, x1: float, y1: float) -> list[TileKey]:
         """Tiles of level ``scale`` that meet the image rectangle (x0, y0)-(x1, y1)."""

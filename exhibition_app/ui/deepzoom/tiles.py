@@ -89,13 +89,8 @@ class _TileJob(QRunnable):
     def run(self) -> None:
         if self.cancel.is_set():
             return
-        image: QImage | None = None
-        for path in self.pyramid.paths(self.key):
-            if path.exists():
-                loaded = QImage(str(path))
-                if not loaded.isNull():
-                    image = loaded
-                    break
+        loaded = QImage(str(self.pyramid.path(self.key)))
+        image = None if loaded.isNull() else loaded
         if not self.cancel.is_set():
             with contextlib.suppress(RuntimeError):  # the viewer is gone
                 self.relay.loaded.emit(self.key, image, self.generation)

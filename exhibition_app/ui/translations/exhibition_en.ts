@@ -4,18 +4,6 @@
   <context>
     <name>AnnotationEditor</name>
     <message>
-      <source>Choose a map to work on.</source>
-      <translation>Choose a map to work on.</translation>
-    </message>
-    <message>
-      <source>Preparing the map for deep zoom…</source>
-      <translation>Preparing the map for deep zoom…</translation>
-    </message>
-    <message>
-      <source>Preparing the map was cancelled.</source>
-      <translation>Preparing the map was cancelled.</translation>
-    </message>
-    <message>
       <source>Add place</source>
       <translation>Add place</translation>
     </message>
@@ -28,24 +16,8 @@
       <translation>Delete place</translation>
     </message>
     <message>
-      <source>Add places: click the map where a place goes (A)</source>
-      <translation>Add places: click the map where a place goes (A)</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>Delete</translation>
-    </message>
-    <message>
-      <source>Delete the selected place (Del)</source>
-      <translation>Delete the selected place (Del)</translation>
-    </message>
-    <message>
-      <source>Whole map</source>
-      <translation>Whole map</translation>
-    </message>
-    <message>
-      <source>Show the whole map (0)</source>
-      <translation>Show the whole map (0)</translation>
+      <source>This place no longer exists.</source>
+      <translation>This place no longer exists.</translation>
     </message>
     <message>
       <source>Filter places</source>
@@ -68,32 +40,24 @@
       <translation>Text</translation>
     </message>
     <message>
-      <source>Redo</source>
-      <translation>Redo</translation>
+      <source>Add places: click the map where a place goes (A)</source>
+      <translation>Add places: click the map where a place goes (A)</translation>
     </message>
     <message>
-      <source>Undo</source>
-      <translation>Undo</translation>
+      <source>Delete</source>
+      <translation>Delete</translation>
     </message>
     <message>
-      <source>Redo: %1</source>
-      <translation>Redo: %1</translation>
+      <source>Delete the selected place (Del)</source>
+      <translation>Delete the selected place (Del)</translation>
     </message>
     <message>
-      <source>Undo: %1</source>
-      <translation>Undo: %1</translation>
+      <source>Whole map</source>
+      <translation>Whole map</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
-      <source>Prepare the map</source>
-      <translation>Prepare the map</translation>
-    </message>
-    <message>
-      <source>This place no longer exists.</source>
-      <translation>This place no longer exists.</translation>
+      <source>Show the whole map (0)</source>
+      <translation>Show the whole map (0)</translation>
     </message>
     <message>
       <source>Click the map to add a place · Esc to stop</source>
@@ -118,10 +82,6 @@
     <message>
       <source>x %1, y %2 px</source>
       <translation>x %1, y %2 px</translation>
-    </message>
-    <message>
-      <source>This map cannot be shown: %1</source>
-      <translation>This map cannot be shown: %1</translation>
     </message>
     <message>
       <source>Map annotations</source>
@@ -154,6 +114,46 @@
     <message>
       <source>%1 of %2 places</source>
       <translation>%1 of %2 places</translation>
+    </message>
+    <message>
+      <source>Choose a map to work on.</source>
+      <translation>Choose a map to work on.</translation>
+    </message>
+    <message>
+      <source>Preparing the map for deep zoom…</source>
+      <translation>Preparing the map for deep zoom…</translation>
+    </message>
+    <message>
+      <source>Preparing the map was cancelled.</source>
+      <translation>Preparing the map was cancelled.</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>Redo: %1</source>
+      <translation>Redo: %1</translation>
+    </message>
+    <message>
+      <source>Undo: %1</source>
+      <translation>Undo: %1</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Prepare the map</source>
+      <translation>Prepare the map</translation>
+    </message>
+    <message>
+      <source>This map cannot be shown: %1</source>
+      <translation>This map cannot be shown: %1</translation>
     </message>
   </context>
   <context>
@@ -204,14 +204,6 @@
   </context>
   <context>
     <name>Curator</name>
-    <message>
-      <source>Reorder pictures</source>
-      <translation>Reorder pictures</translation>
-    </message>
-    <message>
-      <source>Change the cover</source>
-      <translation>Change the cover</translation>
-    </message>
     <message>
       <source>Curator workspace</source>
       <translation>Curator workspace</translation>
@@ -285,6 +277,14 @@
       <translation>Cannot open the catalogue</translation>
     </message>
     <message>
+      <source>Reorder pictures</source>
+      <translation>Reorder pictures</translation>
+    </message>
+    <message>
+      <source>pictures added</source>
+      <translation>pictures added</translation>
+    </message>
+    <message>
       <source>Restore this version?</source>
       <translation>Restore this version?</translation>
     </message>
@@ -317,6 +317,10 @@
       <translation>Georeference</translation>
     </message>
     <message>
+      <source>Change the cover</source>
+      <translation>Change the cover</translation>
+    </message>
+    <message>
       <source>Import a folder of images</source>
       <translation>Import a folder of images</translation>
     </message>
@@ -331,10 +335,6 @@
     <message>
       <source>Folder imported</source>
       <translation>Folder imported</translation>
-    </message>
-    <message>
-      <source>pictures added</source>
-      <translation>pictures added</translation>
     </message>
     <message>
       <source>About the pictures you added</source>
@@ -353,16 +353,16 @@
       <translation>draft</translation>
     </message>
     <message>
-      <source>Saved: %1</source>
-      <translation>Saved: %1</translation>
-    </message>
-    <message>
       <source>Add pictures</source>
       <translation>Add pictures</translation>
     </message>
     <message>
       <source>Version restored</source>
       <translation>Version restored</translation>
+    </message>
+    <message>
+      <source>%1 looks like a picture of item %2 (added anyway)</source>
+      <translation>%1 looks like a picture of item %2 (added anyway)</translation>
     </message>
     <message>
       <source>Signed in as %1</source>
@@ -381,8 +381,8 @@
       <translation>The daily backup failed: %1</translation>
     </message>
     <message>
-      <source>%1 looks like a picture of item %2 (added anyway)</source>
-      <translation>%1 looks like a picture of item %2 (added anyway)</translation>
+      <source>Saved: %1</source>
+      <translation>Saved: %1</translation>
     </message>
   </context>
   <context>
@@ -598,30 +598,6 @@
       <translation>Apply georeference</translation>
     </message>
     <message>
-      <source>Add point</source>
-      <translation>Add point</translation>
-    </message>
-    <message>
-      <source>Add control points: click a place you can identify (A)</source>
-      <translation>Add control points: click a place you can identify (A)</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>Delete</translation>
-    </message>
-    <message>
-      <source>Delete the selected point (Del)</source>
-      <translation>Delete the selected point (Del)</translation>
-    </message>
-    <message>
-      <source>Whole map</source>
-      <translation>Whole map</translation>
-    </message>
-    <message>
-      <source>Show the whole map (0)</source>
-      <translation>Show the whole map (0)</translation>
-    </message>
-    <message>
       <source>Fit</source>
       <translation>Fit</translation>
     </message>
@@ -708,6 +684,30 @@
     <message>
       <source>A latitude is north (N) or south (S), not E or W.</source>
       <translation>A latitude is north (N) or south (S), not E or W.</translation>
+    </message>
+    <message>
+      <source>Add point</source>
+      <translation>Add point</translation>
+    </message>
+    <message>
+      <source>Add control points: click a place you can identify (A)</source>
+      <translation>Add control points: click a place you can identify (A)</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Delete the selected point (Del)</source>
+      <translation>Delete the selected point (Del)</translation>
+    </message>
+    <message>
+      <source>Whole map</source>
+      <translation>Whole map</translation>
+    </message>
+    <message>
+      <source>Show the whole map (0)</source>
+      <translation>Show the whole map (0)</translation>
     </message>
     <message>
       <source>#</source>

@@ -4,18 +4,6 @@
   <context>
     <name>AnnotationEditor</name>
     <message>
-      <source>Choose a map to work on.</source>
-      <translation>Жұмыс істейтін картаны таңдаңыз.</translation>
-    </message>
-    <message>
-      <source>Preparing the map for deep zoom…</source>
-      <translation>Карта жақынырақ қарауға дайындалуда…</translation>
-    </message>
-    <message>
-      <source>Preparing the map was cancelled.</source>
-      <translation>Картаны дайындау тоқтатылды.</translation>
-    </message>
-    <message>
       <source>Add place</source>
       <translation>Орын қосу</translation>
     </message>
@@ -28,24 +16,8 @@
       <translation>Орынды жою</translation>
     </message>
     <message>
-      <source>Add places: click the map where a place goes (A)</source>
-      <translation>Орын қосу: картада орын тұратын жерді басыңыз (A)</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>Жою</translation>
-    </message>
-    <message>
-      <source>Delete the selected place (Del)</source>
-      <translation>Таңдалған орынды жою (Del)</translation>
-    </message>
-    <message>
-      <source>Whole map</source>
-      <translation>Бүкіл карта</translation>
-    </message>
-    <message>
-      <source>Show the whole map (0)</source>
-      <translation>Бүкіл картаны көрсету (0)</translation>
+      <source>This place no longer exists.</source>
+      <translation>Бұл орын енді жоқ.</translation>
     </message>
     <message>
       <source>Filter places</source>
@@ -68,32 +40,24 @@
       <translation>Мәтін</translation>
     </message>
     <message>
-      <source>Redo</source>
-      <translation>Қайталау</translation>
+      <source>Add places: click the map where a place goes (A)</source>
+      <translation>Орын қосу: картада орын тұратын жерді басыңыз (A)</translation>
     </message>
     <message>
-      <source>Undo</source>
-      <translation>Болдырмау</translation>
+      <source>Delete</source>
+      <translation>Жою</translation>
     </message>
     <message>
-      <source>Redo: %1</source>
-      <translation>Қайталау: %1</translation>
+      <source>Delete the selected place (Del)</source>
+      <translation>Таңдалған орынды жою (Del)</translation>
     </message>
     <message>
-      <source>Undo: %1</source>
-      <translation>Болдырмау: %1</translation>
+      <source>Whole map</source>
+      <translation>Бүкіл карта</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>Бас тарту</translation>
-    </message>
-    <message>
-      <source>Prepare the map</source>
-      <translation>Картаны дайындау</translation>
-    </message>
-    <message>
-      <source>This place no longer exists.</source>
-      <translation>Бұл орын енді жоқ.</translation>
+      <source>Show the whole map (0)</source>
+      <translation>Бүкіл картаны көрсету (0)</translation>
     </message>
     <message>
       <source>Click the map to add a place · Esc to stop</source>
@@ -118,10 +82,6 @@
     <message>
       <source>x %1, y %2 px</source>
       <translation>x %1, y %2 px</translation>
-    </message>
-    <message>
-      <source>This map cannot be shown: %1</source>
-      <translation>Бұл картаны көрсету мүмкін емес: %1</translation>
     </message>
     <message>
       <source>Map annotations</source>
@@ -154,6 +114,46 @@
     <message>
       <source>%1 of %2 places</source>
       <translation>Орындар: %2 ішінен %1</translation>
+    </message>
+    <message>
+      <source>Choose a map to work on.</source>
+      <translation>Жұмыс істейтін картаны таңдаңыз.</translation>
+    </message>
+    <message>
+      <source>Preparing the map for deep zoom…</source>
+      <translation>Карта жақынырақ қарауға дайындалуда…</translation>
+    </message>
+    <message>
+      <source>Preparing the map was cancelled.</source>
+      <translation>Картаны дайындау тоқтатылды.</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Қайталау</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Болдырмау</translation>
+    </message>
+    <message>
+      <source>Redo: %1</source>
+      <translation>Қайталау: %1</translation>
+    </message>
+    <message>
+      <source>Undo: %1</source>
+      <translation>Болдырмау: %1</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Бас тарту</translation>
+    </message>
+    <message>
+      <source>Prepare the map</source>
+      <translation>Картаны дайындау</translation>
+    </message>
+    <message>
+      <source>This map cannot be shown: %1</source>
+      <translation>Бұл картаны көрсету мүмкін емес: %1</translation>
     </message>
   </context>
   <context>
@@ -204,14 +204,6 @@
   </context>
   <context>
     <name>Curator</name>
-    <message>
-      <source>Reorder pictures</source>
-      <translation>Суреттер ретін өзгерту</translation>
-    </message>
-    <message>
-      <source>Change the cover</source>
-      <translation>Мұқабаны өзгерту</translation>
-    </message>
     <message>
       <source>Curator workspace</source>
       <translation>Куратордың жұмыс орны</translation>
@@ -285,6 +277,14 @@
       <translation>Каталогты ашу мүмкін емес</translation>
     </message>
     <message>
+      <source>Reorder pictures</source>
+      <translation>Суреттер ретін өзгерту</translation>
+    </message>
+    <message>
+      <source>pictures added</source>
+      <translation>суреттер қосылды</translation>
+    </message>
+    <message>
       <source>Restore this version?</source>
       <translation>Осы нұсқаны қалпына келтіру керек пе?</translation>
     </message>
@@ -317,6 +317,10 @@
       <translation>Геобайланыстыру</translation>
     </message>
     <message>
+      <source>Change the cover</source>
+      <translation>Мұқабаны өзгерту</translation>
+    </message>
+    <message>
       <source>Import a folder of images</source>
       <translation>Суреттер қалтасын импорттау</translation>
     </message>
@@ -331,10 +335,6 @@
     <message>
       <source>Folder imported</source>
       <translation>Қалта импортталды</translation>
-    </message>
-    <message>
-      <source>pictures added</source>
-      <translation>суреттер қосылды</translation>
     </message>
     <message>
       <source>About the pictures you added</source>
@@ -353,16 +353,16 @@
       <translation>жоба</translation>
     </message>
     <message>
-      <source>Saved: %1</source>
-      <translation>Сақталды: %1</translation>
-    </message>
-    <message>
       <source>Add pictures</source>
       <translation>Суреттер қосу</translation>
     </message>
     <message>
       <source>Version restored</source>
       <translation>Нұсқа қалпына келтірілді</translation>
+    </message>
+    <message>
+      <source>%1 looks like a picture of item %2 (added anyway)</source>
+      <translation>%1 №%2 экспонаттың суретіне ұқсайды (бәрібір қосылды)</translation>
     </message>
     <message>
       <source>Signed in as %1</source>
@@ -381,8 +381,8 @@
       <translation>Күнделікті сақтық көшірме жасалмады: %1</translation>
     </message>
     <message>
-      <source>%1 looks like a picture of item %2 (added anyway)</source>
-      <translation>%1 №%2 экспонаттың суретіне ұқсайды (бәрібір қосылды)</translation>
+      <source>Saved: %1</source>
+      <translation>Сақталды: %1</translation>
     </message>
   </context>
   <context>
@@ -598,30 +598,6 @@
       <translation>Геобайланыстыруды қолдану</translation>
     </message>
     <message>
-      <source>Add point</source>
-      <translation>Нүкте қосу</translation>
-    </message>
-    <message>
-      <source>Add control points: click a place you can identify (A)</source>
-      <translation>Тірек нүктелерін қосу: анық танылатын жерді басыңыз (A)</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>Жою</translation>
-    </message>
-    <message>
-      <source>Delete the selected point (Del)</source>
-      <translation>Таңдалған нүктені жою (Del)</translation>
-    </message>
-    <message>
-      <source>Whole map</source>
-      <translation>Бүкіл карта</translation>
-    </message>
-    <message>
-      <source>Show the whole map (0)</source>
-      <translation>Бүкіл картаны көрсету (0)</translation>
-    </message>
-    <message>
       <source>Fit</source>
       <translation>Жуықтау</translation>
     </message>
@@ -708,6 +684,30 @@
     <message>
       <source>A latitude is north (N) or south (S), not E or W.</source>
       <translation>Ендік солтүстік (N) немесе оңтүстік (S) болады, E не W емес.</translation>
+    </message>
+    <message>
+      <source>Add point</source>
+      <translation>Нүкте қосу</translation>
+    </message>
+    <message>
+      <source>Add control points: click a place you can identify (A)</source>
+      <translation>Тірек нүктелерін қосу: анық танылатын жерді басыңыз (A)</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Жою</translation>
+    </message>
+    <message>
+      <source>Delete the selected point (Del)</source>
+      <translation>Таңдалған нүктені жою (Del)</translation>
+    </message>
+    <message>
+      <source>Whole map</source>
+      <translation>Бүкіл карта</translation>
+    </message>
+    <message>
+      <source>Show the whole map (0)</source>
+      <translation>Бүкіл картаны көрсету (0)</translation>
     </message>
     <message>
       <source>#</source>

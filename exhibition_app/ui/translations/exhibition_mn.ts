@@ -4,18 +4,6 @@
   <context>
     <name>AnnotationEditor</name>
     <message>
-      <source>Choose a map to work on.</source>
-      <translation>Ажиллах газрын зургаа сонгоно уу.</translation>
-    </message>
-    <message>
-      <source>Preparing the map for deep zoom…</source>
-      <translation>Газрын зургийг ойртуулж үзэхэд бэлтгэж байна…</translation>
-    </message>
-    <message>
-      <source>Preparing the map was cancelled.</source>
-      <translation>Газрын зургийг бэлтгэхийг цуцаллаа.</translation>
-    </message>
-    <message>
       <source>Add place</source>
       <translation>Газар нэмэх</translation>
     </message>
@@ -28,24 +16,8 @@
       <translation>Газрыг устгах</translation>
     </message>
     <message>
-      <source>Add places: click the map where a place goes (A)</source>
-      <translation>Газар нэмэх: газрын зураг дээр газар байрлах цэгийг дарна уу (A)</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>Устгах</translation>
-    </message>
-    <message>
-      <source>Delete the selected place (Del)</source>
-      <translation>Сонгосон газрыг устгах (Del)</translation>
-    </message>
-    <message>
-      <source>Whole map</source>
-      <translation>Бүтэн газрын зураг</translation>
-    </message>
-    <message>
-      <source>Show the whole map (0)</source>
-      <translation>Газрын зургийг бүтнээр харуулах (0)</translation>
+      <source>This place no longer exists.</source>
+      <translation>Энэ газар устсан байна.</translation>
     </message>
     <message>
       <source>Filter places</source>
@@ -68,32 +40,24 @@
       <translation>Бичвэр</translation>
     </message>
     <message>
-      <source>Redo</source>
-      <translation>Дахин хийх</translation>
+      <source>Add places: click the map where a place goes (A)</source>
+      <translation>Газар нэмэх: газрын зураг дээр газар байрлах цэгийг дарна уу (A)</translation>
     </message>
     <message>
-      <source>Undo</source>
-      <translation>Буцаах</translation>
+      <source>Delete</source>
+      <translation>Устгах</translation>
     </message>
     <message>
-      <source>Redo: %1</source>
-      <translation>Дахин хийх: %1</translation>
+      <source>Delete the selected place (Del)</source>
+      <translation>Сонгосон газрыг устгах (Del)</translation>
     </message>
     <message>
-      <source>Undo: %1</source>
-      <translation>Буцаах: %1</translation>
+      <source>Whole map</source>
+      <translation>Бүтэн газрын зураг</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>Цуцлах</translation>
-    </message>
-    <message>
-      <source>Prepare the map</source>
-      <translation>Газрын зургийг бэлтгэх</translation>
-    </message>
-    <message>
-      <source>This place no longer exists.</source>
-      <translation>Энэ газар устсан байна.</translation>
+      <source>Show the whole map (0)</source>
+      <translation>Газрын зургийг бүтнээр харуулах (0)</translation>
     </message>
     <message>
       <source>Click the map to add a place · Esc to stop</source>
@@ -118,10 +82,6 @@
     <message>
       <source>x %1, y %2 px</source>
       <translation>x %1, y %2 px</translation>
-    </message>
-    <message>
-      <source>This map cannot be shown: %1</source>
-      <translation>Энэ газрын зургийг харуулах боломжгүй: %1</translation>
     </message>
     <message>
       <source>Map annotations</source>
@@ -154,6 +114,46 @@
     <message>
       <source>%1 of %2 places</source>
       <translation>Газрууд: %1 / %2</translation>
+    </message>
+    <message>
+      <source>Choose a map to work on.</source>
+      <translation>Ажиллах газрын зургаа сонгоно уу.</translation>
+    </message>
+    <message>
+      <source>Preparing the map for deep zoom…</source>
+      <translation>Газрын зургийг ойртуулж үзэхэд бэлтгэж байна…</translation>
+    </message>
+    <message>
+      <source>Preparing the map was cancelled.</source>
+      <translation>Газрын зургийг бэлтгэхийг цуцаллаа.</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Дахин хийх</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Буцаах</translation>
+    </message>
+    <message>
+      <source>Redo: %1</source>
+      <translation>Дахин хийх: %1</translation>
+    </message>
+    <message>
+      <source>Undo: %1</source>
+      <translation>Буцаах: %1</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Цуцлах</translation>
+    </message>
+    <message>
+      <source>Prepare the map</source>
+      <translation>Газрын зургийг бэлтгэх</translation>
+    </message>
+    <message>
+      <source>This map cannot be shown: %1</source>
+      <translation>Энэ газрын зургийг харуулах боломжгүй: %1</translation>
     </message>
   </context>
   <context>
@@ -204,14 +204,6 @@
   </context>
   <context>
     <name>Curator</name>
-    <message>
-      <source>Reorder pictures</source>
-      <translation>Зургийн дарааллыг өөрчлөх</translation>
-    </message>
-    <message>
-      <source>Change the cover</source>
-      <translation>Нүүр зургийг солих</translation>
-    </message>
     <message>
       <source>Curator workspace</source>
       <translation>Кураторын ажлын орчин</translation>
@@ -285,6 +277,14 @@
       <translation>Каталогийг нээх боломжгүй</translation>
     </message>
     <message>
+      <source>Reorder pictures</source>
+      <translation>Зургийн дарааллыг өөрчлөх</translation>
+    </message>
+    <message>
+      <source>pictures added</source>
+      <translation>зураг нэмсэн</translation>
+    </message>
+    <message>
       <source>Restore this version?</source>
       <translation>Энэ хувилбарыг сэргээх үү?</translation>
     </message>
@@ -317,6 +317,10 @@
       <translation>Газарзүйн холболт</translation>
     </message>
     <message>
+      <source>Change the cover</source>
+      <translation>Нүүр зургийг солих</translation>
+    </message>
+    <message>
       <source>Import a folder of images</source>
       <translation>Зургийн хавтас импортлох</translation>
     </message>
@@ -331,10 +335,6 @@
     <message>
       <source>Folder imported</source>
       <translation>Хавтсыг импортлолоо</translation>
-    </message>
-    <message>
-      <source>pictures added</source>
-      <translation>зураг нэмсэн</translation>
     </message>
     <message>
       <source>About the pictures you added</source>
@@ -353,16 +353,16 @@
       <translation>ноорог</translation>
     </message>
     <message>
-      <source>Saved: %1</source>
-      <translation>Хадгалсан: %1</translation>
-    </message>
-    <message>
       <source>Add pictures</source>
       <translation>Зураг нэмэх</translation>
     </message>
     <message>
       <source>Version restored</source>
       <translation>Хувилбарыг сэргээлээ</translation>
+    </message>
+    <message>
+      <source>%1 looks like a picture of item %2 (added anyway)</source>
+      <translation>%1 нь №%2 үзмэрийн зурагтай төстэй байна (нэмсэн)</translation>
     </message>
     <message>
       <source>Signed in as %1</source>
@@ -381,8 +381,8 @@
       <translation>Өдөр тутмын нөөц хуулбар хийж чадсангүй: %1</translation>
     </message>
     <message>
-      <source>%1 looks like a picture of item %2 (added anyway)</source>
-      <translation>%1 нь №%2 үзмэрийн зурагтай төстэй байна (нэмсэн)</translation>
+      <source>Saved: %1</source>
+      <translation>Хадгалсан: %1</translation>
     </message>
   </context>
   <context>
@@ -598,30 +598,6 @@
       <translation>Газарзүйн холболтыг хэрэгжүүлэх</translation>
     </message>
     <message>
-      <source>Add point</source>
-      <translation>Цэг нэмэх</translation>
-    </message>
-    <message>
-      <source>Add control points: click a place you can identify (A)</source>
-      <translation>Хяналтын цэг нэмэх: таньж болох газар дээр дарна уу (A)</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>Устгах</translation>
-    </message>
-    <message>
-      <source>Delete the selected point (Del)</source>
-      <translation>Сонгосон цэгийг устгах (Del)</translation>
-    </message>
-    <message>
-      <source>Whole map</source>
-      <translation>Бүтэн газрын зураг</translation>
-    </message>
-    <message>
-      <source>Show the whole map (0)</source>
-      <translation>Газрын зургийг бүтнээр харуулах (0)</translation>
-    </message>
-    <message>
       <source>Fit</source>
       <translation>Тохируулга</translation>
     </message>
@@ -708,6 +684,30 @@
     <message>
       <source>A latitude is north (N) or south (S), not E or W.</source>
       <translation>Өргөрөг хойд (N) эсвэл өмнөд (S) байна, E эсвэл W биш.</translation>
+    </message>
+    <message>
+      <source>Add point</source>
+      <translation>Цэг нэмэх</translation>
+    </message>
+    <message>
+      <source>Add control points: click a place you can identify (A)</source>
+      <translation>Хяналтын цэг нэмэх: таньж болох газар дээр дарна уу (A)</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Устгах</translation>
+    </message>
+    <message>
+      <source>Delete the selected point (Del)</source>
+      <translation>Сонгосон цэгийг устгах (Del)</translation>
+    </message>
+    <message>
+      <source>Whole map</source>
+      <translation>Бүтэн газрын зураг</translation>
+    </message>
+    <message>
+      <source>Show the whole map (0)</source>
+      <translation>Газрын зургийг бүтнээр харуулах (0)</translation>
     </message>
     <message>
       <source>#</source>

@@ -4,18 +4,6 @@
   <context>
     <name>AnnotationEditor</name>
     <message>
-      <source>Choose a map to work on.</source>
-      <translation>Выберите карту для работы.</translation>
-    </message>
-    <message>
-      <source>Preparing the map for deep zoom…</source>
-      <translation>Готовим карту к детальному просмотру…</translation>
-    </message>
-    <message>
-      <source>Preparing the map was cancelled.</source>
-      <translation>Подготовка карты отменена.</translation>
-    </message>
-    <message>
       <source>Add place</source>
       <translation>Добавить место</translation>
     </message>
@@ -28,24 +16,8 @@
       <translation>Удалить место</translation>
     </message>
     <message>
-      <source>Add places: click the map where a place goes (A)</source>
-      <translation>Добавление мест: щёлкните на карте там, где должно быть место (A)</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>Удалить</translation>
-    </message>
-    <message>
-      <source>Delete the selected place (Del)</source>
-      <translation>Удалить выбранное место (Del)</translation>
-    </message>
-    <message>
-      <source>Whole map</source>
-      <translation>Вся карта</translation>
-    </message>
-    <message>
-      <source>Show the whole map (0)</source>
-      <translation>Показать всю карту (0)</translation>
+      <source>This place no longer exists.</source>
+      <translation>Этого места больше нет.</translation>
     </message>
     <message>
       <source>Filter places</source>
@@ -68,32 +40,24 @@
       <translation>Текст</translation>
     </message>
     <message>
-      <source>Redo</source>
-      <translation>Повторить</translation>
+      <source>Add places: click the map where a place goes (A)</source>
+      <translation>Добавление мест: щёлкните на карте там, где должно быть место (A)</translation>
     </message>
     <message>
-      <source>Undo</source>
-      <translation>Отменить</translation>
+      <source>Delete</source>
+      <translation>Удалить</translation>
     </message>
     <message>
-      <source>Redo: %1</source>
-      <translation>Повторить: %1</translation>
+      <source>Delete the selected place (Del)</source>
+      <translation>Удалить выбранное место (Del)</translation>
     </message>
     <message>
-      <source>Undo: %1</source>
-      <translation>Отменить: %1</translation>
+      <source>Whole map</source>
+      <translation>Вся карта</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>Отмена</translation>
-    </message>
-    <message>
-      <source>Prepare the map</source>
-      <translation>Подготовить карту</translation>
-    </message>
-    <message>
-      <source>This place no longer exists.</source>
-      <translation>Этого места больше нет.</translation>
+      <source>Show the whole map (0)</source>
+      <translation>Показать всю карту (0)</translation>
     </message>
     <message>
       <source>Click the map to add a place · Esc to stop</source>
@@ -118,10 +82,6 @@
     <message>
       <source>x %1, y %2 px</source>
       <translation>x %1, y %2 px</translation>
-    </message>
-    <message>
-      <source>This map cannot be shown: %1</source>
-      <translation>Эту карту невозможно показать: %1</translation>
     </message>
     <message>
       <source>Map annotations</source>
@@ -154,6 +114,46 @@
     <message>
       <source>%1 of %2 places</source>
       <translation>Места: %1 из %2</translation>
+    </message>
+    <message>
+      <source>Choose a map to work on.</source>
+      <translation>Выберите карту для работы.</translation>
+    </message>
+    <message>
+      <source>Preparing the map for deep zoom…</source>
+      <translation>Готовим карту к детальному просмотру…</translation>
+    </message>
+    <message>
+      <source>Preparing the map was cancelled.</source>
+      <translation>Подготовка карты отменена.</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Повторить</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Отменить</translation>
+    </message>
+    <message>
+      <source>Redo: %1</source>
+      <translation>Повторить: %1</translation>
+    </message>
+    <message>
+      <source>Undo: %1</source>
+      <translation>Отменить: %1</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+    <message>
+      <source>Prepare the map</source>
+      <translation>Подготовить карту</translation>
+    </message>
+    <message>
+      <source>This map cannot be shown: %1</source>
+      <translation>Эту карту невозможно показать: %1</translation>
     </message>
   </context>
   <context>
@@ -204,14 +204,6 @@
   </context>
   <context>
     <name>Curator</name>
-    <message>
-      <source>Reorder pictures</source>
-      <translation>Изменить порядок изображений</translation>
-    </message>
-    <message>
-      <source>Change the cover</source>
-      <translation>Сменить обложку</translation>
-    </message>
     <message>
       <source>Curator workspace</source>
       <translation>Рабочее место куратора</translation>
@@ -285,6 +277,14 @@
       <translation>Не удаётся открыть каталог</translation>
     </message>
     <message>
+      <source>Reorder pictures</source>
+      <translation>Изменить порядок изображений</translation>
+    </message>
+    <message>
+      <source>pictures added</source>
+      <translation>добавлены изображения</translation>
+    </message>
+    <message>
       <source>Restore this version?</source>
       <translation>Восстановить эту версию?</translation>
     </message>
@@ -317,6 +317,10 @@
       <translation>Геопривязка</translation>
     </message>
     <message>
+      <source>Change the cover</source>
+      <translation>Сменить обложку</translation>
+    </message>
+    <message>
       <source>Import a folder of images</source>
       <translation>Импорт папки с изображениями</translation>
     </message>
@@ -331,10 +335,6 @@
     <message>
       <source>Folder imported</source>
       <translation>Папка импортирована</translation>
-    </message>
-    <message>
-      <source>pictures added</source>
-      <translation>добавлены изображения</translation>
     </message>
     <message>
       <source>About the pictures you added</source>
@@ -353,16 +353,16 @@
       <translation>черновик</translation>
     </message>
     <message>
-      <source>Saved: %1</source>
-      <translation>Сохранено: %1</translation>
-    </message>
-    <message>
       <source>Add pictures</source>
       <translation>Добавить изображения</translation>
     </message>
     <message>
       <source>Version restored</source>
       <translation>Версия восстановлена</translation>
+    </message>
+    <message>
+      <source>%1 looks like a picture of item %2 (added anyway)</source>
+      <translation>%1 похоже на изображение экспоната №%2 (всё равно добавлено)</translation>
     </message>
     <message>
       <source>Signed in as %1</source>
@@ -381,8 +381,8 @@
       <translation>Не удалось создать ежедневную резервную копию: %1</translation>
     </message>
     <message>
-      <source>%1 looks like a picture of item %2 (added anyway)</source>
-      <translation>%1 похоже на изображение экспоната №%2 (всё равно добавлено)</translation>
+      <source>Saved: %1</source>
+      <translation>Сохранено: %1</translation>
     </message>
   </context>
   <context>
@@ -598,30 +598,6 @@
       <translation>Применить геопривязку</translation>
     </message>
     <message>
-      <source>Add point</source>
-      <translation>Добавить точку</translation>
-    </message>
-    <message>
-      <source>Add control points: click a place you can identify (A)</source>
-      <translation>Добавление опорных точек: щёлкните по узнаваемому месту (A)</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>Удалить</translation>
-    </message>
-    <message>
-      <source>Delete the selected point (Del)</source>
-      <translation>Удалить выбранную точку (Del)</translation>
-    </message>
-    <message>
-      <source>Whole map</source>
-      <translation>Вся карта</translation>
-    </message>
-    <message>
-      <source>Show the whole map (0)</source>
-      <translation>Показать всю карту (0)</translation>
-    </message>
-    <message>
       <source>Fit</source>
       <translation>Аппроксимация</translation>
     </message>
@@ -708,6 +684,30 @@
     <message>
       <source>A latitude is north (N) or south (S), not E or W.</source>
       <translation>Широта бывает северной (N) или южной (S), а не E или W.</translation>
+    </message>
+    <message>
+      <source>Add point</source>
+      <translation>Добавить точку</translation>
+    </message>
+    <message>
+      <source>Add control points: click a place you can identify (A)</source>
+      <translation>Добавление опорных точек: щёлкните по узнаваемому месту (A)</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Удалить</translation>
+    </message>
+    <message>
+      <source>Delete the selected point (Del)</source>
+      <translation>Удалить выбранную точку (Del)</translation>
+    </message>
+    <message>
+      <source>Whole map</source>
+      <translation>Вся карта</translation>
+    </message>
+    <message>
+      <source>Show the whole map (0)</source>
+      <translation>Показать всю карту (0)</translation>
     </message>
     <message>
       <source>#</source>
