@@ -23,7 +23,7 @@ from exhibition_app.db.engine import (
 )
 from exhibition_app.db.models import Item
 from exhibition_app.operations.backup import backup, restore, scheduled_backup
-from exhibition_app.operations.history import create_item, edit_item
+from exhibition_app.operations.items import create_item, edit_item
 from exhibition_app.operations.publishing import publication_serial, publish
 
 # SQLite's backup API, file headers, PRAGMA checks and WAL: the PostgreSQL side (pg_dump and

@@ -39,7 +39,7 @@ COUNTER = re.compile(r"#(\d+)$")
 def _setup(db: Path, assets: Path) -> list[int]:
     from exhibition_app.catalog import Catalog
     from exhibition_app.operations.accounts import add_user
-    from exhibition_app.operations.history import create_item
+    from exhibition_app.operations.items import create_item
 
     with Catalog.open(db, assets) as cat:
         with cat.session() as s:
@@ -65,7 +65,7 @@ def _writer(db: str, assets: str, seconds: float, ids: list[int]) -> dict[str, o
     from sqlalchemy.exc import OperationalError
 
     from exhibition_app.catalog import Catalog
-    from exhibition_app.operations.history import edit_item
+    from exhibition_app.operations.items import edit_item
 
     edits, locked, errors = 0, 0, []
     counters = dict.fromkeys(ids, 0)

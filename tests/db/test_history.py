@@ -24,16 +24,14 @@ from exhibition_app.db.models import (
 from exhibition_app.db.search import search
 from exhibition_app.operations.accounts import add_user
 from exhibition_app.operations.history import (
-    ValidationError,
-    create_item,
-    delete_item,
-    edit_item,
     history,
     record,
     restore_item,
     revision_snapshot,
     snapshot_item,
 )
+from exhibition_app.operations.item_changes import ValidationError
+from exhibition_app.operations.items import create_item, delete_item, edit_item
 
 USER = "aigerim"
 

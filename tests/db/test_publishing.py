@@ -13,7 +13,8 @@ from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Exhibition, Item, Publication, Revision, Section, SectionItem
 from exhibition_app.operations import publishing
 from exhibition_app.operations.accounts import add_user
-from exhibition_app.operations.history import create_item, history
+from exhibition_app.operations.history import history
+from exhibition_app.operations.items import create_item
 from exhibition_app.operations.publishing import (
     last_publication,
     publication_serial,

@@ -399,7 +399,7 @@ class CuratorWindow(QMainWindow):
         read = self._reload_one(item_id)
 
         def work() -> tuple[str, Any]:
-            from exhibition_app.operations.history import ValidationError
+            from exhibition_app.operations.item_changes import ValidationError
 
             try:
                 with catalog.session() as session:
@@ -452,7 +452,7 @@ class CuratorWindow(QMainWindow):
         user = self.user
 
         def change(session: Any) -> None:
-            from exhibition_app.operations.history import edit_item
+            from exhibition_app.operations.items import edit_item
 
             edit_item(session, item_id, changes, user)
 
@@ -646,7 +646,7 @@ class CuratorWindow(QMainWindow):
         assert catalog is not None
 
         def work() -> int:
-            from exhibition_app.operations.history import create_item
+            from exhibition_app.operations.items import create_item
 
             with catalog.session() as session:
                 item = create_item(session, {"kind": kind, "texts": {"title": {"en": title}}}, user)
