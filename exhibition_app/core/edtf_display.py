@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from exhibition_app.core.edtf import _MONTH_NAMES, _PARTS, _parse_edtf, _Point
+from exhibition_app.core.edtf_syntax import CENTURY_PARTS, MONTH_NAMES, EdtfPoint, read_edtf
 
 _CoreKind = Literal["year", "years", "decade", "century", "part", "millennium", "month"]
 
@@ -57,7 +57,7 @@ def _describe_span(lo: int, hi: int) -> _Core:
             return _Core(kind, start[0], end[0], start[1], end[1])
     n, bc = (lo // 100 + 1, False) if lo >= 0 else (-lo // 100 + 1, True)
     first = -(n * 100 - 1) if bc else (n - 1) * 100
-    for part, offsets in _PARTS.items():
+    for part, offsets in CENTURY_PARTS.items():
         if (lo - first, hi - first) == offsets:
             return _Core("part", n, bc_a=bc, part=part)
     if lo >= 100 and lo % 10 == 0 and lo % 100 != 0 and hi == lo + 9:
@@ -65,7 +65,7 @@ def _describe_span(lo: int, hi: int) -> _Core:
     return _Core("years", lo, hi)
 
 
-def _describe(point: _Point) -> _Core:
+def _describe(point: EdtfPoint) -> _Core:
     if point.month:
         return _Core("month", point.lo, month=point.month, day=point.day)
     return _describe_span(point.lo, point.hi)
@@ -179,7 +179,7 @@ class _English(_Locale):
         if c.month > 12:
             season = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}[c.month]
             return f"{season} {year}"
-        name = _MONTH_NAMES[c.month - 1]
+        name = MONTH_NAMES[c.month - 1]
         return f"{c.day} {name} {year}" if c.day else f"{name} {year}"
 
 
@@ -220,7 +220,7 @@ class _Russian(_Locale):
         23: ("осень", "осени"),
         24: ("зима", "зимы"),
     }
-    _PARTS: ClassVar[dict[str, tuple[str, str]]] = {
+    CENTURY_PARTS: ClassVar[dict[str, tuple[str, str]]] = {
         "early": ("начало", "начала"),
         "mid": ("середина", "середины"),
         "late": ("конец", "конца"),
@@ -268,7 +268,7 @@ class _Russian(_Locale):
         return f"{one} {short} до н. э. – {two} {short} н. э."
 
     def part(self, c: _Core, oblique: bool) -> str:
-        word = self._PARTS[c.part][1 if oblique else 0]
+        word = self.CENTURY_PARTS[c.part][1 if oblique else 0]
         return f"{word} {_roman(c.a)} века{self._bc(c.bc_a)}"
 
     def month(self, c: _Core, oblique: bool) -> str:
@@ -299,7 +299,7 @@ class _Kazakh(_Locale):
         "желтоқсан",
     )
     _SEASONS: ClassVar[dict[int, str]] = {21: "көктемі", 22: "жазы", 23: "күзі", 24: "қысы"}
-    _PARTS: ClassVar[dict[str, str]] = {
+    CENTURY_PARTS: ClassVar[dict[str, str]] = {
         "early": "басы",
         "mid": "ортасы",
         "late": "соңы",
@@ -361,7 +361,7 @@ class _Kazakh(_Locale):
         return f"б.з.д. {one} {one_unit} – б.з. {two} {one_unit}"
 
     def part(self, c: _Core, oblique: bool) -> str:
-        return f"{self._bc(c.bc_a)}{_roman(c.a)} ғасырдың {self._PARTS[c.part]}"
+        return f"{self._bc(c.bc_a)}{_roman(c.a)} ғасырдың {self.CENTURY_PARTS[c.part]}"
 
     def month(self, c: _Core, oblique: bool) -> str:
         year = self.year(c, oblique)
@@ -375,7 +375,7 @@ class _Mongolian(_Locale):
     approx_prefix = "ойролцоогоор "
     uncertain_suffix = " (?)"
     _SEASONS: ClassVar[dict[int, str]] = {21: "хавар", 22: "зун", 23: "намар", 24: "өвөл"}
-    _PARTS: ClassVar[dict[str, str]] = {
+    CENTURY_PARTS: ClassVar[dict[str, str]] = {
         "early": "эхэн үе",
         "mid": "дунд үе",
         "late": "сүүл үе",
@@ -439,7 +439,7 @@ class _Mongolian(_Locale):
         return f"МЭӨ {one} {unit} – МЭ {two} {unit}"
 
     def part(self, c: _Core, oblique: bool) -> str:
-        return f"{self._bc(c.bc_a)}{_roman(c.a)} зууны {self._PARTS[c.part]}"
+        return f"{self._bc(c.bc_a)}{_roman(c.a)} зууны {self.CENTURY_PARTS[c.part]}"
 
     def month(self, c: _Core, oblique: bool) -> str:
         year = self.year(c, oblique) + "ы"  # "1720 он" -> "1720 оны"
@@ -483,10 +483,10 @@ def format_date(edtf: str, lang: str = "en") -> str:
     >>> format_date("-0499/-0300", "en")
     '5th–4th century BC'
     """
-    parsed = _parse_edtf(edtf)
+    parsed = read_edtf(edtf)
     key = lang.strip().lower().replace("_", "-").split("-")[0]
     locale = _LOCALES.get(_LANG_ALIASES.get(key, key), _LOCALES["en"])
-    if isinstance(parsed, _Point):
+    if isinstance(parsed, EdtfPoint):
         return locale.qualified(_describe(parsed), parsed.approx, parsed.uncertain)
     start, end = parsed.start, parsed.end
     if start is None or end is None:
