@@ -24,21 +24,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from exhibition_app.core.stats import EVENT_KINDS
 
-KINDS: tuple[str, ...] = ("object", "map", "photograph", "document")
+# The fixed vocabularies, re-exported: callers import them from here or from core.
+from exhibition_app.core.vocabulary import ITEM_TEXT_FIELDS as ITEM_TEXT_FIELDS
+from exhibition_app.core.vocabulary import KINDS as KINDS
+from exhibition_app.core.vocabulary import RELATIONS as RELATIONS
 
-#: Translatable fields of an item, in the order an editor shows them.
-ITEM_TEXT_FIELDS: tuple[str, ...] = (
-    "title",
-    "description",
-    "culture",
-    "place",
-    "creator",
-    "date",
-    "materials",
-    "technique",
-    "dimensions",
-    "credit_line",
-)
 EXHIBITION_TEXT_FIELDS: tuple[str, ...] = ("title", "introduction")
 SECTION_TEXT_FIELDS: tuple[str, ...] = ("title", "narrative")
 ANNOTATION_TEXT_FIELDS: tuple[str, ...] = ("label", "text")
@@ -131,9 +121,6 @@ class ItemTag(Base):
         ForeignKey("item.id", ondelete="CASCADE"), primary_key=True
     )
     tag: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
-
-
-RELATIONS: tuple[str, ...] = ("redrawing_of", "depicts", "related")
 
 
 class ItemRelation(Base):

@@ -82,6 +82,7 @@ from exhibition_app.core.countries import is_country
 from exhibition_app.core.edtf import DateParseError, parse_date, parse_edtf
 from exhibition_app.core.languages import LANGUAGES
 from exhibition_app.core.licences import is_licence_uri
+from exhibition_app.core.vocabulary import ITEM_TEXT_FIELDS, KINDS, RELATIONS
 
 __all__ = [
     "COLUMNS",
@@ -100,23 +101,6 @@ __all__ = [
     "restore",
     "write_csv",
 ]
-
-# The database's vocabularies (exhibition_app.db.models), repeated here so that this
-# module does not import SQLAlchemy; tests/interop/test_csv_dc.py keeps them equal.
-KINDS: tuple[str, ...] = ("object", "map", "photograph", "document")
-ITEM_TEXT_FIELDS: tuple[str, ...] = (
-    "title",
-    "description",
-    "culture",
-    "place",
-    "creator",
-    "date",
-    "materials",
-    "technique",
-    "dimensions",
-    "credit_line",
-)
-RELATIONS: tuple[str, ...] = ("redrawing_of", "depicts", "related")
 
 #: Translatable item field -> the name of its columns (before ``@lang``).
 FIELD_COLUMNS: dict[str, str] = {
