@@ -61,6 +61,14 @@ def _setup(db: Path, assets: Path) -> list[int]:
         return ids
 
 
+def _count_lock(exc: Exception, errors: list[str]) -> int:
+    """1 when ``exc`` is "database is locked"; any other error goes into ``errors``, 0."""
+    if "locked" in str(exc):
+        return 1
+    errors.append(str(exc).splitlines()[0])
+    return 0
+
+
 def _writer(db: str, assets: str, seconds: float, ids: list[int]) -> dict[str, object]:
     from sqlalchemy.exc import OperationalError
 
@@ -84,10 +92,7 @@ def _writer(db: str, assets: str, seconds: float, ids: list[int]) -> dict[str, o
                 with cat.session() as s:
                     edit_item(s, item_id, changes, "writer")
             except OperationalError as exc:
-                if "locked" in str(exc):
-                    locked += 1
-                else:
-                    errors.append(str(exc).splitlines()[0])
+                locked += _count_lock(exc, errors)
                 continue
             counters[item_id] = counter
             edits += 1
@@ -142,10 +147,7 @@ def _reader(db: str, assets: str, seconds: float, ids: list[int]) -> dict[str, o
                 with cat.read_session() as s:
                     gallery = load_gallery(s)
             except OperationalError as exc:
-                if "locked" in str(exc):
-                    locked += 1
-                else:
-                    errors.append(str(exc).splitlines()[0])
+                locked += _count_lock(exc, errors)
                 continue
             reads += 1
             for item_id in ids:
