@@ -23,7 +23,7 @@ multilingual list.
 ``curator``: what a curator does, through the operations the CLI and the curator window
 call: import a generated picture as a new draft item (``ingest.import_image``, as
 ``import image`` does: verified, normalised, stored, committed), edit it
-(``history.edit_item``: texts in three more languages, tags, date, country; a revision),
+(``items.edit_item``: texts in three more languages, tags, date, country; a revision),
 publish it (``publishing.publish``: a revision and a publication). Every picture has its
 own random pixels, so no two share a checksum.
 
@@ -211,8 +211,8 @@ def run_curator(
     catalog: Any, rec: Recorder, rng: random.Random, extra: dict[str, Any], user: str
 ) -> float:
     from exhibition_app.operations.accounts import verify_user
-    from exhibition_app.operations.history import edit_item
     from exhibition_app.operations.ingest import import_image
+    from exhibition_app.operations.items import edit_item
     from exhibition_app.operations.publishing import publish
 
     with catalog.read_session() as session:  # signing in, as the curator window does

@@ -46,7 +46,18 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from exhibition_app.errors import InvalidInput
+from exhibition_app.core.edtf_display import format_date
+from exhibition_app.core.edtf_syntax import (
+    APPROX_MARGIN,
+    CENTURY_PARTS,
+    DATE_HINT,
+    MONTH_NAMES,
+    OPEN_SPAN,
+    DateParseError,
+    edtf_year,
+    parse_edtf,
+    qualifier,
+)
 
 __all__ = [
     "APPROX_MARGIN",
@@ -57,15 +68,6 @@ __all__ = [
     "parse_date",
     "parse_edtf",
 ]
-
-APPROX_MARGIN = 10
-"""Years added on each side of an approximate (``~``) date."""
-
-OPEN_SPAN = 100
-"""Years assumed beyond the known end of an open interval ("before 1500")."""
-
-_HINT = "try '1689', 'c. 1720', '18th century', '1680s' or '1689-1695'"
-_EDTF_HINT = "expected EDTF such as '1720', '1720~', '17XX', '168X', '1689/1695' or '../1500'"
 
 
 @dataclass(frozen=True)
@@ -78,176 +80,12 @@ class DateSpec:
     latest: int
 
 
-class DateParseError(InvalidInput):
-    """A date (curator text or EDTF) that cannot be read.
-
-    The message is one line naming the input, e.g. ``cannot read the date
-    'sometime': try '1689', 'c. 1720', ...``.
-    """
-
-    def __init__(self, text: str, reason: str = _HINT, *, what: str = "date") -> None:
-        self.text = text
-        self.reason = reason
-        super().__init__(f"cannot read the {what} {text!r}: {reason}")
-
-
-# ---------------------------------------------------------------------------
-# EDTF model
-# ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Point:
-    """One EDTF date: the years it covers (before qualifiers) and its details."""
-
-    lo: int
-    hi: int
-    month: int = 0  # 1-12, or a season 21-24; 0 when absent
-    day: int = 0
-    approx: bool = False
-    uncertain: bool = False
-
-    def bounds(self) -> tuple[int, int]:
-        margin = APPROX_MARGIN if self.approx else 0
-        return self.lo - margin, self.hi + margin
-
-
-@dataclass(frozen=True)
-class _Interval:
-    start: _Point | None  # None: open ("..") or unknown ("") end
-    end: _Point | None
-
-    def bounds(self) -> tuple[int, int]:
-        if self.start is None:
-            assert self.end is not None
-            lo, hi = self.end.bounds()
-            return lo - OPEN_SPAN, hi
-        if self.end is None:
-            lo, hi = self.start.bounds()
-            return lo, hi + OPEN_SPAN
-        return self.start.bounds()[0], self.end.bounds()[1]
-
-
-_EDTF_POINT = re.compile(
-    r"""
-    (?:
-        Y(?P<ysign>-?)(?P<ylong>[1-9][0-9]{4,})
-      | (?P<sign>-?)(?P<digits>[0-9]{4}|[0-9]{3}X|[0-9]{2}XX|[0-9]XXX)
-    )
-    (?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?
-    (?P<qual>[?~%])?
-    """,
-    re.VERBOSE,
-)
-_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-def _parse_point(text: str, whole: str) -> _Point:
-    match = _EDTF_POINT.fullmatch(text)
-    if match is None:
-        raise DateParseError(whole, _EDTF_HINT, what="EDTF date")
-    if match["ylong"] is not None:
-        year = int(match["ylong"]) * (-1 if match["ysign"] else 1)
-        lo = hi = year
-        masked = False
-    else:
-        digits: str = match["digits"]
-        unknown = digits.count("X")
-        base = int(digits.replace("X", "0"))
-        width = 10**unknown
-        lo, hi = base, base + width - 1
-        if match["sign"]:
-            lo, hi = -hi, -base
-        masked = unknown > 0
-    month = int(match["month"]) if match["month"] else 0
-    day = int(match["day"]) if match["day"] else 0
-    if match["month"]:
-        if masked:
-            raise DateParseError(
-                whole, "unspecified digits (X) are only supported in a year", what="EDTF date"
-            )
-        if not (1 <= month <= 12 or (21 <= month <= 24 and not match["day"])):
-            raise DateParseError(whole, f"there is no month {month:02d}", what="EDTF date")
-        if match["day"]:
-            days = 29 if month == 2 and _is_leap(lo) else _DAYS_IN_MONTH[month - 1]
-            if not 1 <= day <= days:
-                raise DateParseError(
-                    whole, f"month {month:02d} has no day {day:02d}", what="EDTF date"
-                )
-    qual = match["qual"] or ""
-    return _Point(lo, hi, month, day, approx=qual in ("~", "%"), uncertain=qual in ("?", "%"))
-
-
-def _parse_edtf(edtf: str) -> _Point | _Interval:
-    text = edtf.strip()
-    if "/" not in text:
-        if not text or text == "..":
-            raise DateParseError(edtf, _EDTF_HINT, what="EDTF date")
-        return _parse_point(text, edtf)
-    first, _, second = text.partition("/")
-    if "/" in second:
-        raise DateParseError(edtf, "an interval has exactly one '/'", what="EDTF date")
-    start = None if first in ("", "..") else _parse_point(first, edtf)
-    end = None if second in ("", "..") else _parse_point(second, edtf)
-    if start is None and end is None:
-        raise DateParseError(edtf, "an interval needs at least one known end", what="EDTF date")
-    if start is not None and end is not None and start.lo > end.hi:
-        raise DateParseError(edtf, "the interval ends before it starts", what="EDTF date")
-    return _Interval(start, end)
-
-
-def parse_edtf(edtf: str) -> tuple[int, int]:
-    """Return ``(earliest, latest)`` astronomical years of an EDTF string.
-
-    >>> parse_edtf("1720~")
-    (1710, 1730)
-    >>> parse_edtf("-0499/-0300")
-    (-499, -300)
-    >>> parse_edtf("../1500")
-    (1400, 1500)
-
-    Raises :class:`DateParseError` for anything outside the supported subset
-    (see the module docstring).
-    """
-    return _parse_edtf(edtf).bounds()
-
-
-def _edtf_year(year: int) -> str:
-    if abs(year) > 9999:
-        return f"Y{year}"
-    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
-
-
-def _qualifier(approx: bool, uncertain: bool) -> str:
-    if approx and uncertain:
-        return "%"
-    return "~" if approx else "?" if uncertain else ""
-
-
 # ---------------------------------------------------------------------------
 # Curator text
 # ---------------------------------------------------------------------------
 
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_MONTHS = {name.lower(): i for i, name in enumerate(_MONTH_NAMES, 1)}
-_MONTHS.update({name[:3].lower(): i for i, name in enumerate(_MONTH_NAMES, 1)})
+_MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
+_MONTHS.update({name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, 1)})
 _MONTHS["sept"] = 9
 _SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 _ORDINAL_WORDS = {
@@ -279,13 +117,6 @@ _ORDINAL_WORDS = {
     )
 }
 _ORDINAL_WORDS["twenty first"] = 21
-_PARTS = {
-    "early": (0, 33),
-    "mid": (34, 66),
-    "late": (67, 99),
-    "first half": (0, 49),
-    "second half": (50, 99),
-}
 _PART_WORDS = {
     "early": "early",
     "mid": "mid",
@@ -421,10 +252,10 @@ def _astronomical(year: int, era: str | None, whole: str) -> int:
 
 def _side_span(side: _Side, whole: str) -> tuple[int, int, str]:
     """Return ``(lo, hi, edtf)`` of one side; the EDTF carries its qualifier."""
-    qual = _qualifier(side.approx, side.uncertain)
+    qual = qualifier(side.approx, side.uncertain)
     if side.kind in ("year", "month"):
         year = _astronomical(side.number, side.era, whole)
-        edtf = _edtf_year(year)
+        edtf = edtf_year(year)
         if side.month:
             edtf += f"-{side.month:02d}"
             if side.day:
@@ -447,7 +278,7 @@ def _side_span(side: _Side, whole: str) -> tuple[int, int, str]:
     else:
         lo, hi = (n - 1) * size, (n - 1) * size + size - 1
     if side.part:
-        first, last = _PARTS[side.part]
+        first, last = CENTURY_PARTS[side.part]
         start = lo
         lo, hi = start + first, start + last
         return lo, hi, _interval(lo, hi, qual)
@@ -458,7 +289,7 @@ def _side_span(side: _Side, whole: str) -> tuple[int, int, str]:
 
 
 def _interval(lo: int, hi: int, qual: str) -> str:
-    return f"{_edtf_year(lo)}{qual}/{_edtf_year(hi)}{qual}"
+    return f"{edtf_year(lo)}{qual}/{edtf_year(hi)}{qual}"
 
 
 def _reconcile(left: _Side, right: _Side, whole: str) -> None:
@@ -507,10 +338,10 @@ def _parse_text(display: str) -> str:
             raise DateParseError(display, "say which unit, e.g. 'before the 18th century'")
         lo, hi, edtf = _side_span(side, display)
         simple = side.kind in ("year", "month")
-        qual = _qualifier(side.approx, side.uncertain)
+        qual = qualifier(side.approx, side.uncertain)
         if opened["before"]:
-            return "../" + (edtf if simple else _edtf_year(lo) + qual)
-        return (edtf if simple else _edtf_year(hi) + qual) + "/.."
+            return "../" + (edtf if simple else edtf_year(lo) + qual)
+        return (edtf if simple else edtf_year(hi) + qual) + "/.."
 
     pieces = _RANGE_SPLIT.split(text)
     if len(pieces) == 1:
@@ -526,9 +357,9 @@ def _parse_text(display: str) -> str:
     _, right_hi, right_edtf = _side_span(right, display)
     if left.kind in ("year", "month") and right.kind in ("year", "month"):
         return f"{left_edtf}/{right_edtf}"
-    left_q = _qualifier(left.approx, left.uncertain)
-    right_q = _qualifier(right.approx, right.uncertain)
-    return f"{_edtf_year(left_lo)}{left_q}/{_edtf_year(right_hi)}{right_q}"
+    left_q = qualifier(left.approx, left.uncertain)
+    right_q = qualifier(right.approx, right.uncertain)
+    return f"{edtf_year(left_lo)}{left_q}/{edtf_year(right_hi)}{right_q}"
 
 
 def _looks_like_edtf(text: str) -> bool:
@@ -570,7 +401,7 @@ def parse_date(text: str) -> DateSpec:
     """
     display = " ".join(text.split())
     if not display:
-        raise DateParseError(text, "the date is empty; " + _HINT)
+        raise DateParseError(text, "the date is empty; " + DATE_HINT)
     try:
         edtf = _parse_text(display)
         earliest, latest = parse_edtf(edtf)
@@ -584,16 +415,3 @@ def parse_date(text: str) -> DateSpec:
     except DateParseError as error:
         reason = error.reason if _looks_like_edtf(display) else text_error.reason
         raise DateParseError(text, reason) from None
-
-
-def format_date(edtf: str, lang: str = "en") -> str:
-    """Render an EDTF date for display in ``lang`` (``en``, ``kk``, ``ru``, ``mn``).
-
-    The grammar of each language lives in :mod:`exhibition_app.core.edtf_display`.
-
-    >>> format_date("17XX", "ru")
-    'XVIII век'
-    """
-    from exhibition_app.core.edtf_display import format_date as render
-
-    return render(edtf, lang)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from exhibition_app.core.edtf import _MONTH_NAMES, _PARTS, _parse_edtf, _Point
+from exhibition_app.core.edtf_syntax import CENTURY_PARTS, MONTH_NAMES, EdtfPoint, read_edtf
 
 _CoreKind = Literal["year", "years", "decade", "century", "part", "millennium", "month"]
 
@@ -57,7 +57,7 @@ def _describe_span(lo: int, hi: int) -> _Core:
             return _Core(kind, start[0], end[0], start[1], end[1])
     n, bc = (lo // 100 + 1, False) if lo >= 0 else (-lo // 100 + 1, True)
     first = -(n * 100 - 1) if bc else (n - 1) * 100
-    for part, offsets in _PARTS.items():
+    for part, offsets in CENTURY_PARTS.items():
         if (lo - first, hi - first) == offsets:
             return _Core("part", n, bc_a=bc, part=part)
     if lo >= 100 and lo % 10 == 0 and lo % 100 != 0 and hi == lo + 9:
@@ -65,7 +65,7 @@ def _describe_span(lo: int, hi: int) -> _Core:
     return _Core("years", lo, hi)
 
 
-def _describe(point: _Point) -> _Core:
+def _describe(point: EdtfPoint) -> _Core:
     if point.month:
         return _Core("month", point.lo, month=point.month, day=point.day)
     return _describe_span(point.lo, point.hi)
@@ -114,7 +114,10 @@ class _Locale:
         return str(method(c, oblique))
 
     def qualified(self, c: _Core, approx: bool, uncertain: bool) -> str:
-        text = self.core(c, oblique=approx)
+        return self.qualify(self.core(c, oblique=approx), approx, uncertain)
+
+    def qualify(self, text: str, approx: bool, uncertain: bool) -> str:
+        """``text`` with the marks of an approximate and of an uncertain date."""
         if approx:
             text = self.approx_prefix + text
         if uncertain:
@@ -179,7 +182,7 @@ class _English(_Locale):
         if c.month > 12:
             season = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}[c.month]
             return f"{season} {year}"
-        name = _MONTH_NAMES[c.month - 1]
+        name = MONTH_NAMES[c.month - 1]
         return f"{c.day} {name} {year}" if c.day else f"{name} {year}"
 
 
@@ -229,11 +232,7 @@ class _Russian(_Locale):
     }
 
     def open_end(self, c: _Core, approx: bool, uncertain: bool, before: bool) -> str:
-        text = self.core(c, oblique=True)
-        if approx:
-            text = self.approx_prefix + text
-        if uncertain:
-            text += self.uncertain_suffix
+        text = self.qualify(self.core(c, oblique=True), approx, uncertain)
         return ("до " if before else "после ") + text
 
     @staticmethod
@@ -281,9 +280,68 @@ class _Russian(_Locale):
         return f"{names[c.month - 1]} {year}"
 
 
-class _Kazakh(_Locale):
-    approx_prefix = "шамамен "
+class _EraFirst(_Locale):
+    """Kazakh and Mongolian: the era before the number ("б.з.д. V ғасыр"), and "before" or
+    "after" an open end said by a case ending of the last word, where it has one."""
+
     uncertain_suffix = " (?)"
+    era_bc = ""
+    era_ad = ""
+    year_word = ""
+    # (one century, several), (one millennium, several), "of the century" before a part
+    _CENTURY: ClassVar[tuple[str, str]] = ("", "")
+    _MILLENNIUM: ClassVar[tuple[str, str]] = ("", "")
+    _OF_CENTURY = ""
+    _PARTS: ClassVar[dict[str, str]] = {}
+    # (ending of the nominative, the same before the date, the same after it)
+    _CASES: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+    # what follows a text with none of those endings, before and after
+    _NO_CASE: ClassVar[tuple[str, str]] = ("", "")
+
+    def open_end(self, c: _Core, approx: bool, uncertain: bool, before: bool) -> str:
+        text = self.core(c)
+        for ending, earlier, later in self._CASES:
+            if text.endswith(ending) and c.kind != "month":
+                text = text[: -len(ending)] + (earlier if before else later)
+                break
+        else:
+            text += self._NO_CASE[0] if before else self._NO_CASE[1]
+        return self.qualify(text, approx, uncertain)
+
+    def _bc(self, bc: bool) -> str:
+        return f"{self.era_bc} " if bc else ""
+
+    def year(self, c: _Core, oblique: bool) -> str:
+        if c.a <= 0:
+            return f"{self.era_bc} {1 - c.a} {self.year_word}"
+        return f"{c.a} {self.year_word}"
+
+    def century(self, c: _Core, oblique: bool) -> str:
+        return self._units(c, *self._CENTURY)
+
+    def millennium(self, c: _Core, oblique: bool) -> str:
+        return self._units(c, *self._MILLENNIUM)
+
+    def part(self, c: _Core, oblique: bool) -> str:
+        return f"{self._bc(c.bc_a)}{_roman(c.a)} {self._OF_CENTURY} {self._PARTS[c.part]}"
+
+    def _units(self, c: _Core, one_unit: str, units: str) -> str:
+        one, two = _roman(c.a), _roman(c.b)
+        if (c.a, c.bc_a) == (c.b, c.bc_b):
+            return f"{self._bc(c.bc_a)}{one} {one_unit}"
+        if c.bc_a == c.bc_b:
+            return f"{self._bc(c.bc_a)}{one}–{two} {units}"
+        return f"{self.era_bc} {one} {one_unit} – {self.era_ad} {two} {one_unit}"
+
+
+class _Kazakh(_EraFirst):
+    approx_prefix = "шамамен "
+    era_bc = "б.з.д."
+    era_ad = "б.з."
+    year_word = "ж."
+    _CENTURY = ("ғасыр", "ғасырлар")
+    _MILLENNIUM = ("мыңжылдық", "мыңжылдықтар")
+    _OF_CENTURY = "ғасырдың"
     _MONTHS = (
         "қаңтар",
         "ақпан",
@@ -307,34 +365,14 @@ class _Kazakh(_Locale):
         "second half": "екінші жартысы",
     }
     # (ending of the nominative, dative + "дейін", ablative + "кейін")
-    _CASES = (
+    _CASES: ClassVar[tuple[tuple[str, str, str], ...]] = (
         (" ж.", " жылға дейін", " жылдан кейін"),
         (" жылдар", " жылдарға дейін", " жылдардан кейін"),
         (" ғасыр", " ғасырға дейін", " ғасырдан кейін"),
         (" мыңжылдық", " мыңжылдыққа дейін", " мыңжылдықтан кейін"),
         ("ы", "ына дейін", "ынан кейін"),  # possessive: "басы" -> "басына"
     )
-
-    def open_end(self, c: _Core, approx: bool, uncertain: bool, before: bool) -> str:
-        text = self.core(c)
-        for ending, dative, ablative in self._CASES:
-            if text.endswith(ending) and c.kind != "month":
-                text = text[: -len(ending)] + (dative if before else ablative)
-                break
-        else:
-            text += " және одан бұрын" if before else " және одан кейін"
-        if approx:
-            text = self.approx_prefix + text
-        if uncertain:
-            text += self.uncertain_suffix
-        return text
-
-    @staticmethod
-    def _bc(bc: bool) -> str:
-        return "б.з.д. " if bc else ""
-
-    def year(self, c: _Core, oblique: bool) -> str:
-        return f"б.з.д. {1 - c.a} ж." if c.a <= 0 else f"{c.a} ж."
+    _NO_CASE = (" және одан бұрын", " және одан кейін")
 
     def years(self, c: _Core, oblique: bool) -> str:
         if c.a > 0:
@@ -346,23 +384,6 @@ class _Kazakh(_Locale):
     def decade(self, c: _Core, oblique: bool) -> str:
         return f"{c.a} жылдар"
 
-    def century(self, c: _Core, oblique: bool) -> str:
-        return self._units(c, "ғасыр", "ғасырлар")
-
-    def millennium(self, c: _Core, oblique: bool) -> str:
-        return self._units(c, "мыңжылдық", "мыңжылдықтар")
-
-    def _units(self, c: _Core, one_unit: str, units: str) -> str:
-        one, two = _roman(c.a), _roman(c.b)
-        if (c.a, c.bc_a) == (c.b, c.bc_b):
-            return f"{self._bc(c.bc_a)}{one} {one_unit}"
-        if c.bc_a == c.bc_b:
-            return f"{self._bc(c.bc_a)}{one}–{two} {units}"
-        return f"б.з.д. {one} {one_unit} – б.з. {two} {one_unit}"
-
-    def part(self, c: _Core, oblique: bool) -> str:
-        return f"{self._bc(c.bc_a)}{_roman(c.a)} ғасырдың {self._PARTS[c.part]}"
-
     def month(self, c: _Core, oblique: bool) -> str:
         year = self.year(c, oblique)
         if c.month > 12:
@@ -371,9 +392,14 @@ class _Kazakh(_Locale):
         return f"{year} {c.day} {name}" if c.day else f"{year} {name}"
 
 
-class _Mongolian(_Locale):
+class _Mongolian(_EraFirst):
     approx_prefix = "ойролцоогоор "
-    uncertain_suffix = " (?)"
+    era_bc = "МЭӨ"
+    era_ad = "МЭ"
+    year_word = "он"
+    _CENTURY = ("зуун", "зуун")
+    _MILLENNIUM = ("мянган", "мянган")
+    _OF_CENTURY = "зууны"
     _SEASONS: ClassVar[dict[int, str]] = {21: "хавар", 22: "зун", 23: "намар", 24: "өвөл"}
     _PARTS: ClassVar[dict[str, str]] = {
         "early": "эхэн үе",
@@ -384,35 +410,18 @@ class _Mongolian(_Locale):
     }
     # the decade suffix follows the spoken tens: ная -> "-аад", ер -> "-ээд", ...
     _DECADE_SUFFIX = ("аад", "аад", "иод", "аад", "өөд", "иад", "аад", "аад", "аад", "ээд")
-    # (ending of the nominative, ablative ending)
-    _CASES = (
-        (" он", " оноос"),
-        ("зуун", "зуунаас"),
-        ("мянган", "мянганаас"),
-        ("үе", "үеэс"),
-        ("хагас", "хагасаас"),
+    # (ending of the nominative, ablative ending) + "өмнө" (before) or "хойш" (after)
+    _CASES = tuple(
+        (ending, f"{ablative} өмнө", f"{ablative} хойш")
+        for ending, ablative in (
+            (" он", " оноос"),
+            ("зуун", "зуунаас"),
+            ("мянган", "мянганаас"),
+            ("үе", "үеэс"),
+            ("хагас", "хагасаас"),
+        )
     )
-
-    def open_end(self, c: _Core, approx: bool, uncertain: bool, before: bool) -> str:
-        text = self.core(c)
-        for ending, ablative in self._CASES:
-            if text.endswith(ending) and c.kind != "month":
-                text = text[: -len(ending)] + ablative + (" өмнө" if before else " хойш")
-                break
-        else:
-            text += " хүртэл" if before else " болон түүнээс хойш"
-        if approx:
-            text = self.approx_prefix + text
-        if uncertain:
-            text += self.uncertain_suffix
-        return text
-
-    @staticmethod
-    def _bc(bc: bool) -> str:
-        return "МЭӨ " if bc else ""
-
-    def year(self, c: _Core, oblique: bool) -> str:
-        return f"МЭӨ {1 - c.a} он" if c.a <= 0 else f"{c.a} он"
+    _NO_CASE = (" хүртэл", " болон түүнээс хойш")
 
     def years(self, c: _Core, oblique: bool) -> str:
         if c.a > 0:
@@ -423,23 +432,6 @@ class _Mongolian(_Locale):
 
     def decade(self, c: _Core, oblique: bool) -> str:
         return f"{c.a}-{self._DECADE_SUFFIX[c.a // 10 % 10]} он"
-
-    def century(self, c: _Core, oblique: bool) -> str:
-        return self._units(c, "зуун")
-
-    def millennium(self, c: _Core, oblique: bool) -> str:
-        return self._units(c, "мянган")
-
-    def _units(self, c: _Core, unit: str) -> str:
-        one, two = _roman(c.a), _roman(c.b)
-        if (c.a, c.bc_a) == (c.b, c.bc_b):
-            return f"{self._bc(c.bc_a)}{one} {unit}"
-        if c.bc_a == c.bc_b:
-            return f"{self._bc(c.bc_a)}{one}–{two} {unit}"
-        return f"МЭӨ {one} {unit} – МЭ {two} {unit}"
-
-    def part(self, c: _Core, oblique: bool) -> str:
-        return f"{self._bc(c.bc_a)}{_roman(c.a)} зууны {self._PARTS[c.part]}"
 
     def month(self, c: _Core, oblique: bool) -> str:
         year = self.year(c, oblique) + "ы"  # "1720 он" -> "1720 оны"
@@ -483,10 +475,10 @@ def format_date(edtf: str, lang: str = "en") -> str:
     >>> format_date("-0499/-0300", "en")
     '5th–4th century BC'
     """
-    parsed = _parse_edtf(edtf)
+    parsed = read_edtf(edtf)
     key = lang.strip().lower().replace("_", "-").split("-")[0]
     locale = _LOCALES.get(_LANG_ALIASES.get(key, key), _LOCALES["en"])
-    if isinstance(parsed, _Point):
+    if isinstance(parsed, EdtfPoint):
         return locale.qualified(_describe(parsed), parsed.approx, parsed.uncertain)
     start, end = parsed.start, parsed.end
     if start is None or end is None:

@@ -7,7 +7,9 @@ through Alembic migrations in ``exhibition_app/db/migrations``, never ``create_a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import ClassVar, TypeVar
 
 from sqlalchemy import (
     Boolean,
@@ -22,9 +24,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from exhibition_app.core.item_fields import ITEM_TEXT_FIELDS as ITEM_TEXT_FIELDS
-from exhibition_app.core.item_fields import KINDS as KINDS
 from exhibition_app.core.stats import EVENT_KINDS
+
+# The fixed vocabularies, re-exported: callers import them from here or from core.
+from exhibition_app.core.vocabulary import ITEM_TEXT_FIELDS as ITEM_TEXT_FIELDS
+from exhibition_app.core.vocabulary import KINDS as KINDS
+from exhibition_app.core.vocabulary import RELATIONS as RELATIONS
 
 EXHIBITION_TEXT_FIELDS: tuple[str, ...] = ("title", "introduction")
 SECTION_TEXT_FIELDS: tuple[str, ...] = ("title", "narrative")
@@ -43,14 +48,35 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _key_of(owner: str, *, index: bool = False) -> Mapped[int]:
+    """A key column naming a row of ``owner`` that this row belongs to and goes with."""
+    return mapped_column(
+        ForeignKey(f"{owner}.id", ondelete="CASCADE"), primary_key=True, index=index
+    )
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+class TextRow:
+    """The columns of every ``*_text`` table after its owner's id: one text per field and
+    language, the three together with the owner making the key."""
+
+    field: Mapped[str] = mapped_column(String(32), primary_key=True)
+    lang: Mapped[str] = mapped_column(String(8), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+_Row = TypeVar("_Row", bound=TextRow)
 
 
 class TextMixin:
     """Gives an owner of ``texts`` rows a dict view per field and a setter."""
 
-    texts: list  # overridden by each class's relationship
+    texts: list  # overridden by each class's relationship (:func:`_texts`)
+    #: The class of the owner's ``*_text`` rows (called with field, lang and value).
+    _text_row: ClassVar[Callable[..., TextRow]]
 
     def text_map(self, field: str) -> dict[str, str]:
         return {t.lang: t.value for t in self.texts if t.field == field and t.value}
@@ -64,11 +90,15 @@ class TextMixin:
                     self.texts.remove(row)
                 return
         if value:
-            self.texts.append(self._text_class()(field=field, lang=lang, value=value))
+            self.texts.append(self._text_row(field=field, lang=lang, value=value))
 
-    @classmethod
-    def _text_class(cls) -> type:
-        raise NotImplementedError
+
+def _texts(row: type[_Row]) -> Mapped[list[_Row]]:
+    """An owner's texts, loaded with it, in key order (SQLite hands rows back in key order
+    by itself, PostgreSQL does not)."""
+    return relationship(
+        row, cascade="all, delete-orphan", order_by=(row.field, row.lang), lazy="selectin"
+    )
 
 
 class Media(Base):
@@ -88,23 +118,16 @@ class Media(Base):
     phash: Mapped[str | None] = mapped_column(String(16), index=True)
 
 
-class ItemText(Base):
+class ItemText(TextRow, Base):
     __tablename__ = "item_text"
-    item_id: Mapped[int] = mapped_column(
-        ForeignKey("item.id", ondelete="CASCADE"), primary_key=True
-    )
-    field: Mapped[str] = mapped_column(String(32), primary_key=True)
-    lang: Mapped[str] = mapped_column(String(8), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    item_id: Mapped[int] = _key_of("item")
 
 
 class ItemMedia(Base):
     """An item's ordered media."""
 
     __tablename__ = "item_media"
-    item_id: Mapped[int] = mapped_column(
-        ForeignKey("item.id", ondelete="CASCADE"), primary_key=True
-    )
+    item_id: Mapped[int] = _key_of("item")
     media_id: Mapped[int] = mapped_column(
         ForeignKey("media.id", ondelete="RESTRICT"), primary_key=True, index=True
     )
@@ -114,13 +137,8 @@ class ItemMedia(Base):
 
 class ItemTag(Base):
     __tablename__ = "item_tag"
-    item_id: Mapped[int] = mapped_column(
-        ForeignKey("item.id", ondelete="CASCADE"), primary_key=True
-    )
+    item_id: Mapped[int] = _key_of("item")
     tag: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
-
-
-RELATIONS: tuple[str, ...] = ("redrawing_of", "depicts", "related")
 
 
 class ItemRelation(Base):
@@ -128,12 +146,8 @@ class ItemRelation(Base):
 
     __tablename__ = "item_relation"
     __table_args__ = (CheckConstraint(f"relation IN {RELATIONS!r}", name="relation"),)
-    subject_id: Mapped[int] = mapped_column(
-        ForeignKey("item.id", ondelete="CASCADE"), primary_key=True
-    )
-    object_id: Mapped[int] = mapped_column(
-        ForeignKey("item.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    subject_id: Mapped[int] = _key_of("item")
+    object_id: Mapped[int] = _key_of("item", index=True)
     relation: Mapped[str] = mapped_column(String(32), primary_key=True)
 
 
@@ -163,10 +177,8 @@ class Item(TextMixin, Base):
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
 
-    # Ordered by key: SQLite hands rows back in key order by itself, PostgreSQL does not.
-    texts: Mapped[list[ItemText]] = relationship(
-        cascade="all, delete-orphan", order_by=(ItemText.field, ItemText.lang), lazy="selectin"
-    )
+    texts: Mapped[list[ItemText]] = _texts(ItemText)
+    _text_row = ItemText
     media_links: Mapped[list[ItemMedia]] = relationship(
         cascade="all, delete-orphan", order_by=ItemMedia.position, lazy="selectin"
     )
@@ -183,10 +195,6 @@ class Item(TextMixin, Base):
     annotations: Mapped[list[Annotation]] = relationship(
         cascade="all, delete-orphan", back_populates="item", order_by="Annotation.id"
     )
-
-    @classmethod
-    def _text_class(cls) -> type:
-        return ItemText
 
     @property
     def media(self) -> list[Media]:
@@ -210,34 +218,20 @@ class Item(TextMixin, Base):
         self.tag_rows.extend(ItemTag(tag=t) for t in sorted(wanted - have))
 
 
-class ExhibitionText(Base):
+class ExhibitionText(TextRow, Base):
     __tablename__ = "exhibition_text"
-    exhibition_id: Mapped[int] = mapped_column(
-        ForeignKey("exhibition.id", ondelete="CASCADE"), primary_key=True
-    )
-    field: Mapped[str] = mapped_column(String(32), primary_key=True)
-    lang: Mapped[str] = mapped_column(String(8), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    exhibition_id: Mapped[int] = _key_of("exhibition")
 
 
-class SectionText(Base):
+class SectionText(TextRow, Base):
     __tablename__ = "section_text"
-    section_id: Mapped[int] = mapped_column(
-        ForeignKey("section.id", ondelete="CASCADE"), primary_key=True
-    )
-    field: Mapped[str] = mapped_column(String(32), primary_key=True)
-    lang: Mapped[str] = mapped_column(String(8), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    section_id: Mapped[int] = _key_of("section")
 
 
 class SectionItem(Base):
     __tablename__ = "section_item"
-    section_id: Mapped[int] = mapped_column(
-        ForeignKey("section.id", ondelete="CASCADE"), primary_key=True
-    )
-    item_id: Mapped[int] = mapped_column(
-        ForeignKey("item.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
+    section_id: Mapped[int] = _key_of("section")
+    item_id: Mapped[int] = _key_of("item", index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -250,18 +244,11 @@ class Section(TextMixin, Base):
         ForeignKey("exhibition.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
-    texts: Mapped[list[SectionText]] = relationship(
-        cascade="all, delete-orphan",
-        order_by=(SectionText.field, SectionText.lang),
-        lazy="selectin",
-    )
+    texts: Mapped[list[SectionText]] = _texts(SectionText)
+    _text_row = SectionText
     item_links: Mapped[list[SectionItem]] = relationship(
         cascade="all, delete-orphan", order_by=SectionItem.position, lazy="selectin"
     )
-
-    @classmethod
-    def _text_class(cls) -> type:
-        return SectionText
 
     @property
     def item_ids(self) -> list[int]:
@@ -279,28 +266,16 @@ class Exhibition(TextMixin, Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
-    texts: Mapped[list[ExhibitionText]] = relationship(
-        cascade="all, delete-orphan",
-        order_by=(ExhibitionText.field, ExhibitionText.lang),
-        lazy="selectin",
-    )
+    texts: Mapped[list[ExhibitionText]] = _texts(ExhibitionText)
+    _text_row = ExhibitionText
     sections: Mapped[list[Section]] = relationship(
         cascade="all, delete-orphan", order_by=Section.position, lazy="selectin"
     )
 
-    @classmethod
-    def _text_class(cls) -> type:
-        return ExhibitionText
 
-
-class AnnotationText(Base):
+class AnnotationText(TextRow, Base):
     __tablename__ = "annotation_text"
-    annotation_id: Mapped[int] = mapped_column(
-        ForeignKey("annotation.id", ondelete="CASCADE"), primary_key=True
-    )
-    field: Mapped[str] = mapped_column(String(32), primary_key=True)
-    lang: Mapped[str] = mapped_column(String(8), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    annotation_id: Mapped[int] = _key_of("annotation")
 
 
 class Annotation(TextMixin, Base):
@@ -316,15 +291,8 @@ class Annotation(TextMixin, Base):
     lat: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     item: Mapped[Item] = relationship(back_populates="annotations")
-    texts: Mapped[list[AnnotationText]] = relationship(
-        cascade="all, delete-orphan",
-        order_by=(AnnotationText.field, AnnotationText.lang),
-        lazy="selectin",
-    )
-
-    @classmethod
-    def _text_class(cls) -> type:
-        return AnnotationText
+    texts: Mapped[list[AnnotationText]] = _texts(AnnotationText)
+    _text_row = AnnotationText
 
 
 class VisitorEvent(Base):

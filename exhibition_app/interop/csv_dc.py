@@ -80,9 +80,9 @@ from typing import IO
 
 from exhibition_app.core.countries import is_country
 from exhibition_app.core.edtf import DateParseError, parse_date, parse_edtf
-from exhibition_app.core.item_fields import ITEM_TEXT_FIELDS, KINDS
 from exhibition_app.core.languages import LANGUAGES
 from exhibition_app.core.licences import is_licence_uri
+from exhibition_app.core.vocabulary import ITEM_TEXT_FIELDS, KINDS, RELATIONS
 
 __all__ = [
     "COLUMNS",
@@ -101,8 +101,6 @@ __all__ = [
     "restore",
     "write_csv",
 ]
-
-RELATIONS: tuple[str, ...] = ("redrawing_of", "depicts", "related")
 
 #: Translatable item field -> the name of its columns (before ``@lang``).
 FIELD_COLUMNS: dict[str, str] = {

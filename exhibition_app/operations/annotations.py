@@ -127,6 +127,16 @@ def _texts_of(note: Annotation) -> dict[str, dict[str, str]]:
 # --- annotations -----------------------------------------------------------------------------
 
 
+def _add(session: Session, note: Annotation, texts: Texts) -> int:
+    """Store a new annotation with its (checked) texts; returns its id."""
+    for field, by_lang in texts.items():
+        for lang, value in by_lang.items():
+            note.set_text(field, lang, value)
+    session.add(note)
+    session.flush()
+    return note.id
+
+
 def add_annotation(
     session: Session, item_id: int, x: float, y: float, texts: Texts | None = None
 ) -> int:
@@ -137,12 +147,7 @@ def add_annotation(
     clean = _check_texts(texts or {})
     lon, lat = _lonlat(item, fx, fy)
     note = Annotation(item_id=item.id, media_id=media.id, x=fx, y=fy, lon=lon, lat=lat)
-    for field, by_lang in clean.items():
-        for lang, value in by_lang.items():
-            note.set_text(field, lang, value)
-    session.add(note)
-    session.flush()
-    return note.id
+    return _add(session, note, clean)
 
 
 def move_annotation(
@@ -228,12 +233,7 @@ def restore_annotation(session: Session, data: Mapping[str, Any]) -> int:
         note.created_at = datetime.fromisoformat(created)
     if wanted_id is not None and session.get(Annotation, wanted_id) is None:
         note.id = wanted_id
-    for field, by_lang in clean.items():
-        for lang, value in by_lang.items():
-            note.set_text(field, lang, value)
-    session.add(note)
-    session.flush()
-    return note.id
+    return _add(session, note, clean)
 
 
 # --- control points --------------------------------------------------------------------------

@@ -25,7 +25,6 @@ place; ``check`` reports any a restored catalogue refers to but the assets folde
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import sqlite3
 import tempfile
@@ -36,8 +35,6 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from alembic.script import ScriptDirectory
-from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
@@ -53,9 +50,19 @@ from exhibition_app.db.engine import (
     resolve_url,
     sqlite_path,
 )
-from exhibition_app.db.models import Exhibition, Item, Publication, utcnow
 from exhibition_app.db.search import integrity_problems
 from exhibition_app.errors import CatalogError
+from exhibition_app.operations.backup_files import (
+    CORE_TABLES,
+    SQLITE_HEADER,
+    backup_target,
+    known_revisions,
+    rotate,
+    stamp,
+    stamp_of,
+)
+from exhibition_app.operations.pg_backup import dump, is_postgresql, restore_dump
+from exhibition_app.operations.publishing import announce_restore
 from exhibition_app.paths import default_locations
 
 __all__ = [
@@ -68,10 +75,6 @@ __all__ = [
     "scheduled_backup",
 ]
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-STAMP = "%Y%m%dT%H%M%S%fZ"
-#: Tables a file must have (before any upgrade) to be taken for a catalogue.
-CORE_TABLES = frozenset({"item", "item_text", "media", "exhibition", "section"})
 _TIMEOUT = BUSY_TIMEOUT_MS / 1000
 
 
@@ -108,8 +111,6 @@ def _db_file(catalog: Catalog | str | Path) -> Path:
 
 def _postgresql_url(catalog: Catalog | str | Path) -> str | None:
     """The URL of a PostgreSQL catalogue, None for SQLite."""
-    from exhibition_app.operations.pg_backup import is_postgresql
-
     url = catalog.url if isinstance(catalog, Catalog) else resolve_url(catalog)
     return url if is_postgresql(url) else None
 
@@ -147,10 +148,6 @@ def _copy_online(src: Path, dest: Path) -> None:
         source.close()
 
 
-def _stamp(now: datetime | None = None) -> str:
-    return (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP)
-
-
 # -- backup ----------------------------------------------------------------------------------
 
 
@@ -162,8 +159,6 @@ def backup(catalog: Catalog | str | Path, file: str | Path) -> BackupInfo:
     """
     url = _postgresql_url(catalog)
     if url is not None:
-        from exhibition_app.operations.pg_backup import dump
-
         written = dump(url, file)
         return BackupInfo(written, written.stat().st_size)
     if isinstance(catalog, Catalog):
@@ -185,37 +180,6 @@ def backup(catalog: Catalog | str | Path, file: str | Path) -> BackupInfo:
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
     return BackupInfo(dest, dest.stat().st_size)
-
-
-def backup_target(dest: Path) -> tuple[Path, Path]:
-    """(folder, new empty temporary file in it) for writing the backup ``dest`` aside and
-    renaming it into place; a one-line CatalogError for a folder or a missing folder."""
-    if dest.is_dir():
-        raise CatalogError(f"{dest} is a folder; give the backup a file name")
-    folder = dest.parent if str(dest.parent) else Path(".")
-    if not folder.is_dir():
-        raise CatalogError(f"cannot write the backup {dest}: its folder does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    return folder, Path(tmp_name)
-
-
-def _rotate(folder: Path, prefix: str, suffix: str, keep: int) -> None:
-    """Keep the ``keep`` newest ``<prefix><stamp><suffix>`` files (stamps sort by time)."""
-    olds = sorted(p for p in folder.glob(f"{prefix}*{suffix}") if _stamp_of(p, prefix, suffix))
-    for old in olds[: max(0, len(olds) - keep)]:
-        old.unlink(missing_ok=True)
-
-
-def _stamp_of(path: Path, prefix: str, suffix: str) -> datetime | None:
-    name = path.name
-    if not (name.startswith(prefix) and name.endswith(suffix)):
-        return None
-    try:
-        stamp = name[len(prefix) : len(name) - len(suffix)]
-        return datetime.strptime(stamp, STAMP).replace(tzinfo=UTC)
-    except ValueError:
-        return None
 
 
 def scheduled_backup(
@@ -241,27 +205,18 @@ def scheduled_backup(
         raise CatalogError(f"cannot create the backup folder {target}: {_reason(exc)}") from None
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     prefix, suffix = f"{src.stem}.scheduled.", ".dump" if url else (src.suffix or ".db")
-    stamps = [s for p in target.glob(f"{prefix}*{suffix}") if (s := _stamp_of(p, prefix, suffix))]
+    stamps = [s for p in target.glob(f"{prefix}*{suffix}") if (s := stamp_of(p, prefix, suffix))]
     if stamps:
         age = moment - max(stamps)
         if timedelta(0) <= age < min_interval:
             return None
-    dest = target / f"{prefix}{_stamp(moment)}{suffix}"
+    dest = target / f"{prefix}{stamp(moment)}{suffix}"
     backup(url or src, dest)
-    _rotate(target, prefix, suffix, max(1, keep))
+    rotate(target, prefix, suffix, max(1, keep))
     return dest
 
 
 # -- restore ---------------------------------------------------------------------------------
-
-
-def _known_revisions() -> tuple[set[str], str]:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    script = ScriptDirectory.from_config(cfg)
-    head = script.get_current_head()
-    assert head is not None
-    return {r.revision for r in script.walk_revisions()}, head
 
 
 def _upgrade(path: Path) -> None:
@@ -307,7 +262,7 @@ def catalogue_problem(path: Path) -> tuple[str | None, str | None]:
             con.close()
     except sqlite3.Error as exc:  # "database disk image is malformed", "not a database"
         return f"it fails the integrity check ({_reason(exc)})", None
-    known, head = _known_revisions()
+    known, head = known_revisions()
     if len(versions) != 1:
         return "it is not an exhibition catalogue (its schema version is not one value)", None
     schema = versions[0]
@@ -365,22 +320,7 @@ def _announce(path: Path, after: int, user: str | None) -> int:
     engine = make_engine(f"sqlite:///{path}")
     try:
         with Session(engine) as session, session.begin():
-            current = int(session.scalar(select(func.max(Publication.id))) or 0)
-            items = session.scalar(select(func.count(Item.id)).where(Item.published.is_(True)))
-            shows = session.scalar(
-                select(func.count(Exhibition.id)).where(Exhibition.published.is_(True))
-            )
-            serial = max(current, after) + 1
-            session.add(
-                Publication(
-                    id=serial,
-                    at=utcnow(),
-                    user_name=user,
-                    items=int(items or 0),
-                    exhibitions=int(shows or 0),
-                )
-            )
-        return serial
+            return announce_restore(session, after, user)
     finally:
         engine.dispose()
 
@@ -417,10 +357,10 @@ def _backup_current(live: Path) -> Path:
         # Too damaged for SQLite to copy (that may be why it is being restored): the bytes.
         suffix = live.suffix or ".db"
         prefix = f"{live.stem}.before-restore."
-        dest = live.with_name(f"{prefix}{_stamp()}{suffix}")
+        dest = live.with_name(f"{prefix}{stamp()}{suffix}")
         create_private_file(dest)
         shutil.copyfile(live, dest)
-        _rotate(live.parent, prefix, suffix, BACKUPS_KEPT)
+        rotate(live.parent, prefix, suffix, BACKUPS_KEPT)
         return dest
 
 
@@ -518,8 +458,6 @@ def restore_catalogue(
     password), ``previous_backup`` (None when there was no catalogue before), ``schema``
     and ``serial``.
     """
-    from exhibition_app.operations.pg_backup import is_postgresql, restore_dump
-
     url = resolve_url(target if target is not None else default_locations()[0])
     path = sqlite_path(url)
     if path is not None:

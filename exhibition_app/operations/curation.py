@@ -17,6 +17,7 @@ from exhibition_app.catalog import Catalog
 from exhibition_app.core.cards import ItemCard
 from exhibition_app.db.models import Item, Media
 from exhibition_app.operations import history as item_history_ops
+from exhibition_app.operations import items as item_ops
 from exhibition_app.operations import publishing
 from exhibition_app.operations.accounts import verify_user
 from exhibition_app.operations.stats import summarize
@@ -61,7 +62,7 @@ def save_item_changes(
     """Apply ``changes`` (as ``operations.history.edit_item`` takes them) in one transaction,
     recorded as ``user``'s; a ``ValidationError`` says which fields were refused."""
     with catalog.session() as session:
-        item_history_ops.edit_item(session, item_id, changes, user)
+        item_ops.edit_item(session, item_id, changes, user)
 
 
 def restore_item_version(catalog: Catalog, revision_id: int, user: str | None) -> None:
@@ -80,7 +81,7 @@ def set_item_published(catalog: Catalog, item_id: int, published: bool, user: st
 def create_draft_item(catalog: Catalog, kind: str, title: str, user: str | None) -> int:
     """A new draft item of ``kind`` titled ``title`` in English; returns its id."""
     with catalog.session() as session:
-        item = item_history_ops.create_item(
+        item = item_ops.create_item(
             session, {"kind": kind, "texts": {"title": {"en": title}}}, user
         )
         session.flush()

@@ -24,21 +24,27 @@ import os
 import re
 import shutil
 import subprocess
-from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from exhibition_app.core.durable import replace_file
-from exhibition_app.db.dialect import advance_sequences, notify_publication
 from exhibition_app.db.engine import BACKUPS_KEPT, make_engine, upgrade
-from exhibition_app.db.models import Exhibition, Item, Publication, utcnow
+from exhibition_app.db.models import Publication
 from exhibition_app.errors import CatalogError
+from exhibition_app.operations.backup_files import (
+    CORE_TABLES,
+    SQLITE_HEADER,
+    backup_target,
+    known_revisions,
+    rotate,
+    stamp,
+)
+from exhibition_app.operations.publishing import announce_restore
 
 ARCHIVE_MAGIC = b"PGDMP"
-CORE_TABLES = frozenset({"item", "item_text", "media", "exhibition", "section"})
 _TIMEOUT = 3600
 
 
@@ -106,14 +112,8 @@ def _error(proc: subprocess.CompletedProcess[str]) -> str:
     return errors[0] if errors else f"exit status {proc.returncode}"
 
 
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-
-
 def dump(url: str, file: str | Path) -> Path:
     """A pg_dump custom-format archive of the catalogue at ``url`` in ``file``."""
-    from exhibition_app.operations.backup import backup_target
-
     dest = Path(file).expanduser()
     _folder, tmp = backup_target(dest)
     try:
@@ -132,15 +132,20 @@ def dump(url: str, file: str | Path) -> Path:
     return dest
 
 
-def _toc(archive: Path) -> str:
-    """The archive's table of contents (``pg_restore --list``); refuses a broken archive."""
-    proc = subprocess.run(
-        [find_tool("pg_restore"), "--list", str(archive)],
+def _read_archive(args: list[str]) -> subprocess.CompletedProcess[str]:
+    """``pg_restore`` reading an archive file (no database involved)."""
+    return subprocess.run(
+        [find_tool("pg_restore"), *args],
         capture_output=True,
         text=True,
         timeout=_TIMEOUT,
         check=False,
     )
+
+
+def _toc(archive: Path) -> str:
+    """The archive's table of contents (``pg_restore --list``); refuses a broken archive."""
+    proc = _read_archive(["--list", str(archive)])
     if proc.returncode != 0:
         raise CatalogError(f"it is not a readable PostgreSQL archive ({_error(proc)})")
     return proc.stdout
@@ -155,20 +160,7 @@ def archive_schema(archive: Path) -> str:
         raise CatalogError(f"it is not an exhibition catalogue (no {', '.join(missing)} table)")
     if "alembic_version" not in tables:
         raise CatalogError("it is not an exhibition catalogue (no schema version)")
-    proc = subprocess.run(
-        [
-            find_tool("pg_restore"),
-            "--data-only",
-            "--table=alembic_version",
-            "-f",
-            "-",
-            str(archive),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=_TIMEOUT,
-        check=False,
-    )
+    proc = _read_archive(["--data-only", "--table=alembic_version", "-f", "-", str(archive)])
     if proc.returncode != 0:
         raise CatalogError(f"its schema version cannot be read ({_error(proc)})")
     rows = re.search(r"COPY \S*alembic_version .*?FROM stdin;\n(.*?)\n\\\.", proc.stdout, re.S)
@@ -178,12 +170,6 @@ def archive_schema(archive: Path) -> str:
             "it is not an exhibition catalogue (its schema version is not one value)"
         )
     return versions[0].strip()
-
-
-def _rotate(folder: Path, prefix: str, suffix: str, keep: int) -> None:
-    olds = sorted(folder.glob(f"{prefix}*{suffix}"))
-    for old in olds[: max(0, len(olds) - keep)]:
-        old.unlink(missing_ok=True)
 
 
 def _serial(url: str) -> int:
@@ -206,14 +192,12 @@ def restore_dump(
     publication serial). ``backups`` is where the dump before the restore goes (default: the
     archive's folder).
     """
-    from exhibition_app.operations.backup import _known_revisions
-
     src = Path(file).expanduser()
     if not src.is_file():
         raise CatalogError(f"cannot restore from {src}: there is no such file")
     with src.open("rb") as fh:
         head = fh.read(16)
-    if head.startswith(b"SQLite format 3\x00"):
+    if head.startswith(SQLITE_HEADER):
         raise CatalogError(
             f"{src} was not restored: it is an SQLite catalogue; to move one into PostgreSQL, "
             "use 'exhibition-app --catalog FILE copy-to URL'"
@@ -224,7 +208,7 @@ def restore_dump(
         schema = archive_schema(src)
     except CatalogError as exc:
         raise CatalogError(f"{src} was not restored: {exc}") from None
-    known, _head = _known_revisions()
+    known, _head = known_revisions()
     if schema not in known:
         raise CatalogError(
             f"{src} was not restored: it was written by a newer exhibition-app or another "
@@ -235,8 +219,8 @@ def restore_dump(
     name = make_url(url).database or "catalog"
     previous = None
     if before or _has_tables(url):
-        previous = dump(url, folder / f"{name}.before-restore.{_stamp()}.dump")
-        _rotate(folder, f"{name}.before-restore.", ".dump", BACKUPS_KEPT)
+        previous = dump(url, folder / f"{name}.before-restore.{stamp()}.dump")
+        rotate(folder, f"{name}.before-restore.", ".dump", BACKUPS_KEPT)
     proc = _run(
         "pg_restore",
         [
@@ -259,32 +243,13 @@ def restore_dump(
     try:
         upgrade(engine)
         with Session(engine) as session, session.begin():
-            current = int(session.scalar(select(func.max(Publication.id))) or 0)
-            serial = max(current, before) + 1
-            items = session.scalar(select(func.count(Item.id)).where(Item.published.is_(True)))
-            shows = session.scalar(
-                select(func.count(Exhibition.id)).where(Exhibition.published.is_(True))
-            )
-            session.add(
-                Publication(
-                    id=serial,
-                    at=utcnow(),
-                    user_name=user,
-                    items=int(items or 0),
-                    exhibitions=int(shows or 0),
-                )
-            )
-            session.flush()
-            advance_sequences(session)  # the publication came with its id
-            notify_publication(session, serial)  # running kiosks reload
+            serial = announce_restore(session, before, user)
     finally:
         engine.dispose()
     return previous, schema, serial
 
 
 def _has_tables(url: str) -> bool:
-    from sqlalchemy import inspect
-
     engine = make_engine(url)
     try:
         return bool(inspect(engine).get_table_names())

@@ -18,12 +18,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from exhibition_app.db.dialect import PUBLICATION_CHANNEL, notify_publication
+from exhibition_app.db.dialect import PUBLICATION_CHANNEL, advance_sequences, notify_publication
 from exhibition_app.db.models import Exhibition, Item, Publication, utcnow
 from exhibition_app.errors import not_found
 from exhibition_app.operations.history import UserRef, ensure_baseline, record, resolve_user
 
 __all__ = [
+    "announce_restore",
     "last_publication",
     "publication_counts",
     "publication_serial",
@@ -171,3 +172,26 @@ def unpublish(
         published=False,
         include_items=include_items,
     )
+
+
+def announce_restore(session: Session, after: int, user: str | None) -> int:
+    """After a restore, add a publication numbered past both ``after`` (the serial before
+    the restore) and the newest restored one, counting what is published now, in the
+    caller's transaction, so running kiosks reload; returns its serial."""
+    current = int(session.scalar(select(func.max(Publication.id))) or 0)
+    serial = max(current, after) + 1
+    items = session.scalar(select(func.count(Item.id)).where(Item.published.is_(True)))
+    shows = session.scalar(select(func.count(Exhibition.id)).where(Exhibition.published.is_(True)))
+    session.add(
+        Publication(
+            id=serial,
+            at=utcnow(),
+            user_name=user,
+            items=int(items or 0),
+            exhibitions=int(shows or 0),
+        )
+    )
+    session.flush()
+    advance_sequences(session)  # the publication came with its id (PostgreSQL)
+    notify_publication(session, serial)  # running kiosks reload (PostgreSQL)
+    return serial

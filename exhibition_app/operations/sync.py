@@ -710,6 +710,19 @@ class _Sync:
 
     # ---------------------------------------------------------------- removing
 
+    def _walk(self, top: Path) -> Iterator[tuple[Path, list[str]]]:
+        """Each folder under ``top`` (sorted, temporaries left out) with its files, as paths
+        relative to the local assets folder."""
+        for dirpath, dirnames, filenames in os.walk(top):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(_TEMPORARY))
+            base = Path(dirpath)
+            rels = [
+                (base / name).relative_to(self.local).as_posix()
+                for name in sorted(filenames)
+                if not name.startswith(_TEMPORARY)
+            ]
+            yield base, rels
+
     def unneeded(
         self, media: set[str], tile_sets: dict[str, set[str] | None]
     ) -> tuple[list[str], list[Path]]:
@@ -720,15 +733,8 @@ class _Sync:
         found: list[str] = []
         folders: list[Path] = []
         media_top = self.local / _MEDIA_DIR
-        for dirpath, dirnames, filenames in os.walk(media_top):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith(_TEMPORARY))
-            base = Path(dirpath)
-            for name in sorted(filenames):
-                if name.startswith(_TEMPORARY):
-                    continue
-                rel = (base / name).relative_to(self.local).as_posix()
-                if rel not in media:
-                    found.append(rel)
+        for _folder, rels in self._walk(media_top):
+            found += [rel for rel in rels if rel not in media]
         tiles_top = self.local / _TILES_DIR
         try:
             tops = sorted(os.scandir(tiles_top), key=lambda e: e.name)
@@ -747,16 +753,9 @@ class _Sync:
                     continue
                 keep = listed
             files: list[str] = []
-            for dirpath, dirnames, filenames in os.walk(top.path):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith(_TEMPORARY))
-                base = Path(dirpath)
-                folders.append(base)
-                for name in sorted(filenames):
-                    if name.startswith(_TEMPORARY):
-                        continue
-                    rel = (base / name).relative_to(self.local).as_posix()
-                    if rel not in keep:
-                        files.append(rel)
+            for folder, rels in self._walk(Path(top.path)):
+                folders.append(folder)
+                files += [rel for rel in rels if rel not in keep]
             first = [f"{_TILES_DIR}/{top.name}/{n}" for n in reversed(_TILE_SET_LAST)]
             found += [f for f in first if f in files] + [f for f in files if f not in first]
         folders.sort(key=lambda p: len(p.parts), reverse=True)

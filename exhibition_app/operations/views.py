@@ -5,6 +5,8 @@ The UI never holds ORM objects: the cards cross from the worker thread to the ma
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
@@ -32,20 +34,40 @@ def _media_ref(media: object) -> MediaRef:
     )
 
 
+def _card(
+    row: Any,
+    *,
+    texts: dict[str, dict[str, str]],
+    cover: MediaRef | None,
+    media: tuple[MediaRef, ...],
+    tags: tuple[str, ...],
+    related: tuple[tuple[str, int, bool], ...],
+) -> ItemCard:
+    """A card from an Item, or a row of its columns, and what the caller gathered."""
+    return ItemCard(
+        id=row.id,
+        kind=row.kind,
+        accession_number=row.accession_number,
+        country=row.country,
+        date_edtf=row.date_edtf,
+        date_earliest=row.date_earliest,
+        date_latest=row.date_latest,
+        rights=row.rights,
+        source=row.source,
+        featured=bool(row.featured),
+        published=bool(row.published),
+        texts=texts,
+        cover=cover,
+        media=media,
+        tags=tags,
+        related=related,
+    )
+
+
 def item_card(item: Item) -> ItemCard:
     cover = item.cover_media
-    return ItemCard(
-        id=item.id,
-        kind=item.kind,
-        accession_number=item.accession_number,
-        country=item.country,
-        date_edtf=item.date_edtf,
-        date_earliest=item.date_earliest,
-        date_latest=item.date_latest,
-        rights=item.rights,
-        source=item.source,
-        featured=item.featured,
-        published=item.published,
+    return _card(
+        item,
         texts={f: item.text_map(f) for f in ITEM_TEXT_FIELDS if item.text_map(f)},
         cover=_media_ref(cover) if cover is not None else None,
         media=tuple(_media_ref(m) for m in item.media),
@@ -133,18 +155,8 @@ def load_gallery(session: Session, *, published_only: bool = False) -> GalleryDa
         own = pictures.get(row.id, [])
         cover = refs.get(row.cover_media_id) if row.cover_media_id is not None else None
         fields = texts.get(row.id, {})
-        items[row.id] = ItemCard(
-            id=row.id,
-            kind=row.kind,
-            accession_number=row.accession_number,
-            country=row.country,
-            date_edtf=row.date_edtf,
-            date_earliest=row.date_earliest,
-            date_latest=row.date_latest,
-            rights=row.rights,
-            source=row.source,
-            featured=bool(row.featured),
-            published=bool(row.published),
+        items[row.id] = _card(
+            row,
             texts={f: fields[f] for f in ITEM_TEXT_FIELDS if fields.get(f)},
             cover=cover if cover is not None else (own[0] if own else None),
             media=tuple(own),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from exhibition_app import __version__
 from exhibition_app.core.languages import DEFAULT_FALLBACK
+from exhibition_app.errors import Refused
 from exhibition_app.paths import APP_NAME, assets_dir
 from exhibition_app.ui import settings
 from exhibition_app.ui.fonts import load_fonts
@@ -34,9 +36,29 @@ if TYPE_CHECKING:
 SCREENSHOT_TIMEOUT_S = 60.0
 
 
+def screen_problem() -> str | None:
+    """Why Qt would find no screen here (it would abort the process, exit 134, with a
+    message about xcb plugins), or None. Only Linux without a display is known to fail."""
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None  # offscreen, minimal, eglfs, vnc...: no display needed
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no screen here (DISPLAY is not set): run it in a desktop session, on a virtual "
+        "screen (xvfb-run -s '-screen 0 1920x1080x24' exhibition-app ...), or give "
+        "--screenshot FILE to render without one"
+    )
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
+        problem = screen_problem()
+        if problem is not None:
+            raise Refused(problem)
         app = QApplication(argv or [APP_NAME])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -89,6 +111,8 @@ def create_window(
 
 def run_gui(args: argparse.Namespace) -> int:
     settings.current.tile_cache_bytes = max(16, args.tile_cache) * 1024 * 1024
+    if args.screenshot and screen_problem() is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     app = make_app(sys.argv[:1])
     curator = bool(getattr(args, "curator", False))
     kiosk = _kiosk_options(args) if getattr(args, "kiosk", False) and not curator else None

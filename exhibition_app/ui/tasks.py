@@ -149,24 +149,6 @@ class TaskManager(QObject):
         self._start(pool, lambda relay: fn(OpContext(relay, cancel)), success, failure, progress)
         return OpHandle(cancel)
 
-    # -- the older spelling: a failure as its one-line message -----------------------------
-
-    def run_db(
-        self,
-        fn: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[str], None] | None = None,
-    ) -> None:
-        self._start(self.db_pool, lambda _relay: fn(), on_done, _as_message(on_error), None)
-
-    def run_image(
-        self,
-        fn: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[str], None] | None = None,
-    ) -> None:
-        self._start(self.image_pool, lambda _relay: fn(), on_done, _as_message(on_error), None)
-
     def _start(
         self,
         pool: QThreadPool,
@@ -216,16 +198,3 @@ class TaskManager(QObject):
         self.image_pool.clear()
         self.db_pool.waitForDone(5000)
         self.image_pool.waitForDone(5000)
-
-
-def _as_message(
-    on_error: Callable[[str], None] | None,
-) -> Callable[[BaseException], None] | None:
-    if on_error is None:
-        return None
-    return lambda exc: on_error(_first_line(exc))
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc)
-    return text.splitlines()[0] if text else type(exc).__name__

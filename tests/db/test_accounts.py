@@ -139,7 +139,7 @@ def test_list_users(catalog: Catalog) -> None:
 
 
 def test_history_keeps_the_name_when_the_account_is_deleted(catalog: Catalog) -> None:
-    from exhibition_app.operations.history import create_item
+    from exhibition_app.operations.items import create_item
 
     with catalog.session() as s:
         user = add_user(s, "ilyas", PASSWORD)

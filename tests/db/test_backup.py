@@ -23,7 +23,7 @@ from exhibition_app.db.engine import (
 from exhibition_app.db.models import Item
 from exhibition_app.errors import CatalogError
 from exhibition_app.operations.backup import backup, restore, scheduled_backup
-from exhibition_app.operations.history import create_item, edit_item
+from exhibition_app.operations.items import create_item, edit_item
 from exhibition_app.operations.publishing import publication_serial, publish
 
 # SQLite's backup API, file headers, PRAGMA checks and WAL: the PostgreSQL side (pg_dump and
@@ -51,6 +51,17 @@ def _integrity(path: Path) -> tuple[str, str]:
         ok = con.execute("PRAGMA integrity_check").fetchone()[0]
         mode = con.execute("PRAGMA journal_mode").fetchone()[0]
         return ok, mode
+    finally:
+        con.close()
+
+
+def _write(path: Path, *statements: str) -> None:
+    """Change a catalogue file behind the application's back, with a plain connection."""
+    con = sqlite3.connect(path)
+    try:
+        for statement in statements:
+            con.execute(statement)
+        con.commit()
     finally:
         con.close()
 
@@ -165,41 +176,30 @@ def test_restore_refuses_what_is_not_an_sqlite_file(catalog: Catalog, tmp_path: 
 
 def test_restore_refuses_a_foreign_sqlite_database(catalog: Catalog, tmp_path: Path) -> None:
     other = tmp_path / "other.db"
-    con = sqlite3.connect(other)
-    con.execute("CREATE TABLE recipe (id INTEGER PRIMARY KEY, name TEXT)")
-    con.commit()
-    con.close()
+    _write(other, "CREATE TABLE recipe (id INTEGER PRIMARY KEY, name TEXT)")
     _refused(catalog, other, "not an exhibition catalogue")
     # An Alembic-managed database of another program, at a revision we happen to know.
-    con = sqlite3.connect(other)
-    con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
-    con.execute("INSERT INTO alembic_version VALUES ('0001')")
-    con.commit()
-    con.close()
+    _write(
+        other,
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)",
+        "INSERT INTO alembic_version VALUES ('0001')",
+    )
     _refused(catalog, other, "not an exhibition catalogue")
 
 
 def test_restore_refuses_a_newer_catalogue(catalog: Catalog, saved: Path) -> None:
-    con = sqlite3.connect(saved)
-    con.execute("UPDATE alembic_version SET version_num = '9999'")
-    con.commit()
-    con.close()
+    _write(saved, "UPDATE alembic_version SET version_num = '9999'")
     _refused(catalog, saved, "newer exhibition-app")
 
 
 def test_restore_refuses_a_file_failing_foreign_keys(catalog: Catalog, saved: Path) -> None:
-    con = sqlite3.connect(saved)  # foreign keys are off by default in a plain connection
-    con.execute("INSERT INTO item_tag (item_id, tag) VALUES (9999, 'orphan')")
-    con.commit()
-    con.close()
+    # Foreign keys are off by default in a plain connection.
+    _write(saved, "INSERT INTO item_tag (item_id, tag) VALUES (9999, 'orphan')")
     _refused(catalog, saved, "foreign key")
 
 
 def test_restore_refuses_a_damaged_search_index(catalog: Catalog, saved: Path) -> None:
-    con = sqlite3.connect(saved)
-    con.execute("DELETE FROM item_search")
-    con.commit()
-    con.close()
+    _write(saved, "DELETE FROM item_search")
     _refused(catalog, saved, "search index")
 
 

@@ -9,7 +9,7 @@ from exhibition_app.catalog import Catalog
 from exhibition_app.db.models import Item
 from exhibition_app.db.search import rebuild_index
 from exhibition_app.operations.check import check_catalog
-from exhibition_app.operations.history import create_item
+from exhibition_app.operations.items import create_item
 
 
 def test_a_sequence_behind_its_rows_is_found_and_repaired(catalog: Catalog) -> None:

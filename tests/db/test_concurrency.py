@@ -39,7 +39,7 @@ COUNTER = re.compile(r"#(\d+)$")
 def _setup(db: Path, assets: Path) -> list[int]:
     from exhibition_app.catalog import Catalog
     from exhibition_app.operations.accounts import add_user
-    from exhibition_app.operations.history import create_item
+    from exhibition_app.operations.items import create_item
 
     with Catalog.open(db, assets) as cat:
         with cat.session() as s:
@@ -61,11 +61,19 @@ def _setup(db: Path, assets: Path) -> list[int]:
         return ids
 
 
+def _count_lock(exc: Exception, errors: list[str]) -> int:
+    """1 when ``exc`` is "database is locked"; any other error goes into ``errors``, 0."""
+    if "locked" in str(exc):
+        return 1
+    errors.append(str(exc).splitlines()[0])
+    return 0
+
+
 def _writer(db: str, assets: str, seconds: float, ids: list[int]) -> dict[str, object]:
     from sqlalchemy.exc import OperationalError
 
     from exhibition_app.catalog import Catalog
-    from exhibition_app.operations.history import edit_item
+    from exhibition_app.operations.items import edit_item
 
     edits, locked, errors = 0, 0, []
     counters = dict.fromkeys(ids, 0)
@@ -84,10 +92,7 @@ def _writer(db: str, assets: str, seconds: float, ids: list[int]) -> dict[str, o
                 with cat.session() as s:
                     edit_item(s, item_id, changes, "writer")
             except OperationalError as exc:
-                if "locked" in str(exc):
-                    locked += 1
-                else:
-                    errors.append(str(exc).splitlines()[0])
+                locked += _count_lock(exc, errors)
                 continue
             counters[item_id] = counter
             edits += 1
@@ -142,10 +147,7 @@ def _reader(db: str, assets: str, seconds: float, ids: list[int]) -> dict[str, o
                 with cat.read_session() as s:
                     gallery = load_gallery(s)
             except OperationalError as exc:
-                if "locked" in str(exc):
-                    locked += 1
-                else:
-                    errors.append(str(exc).splitlines()[0])
+                locked += _count_lock(exc, errors)
                 continue
             reads += 1
             for item_id in ids:

@@ -17,7 +17,7 @@ from exhibition_app.operations.exhibition_editing import (
     save_exhibition_state,
 )
 from exhibition_app.operations.exhibitions import ExhibitionInvalid
-from exhibition_app.operations.history import ValidationError
+from exhibition_app.operations.item_changes import ValidationError
 
 
 def test_an_item_edited_published_and_restored(catalog) -> None:  # type: ignore[no-untyped-def]

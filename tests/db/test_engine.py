@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import text
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.db.engine import (
-    _alembic_config,
     current_revision,
     head_revision,
     make_engine,
@@ -83,18 +82,10 @@ def test_bad_url_gives_a_clear_error() -> None:
         resolve_url("nonsense+://")
 
 
-def test_older_catalogue_is_backed_up_then_upgraded(tmp_path: Path) -> None:
-    db = tmp_path / "old.db"
-    engine = make_engine(resolve_url(db))
-    with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "0001")
-        conn.execute(
-            text(
-                "INSERT INTO item (kind, accession_number, published, featured, created_at,"
-                " updated_at) VALUES ('map', 'OLD-1', 1, 0, '2020-01-01', '2020-01-01')"
-            )
-        )
-    engine.dispose()
+def test_older_catalogue_is_backed_up_then_upgraded(
+    tmp_path: Path, old_catalogue: Callable[..., Path]
+) -> None:
+    db = old_catalogue("0001", old_map=True)
     with Catalog.open(db, tmp_path / "assets") as cat:
         assert cat.backup_made is not None and cat.backup_made.exists()
         assert current_revision(cat.engine) == head_revision()
@@ -122,13 +113,12 @@ def test_newer_catalogue_is_refused_untouched(tmp_path: Path) -> None:
     con.close()
 
 
-def test_upgrade_gives_the_search_index_its_prefix_indexes(tmp_path: Path) -> None:
-    db = tmp_path / "old.db"
-    engine = make_engine(resolve_url(db))
-    with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "0002")
-        conn.execute(text("INSERT INTO item_search (rowid, title, body) VALUES (7, 'iurt', '')"))
-    engine.dispose()
+def test_upgrade_gives_the_search_index_its_prefix_indexes(
+    tmp_path: Path, old_catalogue: Callable[..., Path]
+) -> None:
+    db = old_catalogue(
+        "0002", "INSERT INTO item_search (rowid, title, body) VALUES (7, 'iurt', '')"
+    )
     with Catalog.open(db, tmp_path / "assets") as cat, cat.engine.connect() as conn:
         sql = conn.execute(
             text("SELECT sql FROM sqlite_master WHERE name = 'item_search'")

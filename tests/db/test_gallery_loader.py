@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.db.models import Item, ItemRelation
-from exhibition_app.operations.history import edit_item
+from exhibition_app.operations.items import edit_item
 from exhibition_app.operations.publishing import unpublish
 from exhibition_app.operations.views import item_card, load_gallery
 

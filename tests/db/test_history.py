@@ -22,27 +22,17 @@ from exhibition_app.db.models import (
 )
 from exhibition_app.db.search import search
 from exhibition_app.errors import CatalogError, NotFound
-from exhibition_app.operations.accounts import add_user
 from exhibition_app.operations.history import (
-    ValidationError,
-    create_item,
-    delete_item,
-    edit_item,
     history,
     record,
     restore_item,
     revision_snapshot,
     snapshot_item,
 )
+from exhibition_app.operations.item_changes import ValidationError
+from exhibition_app.operations.items import create_item, delete_item, edit_item
 
-USER = "aigerim"
-
-
-@pytest.fixture
-def cat(catalog: Catalog) -> Catalog:
-    with catalog.session() as s:
-        add_user(s, USER, "steppe-maps-1689")
-    return catalog
+USER = "aigerim"  # the curator whose account the ``cat`` fixture (tests/db/conftest.py) adds
 
 
 def _media(s: Any, n: int) -> list[int]:

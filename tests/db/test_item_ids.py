@@ -9,8 +9,9 @@ from pathlib import Path
 from PIL import Image
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.operations.history import create_item, delete_item, history, restore_item
+from exhibition_app.operations.history import history, restore_item
 from exhibition_app.operations.ingest import import_image
+from exhibition_app.operations.items import create_item, delete_item
 
 
 def _image(folder: Path, n: int) -> Path:

@@ -18,7 +18,7 @@ from exhibition_app.errors import CatalogError
 from exhibition_app.operations.accounts import add_user
 from exhibition_app.operations.backup import backup, scheduled_backup
 from exhibition_app.operations.check import check_catalog
-from exhibition_app.operations.history import create_item
+from exhibition_app.operations.items import create_item
 from exhibition_app.operations.pg_backup import restore_dump
 from exhibition_app.operations.publishing import publication_serial, publish
 

@@ -12,8 +12,8 @@ from exhibition_app.catalog import Catalog
 from exhibition_app.db.models import Exhibition, Item, Publication, Revision, Section, SectionItem
 from exhibition_app.errors import NotFound
 from exhibition_app.operations import publishing
-from exhibition_app.operations.accounts import add_user
-from exhibition_app.operations.history import create_item, history
+from exhibition_app.operations.history import history
+from exhibition_app.operations.items import create_item
 from exhibition_app.operations.publishing import (
     last_publication,
     publication_serial,
@@ -22,14 +22,7 @@ from exhibition_app.operations.publishing import (
 )
 from exhibition_app.operations.views import load_gallery
 
-USER = "aigerim"
-
-
-@pytest.fixture
-def cat(catalog: Catalog) -> Catalog:
-    with catalog.session() as s:
-        add_user(s, USER, "steppe-maps-1689")
-    return catalog
+USER = "aigerim"  # the curator whose account the ``cat`` fixture (tests/db/conftest.py) adds
 
 
 def _items(cat: Catalog, n: int) -> list[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,6 @@ from exhibition_app.db.engine import (
     _alembic_config,
     current_revision,
     head_revision,
-    make_engine,
-    resolve_url,
 )
 from exhibition_app.db.models import Base, Item, VisitorEvent
 from exhibition_app.operations.stats import EVENT_KINDS, VisitEvent, record_events, summarize
@@ -322,18 +321,10 @@ def test_schema_matches_the_models(catalog: Catalog) -> None:
     assert "dwell_ms >= 0" in sql
 
 
-def test_a_0003_catalogue_is_upgraded_and_can_go_back(tmp_path: Path) -> None:
-    db = tmp_path / "old.db"
-    engine = make_engine(resolve_url(db))
-    with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "0003")
-        conn.execute(
-            text(
-                "INSERT INTO item (kind, accession_number, published, featured, created_at,"
-                " updated_at) VALUES ('map', 'OLD-1', 1, 0, '2020-01-01', '2020-01-01')"
-            )
-        )
-    engine.dispose()
+def test_a_0003_catalogue_is_upgraded_and_can_go_back(
+    tmp_path: Path, old_catalogue: Callable[..., Path]
+) -> None:
+    db = old_catalogue("0003", old_map=True)
     with Catalog.open(db, tmp_path / "assets") as cat:
         assert cat.backup_made is not None
         assert current_revision(cat.engine) == head_revision()

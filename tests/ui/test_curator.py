@@ -345,7 +345,7 @@ def test_adding_pictures_is_undoable(workspace, sample_catalog, qtbot, tmp_path)
 
 
 def test_an_exhibition_goes_back_to_an_earlier_version(workspace, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from exhibition_app.operations.history import delete_item
+    from exhibition_app.operations.items import delete_item
 
     win = workspace
     editor = win.exhibition_editor

@@ -19,8 +19,13 @@ def test_results_come_back_on_the_main_thread(qtbot) -> None:  # type: ignore[no
     tasks = TaskManager()
     seen: list[tuple[object, bool]] = []
     with qtbot.waitSignal(tasks.idle, timeout=10000):
-        tasks.run_db(lambda: 6 * 7, lambda r: seen.append((r, _on_main())))
-        tasks.run_image(lambda: 1 / 0, lambda r: None, lambda m: seen.append((m, _on_main())))
+        tasks.query(lambda: 6 * 7, lambda r: seen.append((r, _on_main())))
+        tasks.query(
+            lambda: 1 / 0,
+            lambda r: None,
+            lambda e: seen.append((str(e), _on_main())),
+            images=True,
+        )
     assert set(seen) == {(42, True), ("division by zero", True)}
     assert tasks.pending == 0
 
@@ -36,8 +41,8 @@ def test_a_result_after_the_manager_is_gone_is_dropped(qtbot) -> None:  # type: 
         ran.set()
         return 1
 
-    tasks.run_db(job, heard.append)
-    tasks.run_db(lambda: 1 / 0, heard.append, heard.append)
+    tasks.query(job, heard.append)
+    tasks.query(lambda: 1 / 0, heard.append, heard.append)
     # The window closed while the jobs were queued or running: its manager goes, and the
     # pools' destructors wait for the workers, whose results are already posted.
     shiboken6.delete(tasks)

@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 from exhibition_app.core.cards import ItemCard
 from exhibition_app.core.countries import COUNTRIES, country_name
 from exhibition_app.core.edtf import DateParseError, parse_date
-from exhibition_app.core.item_fields import ITEM_TEXT_FIELDS
-from exhibition_app.core.item_fields import KINDS as CATALOGUE_KINDS
 from exhibition_app.core.languages import LANGUAGES, NATIVE_NAMES
 from exhibition_app.core.licences import is_licence_uri, licence_name
+from exhibition_app.core.vocabulary import ITEM_TEXT_FIELDS
+from exhibition_app.core.vocabulary import KINDS as CATALOGUE_KINDS
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.labels import field_name, kind_name
 
-# The catalogue's own lists (exhibition_app.core.item_fields, shared with the schema).
+# The catalogue's own lists (exhibition_app.core.vocabulary, shared with the schema).
 KINDS = CATALOGUE_KINDS
 TEXT_FIELDS = ITEM_TEXT_FIELDS
 LONG_FIELDS = ("description", "credit_line")

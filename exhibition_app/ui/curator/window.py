@@ -35,7 +35,7 @@ from exhibition_app.core.textfold import fold
 from exhibition_app.errors import message_of
 from exhibition_app.operations import curation
 from exhibition_app.operations.backup import scheduled_backup
-from exhibition_app.operations.history import ValidationError
+from exhibition_app.operations.item_changes import ValidationError
 from exhibition_app.operations.pictures import (
     PictureNote,
     PicturesAdded,
