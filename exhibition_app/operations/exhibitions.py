@@ -78,7 +78,7 @@ def validate_state(session: Session, state: State) -> dict[str, str]:
     for i, section in enumerate(state.get("sections", [])):
         missing = [x for x in section.get("items", []) if x not in known]
         if missing:
-            errors[f"sections.{i}.items"] = f"no such items: {missing}"
+            errors[f"sections.{i}.items"] = str(not_found("item", ", ".join(map(str, missing))))
         if len(set(section.get("items", []))) != len(section.get("items", [])):
             errors[f"sections.{i}.items"] = "an item appears twice in the section"
         for field, values in section.get("texts", {}).items():
