@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from exhibition_app.core.languages import parse_fallback, pick
-from exhibition_app.errors import EXIT_ERROR, EXIT_USAGE, ExhibitionError, InvalidInput
+from exhibition_app.errors import (
+    EXIT_ERROR,
+    EXIT_USAGE,
+    ExhibitionError,
+    InvalidInput,
+    message_of,
+)
 from exhibition_app.paths import APP_NAME, user_data_dir
 
 __all__ = [
@@ -143,7 +149,7 @@ def guarded(run: Callable[[], int]) -> int:
     try:
         return run()
     except ExhibitionError as exc:
-        print(f"{APP_NAME}: error: {exc}", file=sys.stderr)
+        print(f"{APP_NAME}: error: {message_of(exc)}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         # The reader went away (``| head``): nothing more to say, and nowhere to say it.
