@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from exhibition_app.core.languages import DEFAULT_FALLBACK
 from exhibition_app.db.dialect import first_damage
 from exhibition_app.db.engine import (
-    CatalogError,
     create_private_file,
     is_new_catalogue,
     make_engine,
@@ -26,7 +25,7 @@ from exhibition_app.db.engine import (
     sqlite_path,
     upgrade,
 )
-from exhibition_app.errors import StorageError, shown
+from exhibition_app.errors import CatalogError, StorageError, shown
 from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS
 from exhibition_app.imaging.store import MediaStore
 from exhibition_app.imaging.thumbnails import ThumbnailCache

@@ -44,6 +44,15 @@ class StorageError(ExhibitionError):
     """The catalogue or the files behind it cannot be read or written as needed."""
 
 
+class CatalogError(StorageError):
+    """A catalogue cannot be opened or used, or an operation on it cannot be carried out;
+    the message says why in one line.
+
+    The general error of the catalogue and its operations (opening, migrating, backing up,
+    publishing...); the more specific errors of those modules derive from it. New code says
+    which kind it is instead when one of the kinds above fits."""
+
+
 def not_found(what: str, key: object) -> NotFound:
     """The one wording for a missing thing: ``not_found("item", 99999)`` -> ``no item 99999``."""
     return NotFound(f"no {what} {shown(key)}")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from exhibition_app.cli import build_parser
+from exhibition_app.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -377,7 +377,7 @@ def test_option_exists_in_the_real_parser(source: str, command: tuple[str, ...],
     if parser is None:
         pytest.skip(
             f"{source}: the command 'exhibition-app {' '.join(command)}' is not registered in "
-            f"exhibition_app.cli yet, so {option} cannot be checked"
+            f"exhibition_app.cli.main yet, so {option} cannot be checked"
         )
     assert option in parser._option_string_actions, (
         f"{source}: exhibition-app {' '.join(command)} has no option {option}"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from exhibition_app.errors import InvalidInput
+
 __all__ = [
     "APPROX_MARGIN",
     "CENTURY_PARTS",
@@ -38,7 +40,7 @@ DATE_HINT = "try '1689', 'c. 1720', '18th century', '1680s' or '1689-1695'"
 _EDTF_HINT = "expected EDTF such as '1720', '1720~', '17XX', '168X', '1689/1695' or '../1500'"
 
 
-class DateParseError(ValueError):
+class DateParseError(InvalidInput):
     """A date (curator text or EDTF) that cannot be read.
 
     The message is one line naming the input, e.g. ``cannot read the date

@@ -42,6 +42,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias, cast
 
+from exhibition_app.errors import InvalidInput
+
 __all__ = [
     "KINDS",
     "ControlPoint",
@@ -66,7 +68,7 @@ _PIVOT_TOL = 1e-10
 """Relative size below which a pivot means the normal equations are singular."""
 
 
-class GeorefError(ValueError):
+class GeorefError(InvalidInput):
     """A georeference that cannot be built or used; the message says why."""
 
 

@@ -17,6 +17,8 @@ import hashlib
 import hmac
 import secrets
 
+from exhibition_app.errors import InvalidInput
+
 SCRYPT_N = 2**14
 SCRYPT_R = 8
 SCRYPT_P = 1
@@ -32,7 +34,7 @@ _MAX_MEMORY = 256 * 1024 * 1024
 _ASCII_DIGITS = frozenset("0123456789")
 
 
-class HashFormatError(ValueError):
+class HashFormatError(InvalidInput):
     """A stored hash that cannot be used; the message is one line, e.g. "the stored hash is
     not in the form scrypt$N$r$p$salt$hash" (``what`` names the secret: "PIN", "password")."""
 

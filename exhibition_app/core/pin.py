@@ -37,6 +37,7 @@ from exhibition_app.core.passwords import (
     parse_hash,
     verify_secret,
 )
+from exhibition_app.errors import Refused
 
 PIN_MIN_DIGITS = 4
 PIN_MAX_DIGITS = 12
@@ -67,7 +68,7 @@ _VERSION = 1
 _ASCII_DIGITS = frozenset("0123456789")
 
 
-class PinError(Exception):
+class PinError(Refused):
     """A PIN or PIN file problem, reported to staff as one line."""
 
 

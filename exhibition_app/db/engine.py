@@ -22,15 +22,11 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError
 
-from exhibition_app.errors import StorageError, shown
+from exhibition_app.errors import CatalogError, shown
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
 BACKUPS_KEPT = 5
-
-
-class CatalogError(StorageError):
-    """A catalogue cannot be opened or used; the message is one line for the user."""
 
 
 def resolve_url(path_or_url: str | Path) -> str:

@@ -84,6 +84,7 @@ from typing import IO, Any
 from PIL import Image, ImageCms, ImageFile, features
 
 from exhibition_app.core.durable import atomic_write, replace_dir
+from exhibition_app.errors import ExhibitionError
 from exhibition_app.imaging import source
 from exhibition_app.imaging.colour import (
     EXHIBITION_BACKGROUND,
@@ -137,8 +138,9 @@ _DECODE_SHARE = 0.3
 _STREAMING_FORMATS = frozenset({"JPEG", "PNG", "TIFF", "BMP", "PPM"})
 
 
-class TilesCancelled(Exception):
-    """The caller's ``cancel()`` returned True; nothing was left behind."""
+class TilesCancelled(ExhibitionError):
+    """The caller's ``cancel()`` returned True; nothing was left behind. Expected (the person
+    stopped it), so never reported as a crash."""
 
 
 @dataclass

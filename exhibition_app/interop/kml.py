@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from exhibition_app.errors import shown
+from exhibition_app.errors import InvalidInput, shown
 
 __all__ = [
     "KML_NAMESPACES",
@@ -87,7 +87,7 @@ _GEOMETRIES = frozenset(
 )
 
 
-class KmlError(ValueError):
+class KmlError(InvalidInput):
     """A KML file that is refused as a whole; the message is one line naming the source."""
 
 

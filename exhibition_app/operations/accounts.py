@@ -17,8 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from exhibition_app.core.passwords import HashFormatError, hash_secret, verify_secret
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import User
+from exhibition_app.errors import CatalogError, not_found
 
 PASSWORD_MIN_CHARS = 8
 PASSWORD_MAX_CHARS = 1024  # scrypt hashes any length, but nobody types more
@@ -33,6 +33,7 @@ __all__ = [
     "disable_user",
     "enable_user",
     "find_user",
+    "get_user",
     "list_users",
     "set_password",
     "verify_user",
@@ -84,10 +85,11 @@ def find_user(session: Session, name: str) -> User | None:
     return session.scalar(select(User).where(User.name == name.strip()))
 
 
-def _user(session: Session, name: str) -> User:
+def get_user(session: Session, name: str) -> User:
+    """The account called ``name``; NotFound (``no user 'name'``) if there is none."""
     user = find_user(session, name)
     if user is None:
-        raise AccountError(f"there is no user '{name.strip()}'")
+        raise not_found("user", f"'{name.strip()}'")
     return user
 
 
@@ -135,7 +137,7 @@ def list_users(session: Session) -> list[UserInfo]:
 
 
 def set_password(session: Session, name: str, password: str) -> User:
-    user = _user(session, name)
+    user = get_user(session, name)
     check_password(password)
     user.password_hash = hash_secret(password)
     session.flush()
@@ -144,14 +146,14 @@ def set_password(session: Session, name: str, password: str) -> User:
 
 def disable_user(session: Session, name: str) -> User:
     """The account can no longer sign in; its name stays in the history."""
-    user = _user(session, name)
+    user = get_user(session, name)
     user.disabled = True
     session.flush()
     return user
 
 
 def enable_user(session: Session, name: str) -> User:
-    user = _user(session, name)
+    user = get_user(session, name)
     user.disabled = False
     session.flush()
     return user

@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 
 from exhibition_app.core.georef import KINDS, ControlPoint, GeorefError, fit, to_json
 from exhibition_app.core.languages import LANGUAGES
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import ANNOTATION_TEXT_FIELDS, Annotation, Item, Media
+from exhibition_app.errors import CatalogError, not_found
 from exhibition_app.operations.maps import georef_report, georeference
 
 __all__ = [
@@ -47,7 +47,7 @@ Texts = Mapping[str, Mapping[str, str]]
 def _item(session: Session, item_id: int) -> Item:
     item = session.get(Item, item_id)
     if item is None:
-        raise ValueError(f"There is no item with id {item_id}.")
+        raise not_found("item", item_id)
     return item
 
 
@@ -61,7 +61,7 @@ def _media(item: Item) -> Media:
 def _annotation(session: Session, annotation_id: int) -> Annotation:
     note = session.get(Annotation, annotation_id)
     if note is None:
-        raise ValueError(f"There is no annotation with id {annotation_id}.")
+        raise not_found("annotation", annotation_id)
     return note
 
 

@@ -31,6 +31,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -43,7 +44,6 @@ from exhibition_app.db.engine import (
     BACKUPS_KEPT,
     BUSY_TIMEOUT_MS,
     MIGRATIONS_DIR,
-    CatalogError,
     backup_sqlite,
     create_private_file,
     make_engine,
@@ -51,6 +51,7 @@ from exhibition_app.db.engine import (
     sqlite_path,
 )
 from exhibition_app.db.search import integrity_problems
+from exhibition_app.errors import CatalogError
 from exhibition_app.operations.backup_files import (
     CORE_TABLES,
     SQLITE_HEADER,
@@ -60,8 +61,9 @@ from exhibition_app.operations.backup_files import (
     stamp,
     stamp_of,
 )
-from exhibition_app.operations.pg_backup import dump, is_postgresql
+from exhibition_app.operations.pg_backup import dump, is_postgresql, restore_dump
 from exhibition_app.operations.publishing import announce_restore
+from exhibition_app.paths import default_locations
 
 __all__ = [
     "BackupInfo",
@@ -69,6 +71,7 @@ __all__ = [
     "backup",
     "catalogue_problem",
     "restore",
+    "restore_catalogue",
     "scheduled_backup",
 ]
 
@@ -442,3 +445,38 @@ def restore(
         return RestoreResult(live, previous, schema, serial)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def restore_catalogue(
+    target: str | Path | None, file: str | Path, *, user: str | None = None
+) -> dict[str, Any]:
+    """Restore the catalogue ``target`` names (``--catalog``: a file or URL; None for the
+    default one) from the backup ``file``, whether it is an SQLite file or a PostgreSQL
+    database, without opening it first (it may be the damaged one being replaced).
+
+    Returns what was done as plain data: ``restored``, ``catalog`` (a URL without its
+    password), ``previous_backup`` (None when there was no catalogue before), ``schema``
+    and ``serial``.
+    """
+    url = resolve_url(target if target is not None else default_locations()[0])
+    path = sqlite_path(url)
+    if path is not None:
+        result = restore(path, file, user=user)
+        shown, previous, schema, serial = (
+            str(result.catalog),
+            result.previous_backup,
+            result.schema,
+            result.serial,
+        )
+    elif is_postgresql(url):
+        previous, schema, serial = restore_dump(url, file, user=user)
+        shown = make_url(url).render_as_string(hide_password=True)
+    else:
+        raise CatalogError("restore works on an SQLite or a PostgreSQL catalogue")
+    return {
+        "restored": True,
+        "catalog": shown,
+        "previous_backup": str(previous) if previous else None,
+        "schema": schema,
+        "serial": serial,
+    }

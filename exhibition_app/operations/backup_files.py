@@ -20,7 +20,8 @@ from pathlib import Path
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from exhibition_app.db.engine import MIGRATIONS_DIR, CatalogError
+from exhibition_app.db.engine import MIGRATIONS_DIR
+from exhibition_app.errors import CatalogError
 
 __all__ = [
     "CORE_TABLES",

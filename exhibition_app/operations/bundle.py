@@ -67,7 +67,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from exhibition_app import __version__
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.durable import atomic_write, replace_dir, replace_file, replacing
-from exhibition_app.db.engine import CatalogError, head_revision
+from exhibition_app.db.engine import head_revision
 from exhibition_app.db.models import (
     Annotation,
     AnnotationText,
@@ -81,6 +81,7 @@ from exhibition_app.db.models import (
     SectionItem,
     SectionText,
 )
+from exhibition_app.errors import CatalogError, not_found
 
 __all__ = [
     "BUNDLE_FORMAT",
@@ -123,7 +124,7 @@ def _find_exhibition(session: Session, exhibition: int | str) -> Exhibition:
     else:
         found = session.scalar(select(Exhibition).where(Exhibition.key == exhibition))
     if found is None:
-        raise BundleError(f"no exhibition with id or key '{exhibition}'")
+        raise not_found("exhibition", exhibition)
     return found
 
 

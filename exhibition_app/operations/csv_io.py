@@ -56,7 +56,6 @@ from sqlalchemy.orm import Session
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.durable import open_replacing
 from exhibition_app.core.languages import LANGUAGES
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import (
     Base,
     Item,
@@ -68,6 +67,7 @@ from exhibition_app.db.models import (
     utcnow,
 )
 from exhibition_app.db.search import reindex_items
+from exhibition_app.errors import CatalogError
 from exhibition_app.imaging.ingest import prepare_image
 from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS, ImageRefused
 from exhibition_app.imaging.store import MediaStore, StoredMedia, sha256_file

@@ -15,7 +15,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from exhibition_app.core.languages import LANGUAGES
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import (
     EXHIBITION_TEXT_FIELDS,
     SECTION_TEXT_FIELDS,
@@ -24,6 +23,7 @@ from exhibition_app.db.models import (
     Section,
     SectionItem,
 )
+from exhibition_app.errors import CatalogError, not_found
 
 State = dict[str, Any]
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -36,7 +36,7 @@ def _texts(owner: Any, fields: tuple[str, ...]) -> dict[str, dict[str, str]]:
 def _exhibition(session: Session, exhibition_id: int) -> Exhibition:
     ex = session.get(Exhibition, exhibition_id)
     if ex is None:
-        raise CatalogError(f"there is no exhibition {exhibition_id}")
+        raise not_found("exhibition", exhibition_id)
     return ex
 
 
@@ -78,7 +78,7 @@ def validate_state(session: Session, state: State) -> dict[str, str]:
     for i, section in enumerate(state.get("sections", [])):
         missing = [x for x in section.get("items", []) if x not in known]
         if missing:
-            errors[f"sections.{i}.items"] = f"no such items: {missing}"
+            errors[f"sections.{i}.items"] = str(not_found("item", ", ".join(map(str, missing))))
         if len(set(section.get("items", []))) != len(section.get("items", [])):
             errors[f"sections.{i}.items"] = "an item appears twice in the section"
         for field, values in section.get("texts", {}).items():
@@ -205,7 +205,7 @@ def state_from_revision(session: Session, revision_id: int) -> tuple[State, list
 
     revision = session.get(Revision, revision_id)
     if revision is None or revision.entity != "exhibition":
-        raise CatalogError(f"there is no exhibition revision {revision_id}")
+        raise not_found("exhibition revision", revision_id)
     snap = revision_snapshot(session, revision_id)
     if snap is None:
         raise CatalogError("that version records a deletion; choose an earlier one")

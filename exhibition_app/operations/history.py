@@ -25,7 +25,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from exhibition_app.db.dialect import note_explicit_id
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import (
     REVISION_ACTIONS,
     REVISION_ENTITIES,
@@ -36,6 +35,7 @@ from exhibition_app.db.models import (
     User,
     utcnow,
 )
+from exhibition_app.errors import CatalogError, not_found
 from exhibition_app.operations.item_changes import (
     ValidationError,
     apply_plan,
@@ -232,7 +232,7 @@ def revision_snapshot(session: Session, revision_id: int) -> dict[str, Any] | No
     """The snapshot a revision keeps (None for a revision recorded after a deletion)."""
     revision = session.get(Revision, revision_id)
     if revision is None:
-        raise CatalogError(f"there is no revision {revision_id}")
+        raise not_found("revision", revision_id)
     return json.loads(revision.snapshot) if revision.snapshot else None
 
 
@@ -269,7 +269,7 @@ def restore_item(session: Session, revision_id: int, user: UserRef) -> RestoreRe
     """
     revision = session.get(Revision, revision_id)
     if revision is None:
-        raise CatalogError(f"there is no revision {revision_id}")
+        raise not_found("revision", revision_id)
     if revision.entity != "item":
         raise CatalogError(f"revision {revision_id} is about an {revision.entity}, not an item")
     if not revision.snapshot:

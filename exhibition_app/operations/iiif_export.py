@@ -33,8 +33,8 @@ from sqlalchemy import select
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.countries import COUNTRIES
 from exhibition_app.core.durable import atomic_write, replacing
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import ITEM_TEXT_FIELDS, Annotation, Exhibition, Item, Media
+from exhibition_app.errors import CatalogError
 from exhibition_app.interop import iiif
 
 DEFAULT_BASE_URI = "http://localhost:8000"

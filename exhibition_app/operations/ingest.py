@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.languages import check_language
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import KINDS, Item, ItemMedia, Media
 from exhibition_app.db.search import reindex_items
+from exhibition_app.errors import CatalogError
 from exhibition_app.imaging.store import StoredMedia
 
 

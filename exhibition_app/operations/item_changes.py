@@ -23,7 +23,6 @@ from exhibition_app.core.edtf import DateParseError, parse_date
 from exhibition_app.core.georef import GeorefError, from_json
 from exhibition_app.core.languages import LANGUAGES
 from exhibition_app.core.licences import is_licence_uri
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import (
     ITEM_TEXT_FIELDS,
     KINDS,
@@ -35,6 +34,7 @@ from exhibition_app.db.models import (
     utcnow,
 )
 from exhibition_app.db.search import reindex_items
+from exhibition_app.errors import CatalogError, not_found
 
 __all__ = [
     "COLLECTION_FIELDS",
@@ -325,7 +325,7 @@ def _plan_relations(
     known = set(session.scalars(select(Item.id).where(Item.id.in_(targets)))) if targets else set()
     missing = sorted(targets - known)
     if missing:
-        errors["relations"] = f"no item with id {', '.join(map(str, missing))}"
+        errors["relations"] = str(not_found("item", ", ".join(map(str, missing))))
         return
     plan.relations = sorted(pairs)
 

@@ -19,9 +19,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from exhibition_app.db.dialect import allocate_id
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import KINDS, Item, Revision
 from exhibition_app.db.search import remove_from_index
+from exhibition_app.errors import not_found
 from exhibition_app.operations.history import UserRef, ensure_baseline, record
 from exhibition_app.operations.ingest import generated_accession_number
 from exhibition_app.operations.item_changes import (
@@ -37,7 +37,7 @@ __all__ = ["create_item", "delete_item", "edit_item"]
 def _item(session: Session, item_id: int) -> Item:
     item = session.get(Item, item_id)
     if item is None:
-        raise CatalogError(f"there is no item {item_id}")
+        raise not_found("item", item_id)
     return item
 
 

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.durable import atomic_write
 from exhibition_app.core.georef import Equirectangular, Fitted, GeorefError, from_json
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Annotation, AnnotationText, Item, Media, utcnow
+from exhibition_app.errors import CatalogError, not_found
 
 GEOREF_KINDS = ("equirectangular",)
 
@@ -39,7 +39,7 @@ def tiles_dir(catalog: Catalog, media: Media) -> Path:
 def _item(session: Session, item_id: int) -> Item:
     item = session.get(Item, item_id)
     if item is None:
-        raise CatalogError(f"no item with id {item_id}")
+        raise not_found("item", item_id)
     return item
 
 

@@ -9,15 +9,15 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Item, ItemMedia
+from exhibition_app.errors import CatalogError, not_found
 from exhibition_app.operations.ingest import discard_unreferenced, media_row
 
 
 def _item(session: Session, item_id: int) -> Item:
     item = session.get(Item, item_id)
     if item is None:
-        raise CatalogError(f"there is no item {item_id}")
+        raise not_found("item", item_id)
     return item
 
 

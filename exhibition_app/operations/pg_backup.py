@@ -31,8 +31,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from exhibition_app.core.durable import replace_file
-from exhibition_app.db.engine import BACKUPS_KEPT, CatalogError, make_engine, upgrade
+from exhibition_app.db.engine import BACKUPS_KEPT, make_engine, upgrade
 from exhibition_app.db.models import Publication
+from exhibition_app.errors import CatalogError
 from exhibition_app.operations.backup_files import (
     CORE_TABLES,
     SQLITE_HEADER,

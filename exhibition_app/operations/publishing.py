@@ -19,13 +19,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from exhibition_app.db.dialect import PUBLICATION_CHANNEL, advance_sequences, notify_publication
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Exhibition, Item, Publication, utcnow
+from exhibition_app.errors import not_found
 from exhibition_app.operations.history import UserRef, ensure_baseline, record, resolve_user
 
 __all__ = [
     "announce_restore",
     "last_publication",
+    "publication_counts",
     "publication_serial",
     "publish",
     "unpublish",
@@ -35,6 +36,12 @@ __all__ = [
 def publication_serial(session: Session) -> int:
     """The newest publication's id, 0 when nothing was ever published. Cheap to poll."""
     return int(session.scalar(select(func.max(Publication.id))) or 0)
+
+
+def publication_counts(session: Session, serial: int) -> tuple[int, int] | None:
+    """(items, exhibitions) that publication ``serial`` changed; None if there is none."""
+    row = session.get(Publication, serial)
+    return (row.items, row.exhibitions) if row is not None else None
 
 
 def last_publication(session: Session) -> dict[str, Any] | None:
@@ -57,7 +64,7 @@ def _load(session: Session, model: type[Any], ids: Iterable[int], what: str) -> 
     found = {obj.id: obj for obj in session.scalars(select(model).where(model.id.in_(wanted)))}
     missing = [i for i in wanted if i not in found]
     if missing:
-        raise CatalogError(f"there is no {what} {', '.join(map(str, missing))}; nothing changed")
+        raise not_found(what, ", ".join(map(str, missing)))
     return [found[i] for i in wanted]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +13,20 @@ from exhibition_app.db.models import (
     Exhibition,
     Item,
 )
+from exhibition_app.errors import not_found
+
+
+def get_item(session: Session, item_id: int) -> Item:
+    """The item ``item_id``; NotFound (``no item 99999``) if there is none."""
+    item = session.get(Item, item_id)
+    if item is None:
+        raise not_found("item", item_id)
+    return item
+
+
+def exists(session: Session, entity: Literal["item", "exhibition"], entity_id: int) -> bool:
+    """Whether the item or exhibition ``entity_id`` is in the catalogue."""
+    return session.get(Exhibition if entity == "exhibition" else Item, entity_id) is not None
 
 
 def list_items(session: Session, *, published_only: bool = False) -> list[Item]:

@@ -58,8 +58,8 @@ from sqlalchemy import or_, select
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.durable import atomic_write, fsync_dir, replace_file
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Annotation, Item, ItemMedia, Media
+from exhibition_app.errors import CatalogError
 
 __all__ = [
     "CHECKPOINT_EVERY",

@@ -105,7 +105,7 @@ def test_import_image_then_list_then_check(tmp_path: Path) -> None:
         (("import", "image", "{text}", "--kind", "map", "--title", "T"), "not an image"),
         (("import", "image", "{empty}", "--kind", "map", "--title", "T"), "empty"),
         (("import", "image", "{good}", "--kind", "statue", "--title", "T"), "unknown kind"),
-        (("items", "show", "999"), "no item with id 999"),
+        (("items", "show", "999"), "no item 999"),
     ],
 )
 def test_errors_are_one_line_without_traceback(
@@ -329,7 +329,7 @@ def test_tiles_build_refuses_what_it_cannot_tile(sample_paths: tuple[Path, Path]
     a_map = next(i["id"] for i in items if i["kind"] == "map")
     for args, message in [
         (("tiles", "build", str(no_image)), "has no image"),
-        (("tiles", "build", "9999"), "no item with id 9999"),
+        (("tiles", "build", "9999"), "no item 9999"),
         (("tiles", "build", str(a_map), "--base-uri", "ftp://example/x"), "not an http"),
     ]:
         proc = run(*base, *args, "--json")

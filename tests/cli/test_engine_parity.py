@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from exhibition_app.cli import main
+from exhibition_app.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.postgresql

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.db.models import Revision, User
+from exhibition_app.errors import NotFound
 from exhibition_app.operations import accounts
 from exhibition_app.operations.accounts import (
     AccountError,
@@ -89,7 +90,7 @@ def test_set_password(catalog: Catalog) -> None:
     with catalog.session() as s:
         assert verify_user(s, "erlan", PASSWORD) is None
         assert verify_user(s, "erlan", "a new long passphrase") is not None
-    with pytest.raises(AccountError, match="no user 'ghost'"), catalog.session() as s:
+    with pytest.raises(NotFound, match=r"^no user 'ghost'$"), catalog.session() as s:
         set_password(s, "ghost", "whatever-long")
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.georef import ControlPoint, Equirectangular
 from exhibition_app.db.models import Annotation, AnnotationText, Item
+from exhibition_app.errors import NotFound
 from exhibition_app.operations.annotations import (
     add_annotation,
     delete_annotation,
@@ -114,9 +115,6 @@ def test_lon_lat_stay_empty_without_a_georeference(sample_catalog: Catalog) -> N
         (lambda s, i: add_annotation(s, i, 10, float("nan")), "not a finite point"),
         (lambda s, i: add_annotation(s, i, 1, 1, {"title": {"en": "x"}}), "no field 'title'"),
         (lambda s, i: add_annotation(s, i, 1, 1, {"label": {"fr": "x"}}), "Unknown language"),
-        (lambda s, i: add_annotation(s, 99999, 1, 1), "no item with id 99999"),
-        (lambda s, i: move_annotation(s, 99999, 1, 1), "no annotation with id 99999"),
-        (lambda s, i: delete_annotation(s, 99999), "no annotation with id 99999"),
         (lambda s, i: set_control_points(s, i, [], "cubic"), "Unknown fit 'cubic'"),
         (
             lambda s, i: set_control_points(s, i, [ControlPoint(1, 1, 0, 0)] * 2, "affine"),
@@ -136,6 +134,20 @@ def test_bad_input_is_one_clear_sentence(sample_catalog: Catalog, call, message:
         call(s, item_id)
     text = str(info.value)
     assert text[0].isupper() and text.endswith(".") and "\n" not in text
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda s: add_annotation(s, 99999, 1, 1), "no item 99999"),
+        (lambda s: move_annotation(s, 99999, 1, 1), "no annotation 99999"),
+        (lambda s: delete_annotation(s, 99999), "no annotation 99999"),
+    ],
+)
+def test_missing_rows_are_not_found(sample_catalog: Catalog, call, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(NotFound) as info, sample_catalog.session() as s:
+        call(s)
+    assert str(info.value) == message
 
 
 def test_control_points_fit_report_and_undo(sample_catalog: Catalog) -> None:

@@ -15,13 +15,13 @@ from sqlalchemy import func, select, text
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.db.engine import (
-    CatalogError,
     _alembic_config,
     head_revision,
     make_engine,
     resolve_url,
 )
 from exhibition_app.db.models import Item
+from exhibition_app.errors import CatalogError
 from exhibition_app.operations.backup import backup, restore, scheduled_backup
 from exhibition_app.operations.items import create_item, edit_item
 from exhibition_app.operations.publishing import publication_serial, publish

@@ -12,8 +12,8 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Item, ItemMedia, Media
+from exhibition_app.errors import CatalogError
 from exhibition_app.imaging.phash import NEAR_DUPLICATE_BITS
 from exhibition_app.operations import bulk
 from exhibition_app.operations.bulk import folder_files, import_folder, title_from_filename

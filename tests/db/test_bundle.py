@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.db.models import Annotation, Exhibition, Item, Media, Section, SectionItem
+from exhibition_app.errors import NotFound
 from exhibition_app.imaging.tiles import is_current
 from exhibition_app.operations.bundle import BundleError, export_bundle, import_bundle
 from exhibition_app.operations.check import check_catalog
@@ -241,7 +242,7 @@ def test_unpublished_exhibition_is_refused(tmp_path: Path) -> None:
         out = tmp_path / "x.zip"
         with pytest.raises(BundleError, match=r"^exhibition 'then-and-now' is not published"):
             export_bundle(cat, "then-and-now", out)
-        with pytest.raises(BundleError, match="no exhibition with id or key '99'"):
+        with pytest.raises(NotFound, match=r"^no exhibition 99$"):
             export_bundle(cat, 99, out)
         assert not out.exists()
         assert not list(tmp_path.glob(".tmp-*"))

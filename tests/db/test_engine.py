@@ -11,12 +11,12 @@ from sqlalchemy import text
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.db.engine import (
-    CatalogError,
     current_revision,
     head_revision,
     make_engine,
     resolve_url,
 )
+from exhibition_app.errors import CatalogError
 
 
 def test_new_file_becomes_a_migrated_catalogue(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import func, select
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import (
     ITEM_TEXT_FIELDS,
     Exhibition,
@@ -22,6 +21,7 @@ from exhibition_app.db.models import (
     SectionItem,
 )
 from exhibition_app.db.search import search
+from exhibition_app.errors import CatalogError, NotFound
 from exhibition_app.operations.history import (
     history,
     record,
@@ -343,7 +343,7 @@ def test_restore_refuses_what_no_longer_fits(cat: Catalog) -> None:
     with pytest.raises(ValidationError) as info, cat.session() as s:
         restore_item(s, first, USER)
     assert "accession_number" in info.value.errors
-    with pytest.raises(CatalogError, match="no revision"), cat.session() as s:
+    with pytest.raises(NotFound, match=r"^no revision 987654$"), cat.session() as s:
         restore_item(s, 987654, USER)
 
 

@@ -9,8 +9,8 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Item, Media
+from exhibition_app.errors import CatalogError
 from exhibition_app.imaging.ingest import ImageRefused
 from exhibition_app.operations import ingest
 from exhibition_app.operations.check import check_catalog

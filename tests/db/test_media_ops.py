@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Item
+from exhibition_app.errors import CatalogError
 from exhibition_app.operations.ingest import import_image
 from exhibition_app.operations.media_ops import (
     add_media,

@@ -12,8 +12,9 @@ import pytest
 from sqlalchemy import select, text
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.db.engine import CatalogError, head_revision
+from exhibition_app.db.engine import head_revision
 from exhibition_app.db.models import Base
+from exhibition_app.errors import CatalogError
 from exhibition_app.operations.accounts import add_user
 from exhibition_app.operations.backup import backup, scheduled_backup
 from exhibition_app.operations.check import check_catalog

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.db.engine import CatalogError
 from exhibition_app.db.models import Exhibition, Item, Publication, Revision, Section, SectionItem
+from exhibition_app.errors import NotFound
 from exhibition_app.operations import publishing
 from exhibition_app.operations.history import history
 from exhibition_app.operations.items import create_item
@@ -128,9 +128,9 @@ def test_nothing_to_change_records_nothing(cat: Catalog) -> None:
 def test_an_unknown_id_changes_nothing(cat: Catalog) -> None:
     (a,) = _items(cat, 1)
     before = _state(cat)
-    with pytest.raises(CatalogError, match="no item 4242"), cat.session() as s:
+    with pytest.raises(NotFound, match="no item 4242"), cat.session() as s:
         publish(s, items=[a, 4242], user=USER)
-    with pytest.raises(CatalogError, match="no exhibition 77"), cat.session() as s:
+    with pytest.raises(NotFound, match="no exhibition 77"), cat.session() as s:
         publish(s, items=[a], exhibitions=[77], user=USER)
     assert _state(cat) == before
 

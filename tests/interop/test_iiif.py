@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.db.engine import CatalogError
+from exhibition_app.errors import CatalogError
 from exhibition_app.interop import iiif
 from exhibition_app.operations.iiif_export import export_iiif, validate_path
 from exhibition_app.operations.ingest import import_image
@@ -270,7 +270,7 @@ def test_interchange_modules_do_not_import_qt() -> None:
         "        if name.startswith('PySide6'): raise ImportError('Qt blocked')\n"
         "sys.meta_path.insert(0, Block())\n"
         "import exhibition_app.interop.iiif, exhibition_app.operations.iiif_export\n"
-        "import exhibition_app.operations.bundle, exhibition_app.cli_exchange\n"
+        "import exhibition_app.operations.bundle, exhibition_app.cli.exchange\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr

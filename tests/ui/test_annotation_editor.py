@@ -227,7 +227,7 @@ def test_a_change_that_cannot_be_saved_is_explained_and_the_list_reloads(  # typ
     editor.move_to(gone["id"], gone["x"] + 10, gone["y"])
     _settle(qtbot, editor)
     assert editor.status.isVisibleTo(editor)
-    assert f"no annotation with id {gone['id']}" in editor.status.text()
+    assert f"no annotation {gone['id']}" in editor.status.text()
     assert len(editor.notes) == 38 == len(_notes(sample_catalog, item_id))
 
 

@@ -215,7 +215,9 @@ def test_gui_start_path_does_not_load_the_database_stack() -> None:
     import sys
 
     code = (
-        "import sys, exhibition_app.ui.app, exhibition_app.cli\n"
+        "import sys, exhibition_app.ui.app, exhibition_app.__main__\n"
+        "from exhibition_app.cli.options import gui_options\n"
+        "assert gui_options(['--kiosk', '--size', '1280x800']) is not None\n"
         "heavy = [m for m in ('sqlalchemy', 'alembic', 'PIL') if m in sys.modules]\n"
         "print(heavy)\n"
     )

@@ -1,8 +1,7 @@
-"""Command line: ``sync --from SHARED_DIR``, a kiosk's asset replica brought up to date.
+"""``sync --from SHARED_DIR``: a kiosk's asset replica brought up to date.
 
-`add_sync_parsers` adds the command to the parser ``exhibition_app.cli`` builds; `COMMANDS`
-maps it to its handler, which ``cli`` merges into its own table. The work is done by
-`exhibition_app.operations.sync.sync_assets`; nothing heavy is imported before it runs.
+The work is done by `exhibition_app.operations.sync.sync_assets`; this module reports its
+progress on a terminal and its result.
 """
 
 from __future__ import annotations
@@ -12,18 +11,18 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from exhibition_app.catalog import Catalog
-    from exhibition_app.operations.sync import SyncResult
+from exhibition_app.catalog import Catalog
+from exhibition_app.cli.commands import Commands
+from exhibition_app.cli.console import EXIT_ERROR, emit
+from exhibition_app.operations.sync import SyncResult, sync_assets
 
 
-def add_sync_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    """Add ``sync`` to ``sub`` (the top-level sub-parsers action)."""
-    sp = sub.add_parser(
+def register(commands: Commands) -> None:
+    """Add ``sync``."""
+    sp = commands.add(
         "sync",
-        parents=[common],
+        cmd_sync,
         help="bring this machine's assets (--assets) up to date from a shared assets folder",
         description=(
             "Copy the media files the catalogue references, and their tile sets, from a "
@@ -136,9 +135,6 @@ def _terminal_progress() -> tuple[Callable[[int, int, str], None] | None, Callab
 
 
 def cmd_sync(catalog: Catalog, args: argparse.Namespace) -> int:
-    from exhibition_app.cli import EXIT_ERROR, _print
-    from exhibition_app.operations.sync import sync_assets
-
     progress, clear = (None, lambda: None) if getattr(args, "json", False) else _terminal_progress()
     try:
         result = sync_assets(
@@ -150,11 +146,5 @@ def cmd_sync(catalog: Catalog, args: argparse.Namespace) -> int:
         )
     finally:
         clear()
-    _print(args, result.as_json(), lambda: _summary(result, args.source))
+    emit(args, result.as_json(), lambda: _summary(result, args.source))
     return 0 if result.ok else EXIT_ERROR
-
-
-#: Handlers that need an open catalogue, by (command, action).
-COMMANDS: dict[tuple[str, str | None], Callable[[Catalog, argparse.Namespace], int]] = {
-    ("sync", None): cmd_sync,
-}

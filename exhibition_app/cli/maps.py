@@ -1,0 +1,127 @@
+"""``tiles build``, ``annotations import``/``list`` and ``georef set``/``show``: deep-zoom
+tiles, places marked on a map, and how a map's pixels relate to longitude and latitude."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from exhibition_app.catalog import Catalog
+from exhibition_app.cli.commands import Commands
+from exhibition_app.cli.console import emit, in_language
+from exhibition_app.errors import InvalidInput
+from exhibition_app.operations.maps import (
+    annotations_of,
+    build_item_tiles,
+    georef_report,
+    georeference_item,
+    import_kml,
+)
+from exhibition_app.operations.queries import get_item
+
+
+def register(commands: Commands) -> None:
+    tiles = commands.group("tiles", "deep-zoom tile pyramids")
+    tb = commands.add(
+        "build", cmd_tiles_build, group=tiles, help="build an item's IIIF level-0 tiles"
+    )
+    tb.add_argument("item_id", type=int)
+    tb.add_argument(
+        "--base-uri",
+        metavar="URL",
+        help="the http(s) address the tile folder is served at (the IIIF id; default file:)",
+    )
+
+    notes = commands.group("annotations", "map annotations")
+    ai = commands.add(
+        "import", cmd_annotations_import, group=notes, help="add a KML file's placemarks"
+    )
+    ai.add_argument("item_id", type=int)
+    ai.add_argument("file", type=Path)
+    ai.add_argument(
+        "--text-lang",
+        default="en",
+        metavar="CODE",
+        help="language of the KML names and descriptions (default en; e.g. de)",
+    )
+    al = commands.add("list", cmd_annotations_list, group=notes, help="list a map's annotations")
+    al.add_argument("item_id", type=int)
+
+    geo = commands.group("georef", "georeference a map")
+    gs = commands.add("set", cmd_georef_set, group=geo, help="set a map's georeference")
+    gs.add_argument("item_id", type=int)
+    gs.add_argument("--equirectangular", action="store_true", help="a whole-world plate carree")
+    gs.add_argument("--points", type=Path, metavar="FILE", help="control points as JSON")
+    gs.add_argument("--kind", choices=["affine", "polynomial2"], default="affine")
+    gw = commands.add(
+        "show", cmd_georef_show, group=geo, help="show a map's georeference and residuals"
+    )
+    gw.add_argument("item_id", type=int)
+
+
+def cmd_tiles_build(catalog: Catalog, args: argparse.Namespace) -> int:
+    info = build_item_tiles(catalog, args.item_id, base_uri=args.base_uri)
+    emit(args, {"info": str(info)}, lambda: f"tiles ready: {info}")
+    return 0
+
+
+def cmd_annotations_import(catalog: Catalog, args: argparse.Namespace) -> int:
+    lang = args.text_lang.strip().lower()
+    if not (2 <= len(lang) <= 8 and lang.replace("-", "").isalnum()):
+        raise InvalidInput(f"'{args.text_lang}' is not a language code such as en, de or kk")
+    imported, skipped = import_kml(catalog, args.item_id, args.file, lang=lang)
+    emit(
+        args,
+        {"imported": imported, "skipped": skipped},
+        lambda: "\n".join([f"imported {imported} annotations", *skipped]),
+    )
+    return 0
+
+
+def cmd_annotations_list(catalog: Catalog, args: argparse.Namespace) -> int:
+    with catalog.read_session() as s:
+        data = annotations_of(s, args.item_id)
+    emit(
+        args,
+        data,
+        lambda: "\n".join(
+            f"{d['id']:>5}  ({d['x']:.0f}, {d['y']:.0f})  "
+            f"{in_language(d['label'], args.lang, catalog.fallback)}"
+            for d in data
+        ),
+    )
+    return 0
+
+
+def _georef_text(report: dict[str, Any]) -> str:
+    if report["type"] is None:
+        return f"item {report['item']} is not georeferenced"
+    if report["type"] == "equirectangular":
+        return f"item {report['item']}: equirectangular (whole-world plate carree)"
+    lines = [f"item {report['item']}: {report['kind']} fit, RMS {report['rms']:.2f} px"]
+    lines += [
+        f"  ({p['x']:.0f}, {p['y']:.0f}) -> {p['lon']:.4f}, {p['lat']:.4f}: "
+        f"residual {p['residual']:.2f} px"
+        for p in report["points"]
+    ]
+    return "\n".join(lines)
+
+
+def cmd_georef_set(catalog: Catalog, args: argparse.Namespace) -> int:
+    report = georeference_item(
+        catalog,
+        args.item_id,
+        equirectangular=args.equirectangular,
+        points_file=args.points,
+        kind=args.kind,
+    )
+    emit(args, report, lambda: _georef_text(report))
+    return 0
+
+
+def cmd_georef_show(catalog: Catalog, args: argparse.Namespace) -> int:
+    with catalog.read_session() as s:
+        report = georef_report(get_item(s, args.item_id))
+    emit(args, report, lambda: _georef_text(report))
+    return 0
