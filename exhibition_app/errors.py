@@ -77,6 +77,13 @@ def shown(value: object) -> str:
     return "".join(out)
 
 
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's text (a driver's error: the original's), or its
+    type's name: for a message that quotes a lower layer's error."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return shown(text.splitlines()[0]) if text else type(exc).__name__
+
+
 def message_of(exc: BaseException) -> str:
     """The one line to show for ``exc``: its message for our errors, the type and first line
     for anything unexpected."""

@@ -7,6 +7,7 @@ import argparse
 from exhibition_app.catalog import Catalog
 from exhibition_app.cli.commands import Commands
 from exhibition_app.cli.console import EXIT_ERROR, emit
+from exhibition_app.errors import StorageError, message_of
 from exhibition_app.operations.check import check_catalog
 from exhibition_app.operations.queries import exhibition_to_dict, list_exhibitions
 from exhibition_app.operations.search import rebuild_search_index, search_items
@@ -66,6 +67,14 @@ def cmd_check(catalog: Catalog, args: argparse.Namespace) -> int:
         ),
     )
     return 0 if report.ok else EXIT_ERROR
+
+
+def report_unopenable(args: argparse.Namespace, exc: StorageError) -> int:
+    """``check`` of a catalogue that cannot even be opened: that is its one problem."""
+    problem = message_of(exc)
+    data = {"ok": False, "problems": [problem], "repaired": [], "media_checked": 0}
+    emit(args, data, lambda: problem)
+    return EXIT_ERROR
 
 
 def cmd_search(catalog: Catalog, args: argparse.Namespace) -> int:

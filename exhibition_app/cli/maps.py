@@ -9,14 +9,14 @@ from typing import Any
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.cli.commands import Commands
-from exhibition_app.cli.console import emit, in_language
+from exhibition_app.cli.console import emit, emit_rows, in_language
 from exhibition_app.errors import InvalidInput
 from exhibition_app.operations.maps import (
-    annotations_of,
     build_item_tiles,
     georef_report,
     georeference_item,
     import_kml,
+    iter_annotations,
 )
 from exhibition_app.operations.queries import get_item
 
@@ -81,16 +81,14 @@ def cmd_annotations_import(catalog: Catalog, args: argparse.Namespace) -> int:
 
 def cmd_annotations_list(catalog: Catalog, args: argparse.Namespace) -> int:
     with catalog.read_session() as s:
-        data = annotations_of(s, args.item_id)
-    emit(
-        args,
-        data,
-        lambda: "\n".join(
-            f"{d['id']:>5}  ({d['x']:.0f}, {d['y']:.0f})  "
-            f"{in_language(d['label'], args.lang, catalog.fallback)}"
-            for d in data
-        ),
-    )
+        emit_rows(
+            args,
+            iter_annotations(s, args.item_id),
+            lambda d: (
+                f"{d['id']:>5}  ({d['x']:.0f}, {d['y']:.0f})  "
+                f"{in_language(d['label'], args.lang, catalog.fallback)}"
+            ),
+        )
     return 0
 
 

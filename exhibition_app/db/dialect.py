@@ -16,6 +16,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from exhibition_app.db.models import Base
+from exhibition_app.errors import first_line
 
 #: The channel running kiosks LISTEN on (exhibition_app.operations.listener).
 PUBLICATION_CHANNEL = "exhibition_publication"
@@ -64,7 +65,7 @@ def first_damage(engine: Engine) -> str | None:
         with engine.connect() as conn:
             rows = [row for (row,) in conn.execute(text("PRAGMA quick_check(1)"))]
     except DatabaseError as exc:
-        return _first_line(exc)
+        return first_line(exc)
     if rows == ["ok"]:
         return None
     lines = [line for row in rows for line in str(row).splitlines() if not line.startswith("***")]
@@ -86,7 +87,7 @@ def database_problems(session: Session) -> list[str]:
             for table, rowid, parent, _fk in session.execute(text("PRAGMA foreign_key_check")):
                 problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
         except DatabaseError as exc:
-            problems.append(f"database integrity: {_first_line(exc)}")
+            problems.append(f"database integrity: {first_line(exc)}")
     elif engine_name(session) == "postgresql":
         for table, _column, _seq, top in _sequences_behind(session):
             problems.append(
@@ -153,8 +154,3 @@ def note_explicit_id(session: Session, table: str, column: str, value: int) -> N
             ),
             {"s": seq, "v": value},
         )
-
-
-def _first_line(exc: BaseException) -> str:
-    text_ = str(getattr(exc, "orig", None) or exc)
-    return text_.splitlines()[0] if text_ else type(exc).__name__

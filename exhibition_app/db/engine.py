@@ -22,7 +22,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError
 
-from exhibition_app.errors import CatalogError, shown
+from exhibition_app.errors import CatalogError, first_line, shown
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
@@ -144,7 +144,7 @@ def is_new_catalogue(engine: Engine) -> bool:
     try:
         return not inspect(engine).get_table_names()
     except DatabaseError as exc:
-        raise CatalogError(f"cannot read the catalogue: {_first_line(exc)}") from exc
+        raise CatalogError(f"cannot read the catalogue: {first_line(exc)}") from exc
 
 
 def upgrade(engine: Engine) -> Path | None:
@@ -157,7 +157,7 @@ def upgrade(engine: Engine) -> Path | None:
         current = current_revision(engine)
         has_tables = bool(inspect(engine).get_table_names())
     except DatabaseError as exc:
-        raise CatalogError(f"cannot read the catalogue: {_first_line(exc)}") from exc
+        raise CatalogError(f"cannot read the catalogue: {first_line(exc)}") from exc
     head = head_revision()
     if current == head:
         return None
@@ -212,8 +212,3 @@ def _rotate_backups(path: Path, label: str) -> None:
     olds = sorted(path.parent.glob(pattern))
     for old in olds[:-BACKUPS_KEPT]:
         old.unlink(missing_ok=True)
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", None) or exc)
-    return text.splitlines()[0] if text else type(exc).__name__

@@ -25,6 +25,7 @@ from exhibition_app.core.languages import LANGUAGES
 from exhibition_app.db.models import ANNOTATION_TEXT_FIELDS, Annotation, Item, Media
 from exhibition_app.errors import CatalogError, not_found
 from exhibition_app.operations.maps import georef_report, georeference
+from exhibition_app.operations.queries import cover_of, get_item
 
 __all__ = [
     "Texts",
@@ -42,20 +43,6 @@ Texts = Mapping[str, Mapping[str, str]]
 
 
 # --- lookups and checks ----------------------------------------------------------------------
-
-
-def _item(session: Session, item_id: int) -> Item:
-    item = session.get(Item, item_id)
-    if item is None:
-        raise not_found("item", item_id)
-    return item
-
-
-def _media(item: Item) -> Media:
-    media = item.cover_media
-    if media is None:
-        raise ValueError(f"Item {item.id} has no image to place points on.")
-    return media
 
 
 def _annotation(session: Session, annotation_id: int) -> Annotation:
@@ -141,8 +128,8 @@ def add_annotation(
     session: Session, item_id: int, x: float, y: float, texts: Texts | None = None
 ) -> int:
     """Put a new annotation on the item's image at pixel (x, y); returns its id."""
-    item = _item(session, item_id)
-    media = _media(item)
+    item = get_item(session, item_id)
+    media = cover_of(item)
     fx, fy = _check_position(media, x, y)
     clean = _check_texts(texts or {})
     lon, lat = _lonlat(item, fx, fy)
@@ -159,8 +146,8 @@ def move_annotation(
     none (the old ones would no longer describe the new point).
     """
     note = _annotation(session, annotation_id)
-    item = _item(session, note.item_id)
-    fx, fy = _check_position(_media(item), x, y)
+    item = get_item(session, note.item_id)
+    fx, fy = _check_position(cover_of(item), x, y)
     before = (note.x, note.y)
     note.x, note.y = fx, fy
     note.lon, note.lat = _lonlat(item, fx, fy)
@@ -215,7 +202,7 @@ def restore_annotation(session: Session, data: Mapping[str, Any]) -> int:
         wanted_id = int(data["id"]) if data.get("id") is not None else None
     except (KeyError, TypeError, ValueError):
         raise ValueError("The data to restore an annotation lacks its item or position.") from None
-    item = _item(session, item_id)
+    item = get_item(session, item_id)
     clean = _check_texts(data.get("texts") or {}, any_language=True)
     media_id = data.get("media_id")
     if media_id is not None and session.get(Media, media_id) is None:
@@ -270,8 +257,8 @@ def set_control_points(
     """
     if kind not in KINDS:
         raise ValueError(f"Unknown fit '{kind}'; use {' or '.join(KINDS)}.")
-    item = _item(session, item_id)
-    media = _media(item)
+    item = get_item(session, item_id)
+    media = cover_of(item)
     pts = [_control_point(i, p) for i, p in enumerate(points, 1)]
     for i, p in enumerate(pts, 1):
         if not all(math.isfinite(v) for v in (p.x, p.y, p.lon, p.lat)):
@@ -297,7 +284,7 @@ def set_control_points(
 def restore_georef(session: Session, item_id: int, document: str | None) -> dict[str, Any]:
     """Put back a georeference document as it was (``previous`` of
     :func:`set_control_points`; None removes the georeference). Returns the report."""
-    item = _item(session, item_id)
+    item = get_item(session, item_id)
     if document is not None:
         try:
             json.loads(document)

@@ -81,7 +81,7 @@ from exhibition_app.db.models import (
     SectionItem,
     SectionText,
 )
-from exhibition_app.errors import CatalogError, not_found
+from exhibition_app.errors import CatalogError, first_line, not_found
 
 __all__ = [
     "BUNDLE_FORMAT",
@@ -394,7 +394,7 @@ def _read_manifest(zf: zipfile.ZipFile, refuse: Callable[[str], BundleError]) ->
         with zf.open(info) as fp:
             doc = json.loads(fp.read(MAX_MANIFEST_BYTES + 1).decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise refuse(f"bundle.json is not readable JSON ({_first_line(exc)})") from None
+        raise refuse(f"bundle.json is not readable JSON ({first_line(exc)})") from None
     if not isinstance(doc, dict):
         raise refuse("bundle.json is not a JSON object")
     if doc.get("format") != BUNDLE_FORMAT:
@@ -528,7 +528,7 @@ def _check_subset(plan: _Plan, doc: dict[str, Any], refuse: Callable[[str], Bund
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
-        raise refuse(f"its catalog.db cannot be opened ({_first_line(exc)})") from None
+        raise refuse(f"its catalog.db cannot be opened ({first_line(exc)})") from None
     try:
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
@@ -540,7 +540,7 @@ def _check_subset(plan: _Plan, doc: dict[str, Any], refuse: Callable[[str], Bund
             keys = [r[0] for r in conn.execute("SELECT key FROM exhibition")]
             media = list(conn.execute("SELECT relpath, sha256 FROM media"))
         except sqlite3.Error as exc:
-            raise refuse(f"its catalog.db is not a catalogue ({_first_line(exc)})") from None
+            raise refuse(f"its catalog.db is not a catalogue ({first_line(exc)})") from None
     finally:
         conn.close()
     if len(revisions) != 1:
@@ -590,11 +590,6 @@ def _known_revision(revision: str) -> bool:
     return revision in {r.revision for r in script.walk_revisions()}
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc)
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
 @contextlib.contextmanager
 def _open_zip(file: Path) -> Iterator[zipfile.ZipFile]:
     def refuse(reason: str) -> BundleError:
@@ -616,7 +611,7 @@ def _open_zip(file: Path) -> Iterator[zipfile.ZipFile]:
             raise refuse("the bundle is damaged (not a complete zip file)") from None
         raise refuse("not an exhibition bundle (not a zip file)") from None
     except (OSError, ValueError, EOFError) as exc:
-        raise refuse(f"the bundle is damaged ({_first_line(exc)})") from None
+        raise refuse(f"the bundle is damaged ({first_line(exc)})") from None
     with zf:
         try:
             yield zf
@@ -627,7 +622,7 @@ def _open_zip(file: Path) -> Iterator[zipfile.ZipFile]:
             EOFError,
             NotImplementedError,
         ) as exc:
-            raise refuse(f"the bundle is damaged ({_first_line(exc)})") from None
+            raise refuse(f"the bundle is damaged ({first_line(exc)})") from None
 
 
 def import_bundle(
@@ -783,8 +778,7 @@ def _merge(catalog: Catalog, plan: _Plan, file: Path) -> dict[str, Any]:
     except (SQLAlchemyError, KeyError) as exc:
         # The checks passed, yet the rows do not fit (a hand-made catalog.db, say).
         raise BundleError(
-            f"{file.name}: its catalogue cannot be merged ({_first_line(exc)}); "
-            "nothing was imported"
+            f"{file.name}: its catalogue cannot be merged ({first_line(exc)}); nothing was imported"
         ) from exc
     finally:
         sub.close()

@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from exhibition_app.db.dialect import allocate_id
 from exhibition_app.db.models import KINDS, Item, Revision
 from exhibition_app.db.search import remove_from_index
-from exhibition_app.errors import not_found
 from exhibition_app.operations.history import UserRef, ensure_baseline, record
 from exhibition_app.operations.ingest import generated_accession_number
 from exhibition_app.operations.item_changes import (
@@ -30,15 +29,9 @@ from exhibition_app.operations.item_changes import (
     changed_fields,
     plan_changes,
 )
+from exhibition_app.operations.queries import get_item
 
 __all__ = ["create_item", "delete_item", "edit_item"]
-
-
-def _item(session: Session, item_id: int) -> Item:
-    item = session.get(Item, item_id)
-    if item is None:
-        raise not_found("item", item_id)
-    return item
 
 
 def _summary(parts: list[str], prefix: str = "changed") -> str:
@@ -59,7 +52,7 @@ def edit_item(session: Session, item_id: int, changes: Mapping[str, Any], user: 
     Raises ValidationError (``errors``: field -> message) and changes nothing if any value
     is refused; an edit that changes nothing records nothing.
     """
-    item = _item(session, item_id)
+    item = get_item(session, item_id)
     plan, errors = plan_changes(session, item, changes)
     if errors:
         raise ValidationError(errors)
@@ -114,7 +107,7 @@ def delete_item(session: Session, item_id: int, user: UserRef) -> dict[str, Any]
     """Delete an item (its annotations, links and section places go with it); the ``delete``
     revision keeps it as it was, so :func:`restore_item` can bring it back. Returns that
     snapshot."""
-    item = _item(session, item_id)
+    item = get_item(session, item_id)
     title = next(iter(item.text_map("title").values()), item.accession_number)
     revision = record(session, "item", item_id, user, "delete", f"deleted '{title}'")
     session.delete(item)

@@ -20,7 +20,8 @@ from exhibition_app.catalog import Catalog
 from exhibition_app.core.durable import atomic_write
 from exhibition_app.core.georef import Equirectangular, Fitted, GeorefError, from_json
 from exhibition_app.db.models import Annotation, AnnotationText, Item, Media, utcnow
-from exhibition_app.errors import CatalogError, not_found
+from exhibition_app.errors import CatalogError
+from exhibition_app.operations.queries import cover_of, get_item
 
 GEOREF_KINDS = ("equirectangular",)
 
@@ -34,20 +35,6 @@ def tiles_dir(catalog: Catalog, media: Media) -> Path:
     from exhibition_app.imaging.tiles import is_current
 
     return shared if is_current(shared, media.sha256) else catalog.cache / "tiles" / media.sha256
-
-
-def _item(session: Session, item_id: int) -> Item:
-    item = session.get(Item, item_id)
-    if item is None:
-        raise not_found("item", item_id)
-    return item
-
-
-def _cover(item: Item) -> Media:
-    media = item.cover_media
-    if media is None:
-        raise CatalogError(f"item {item.id} has no image to work on")
-    return media
 
 
 def ensure_tiles(
@@ -92,7 +79,7 @@ def build_item_tiles(
     if base_uri is not None:
         _check_base_uri(base_uri)  # before minutes of tiling, not after
     with catalog.read_session() as session:
-        media = _cover(_item(session, item_id))
+        media = cover_of(get_item(session, item_id))
     info = ensure_tiles(catalog, media, **kwargs)
     if base_uri is not None:
         set_base_uri(info, base_uri)
@@ -188,8 +175,8 @@ def georeference_item(
     else:
         document = {"type": "equirectangular"}
     with catalog.session() as session:
-        item = _item(session, item_id)
-        _cover(item)
+        item = get_item(session, item_id)
+        cover_of(item)
         item.georef = json.dumps(document)
         return georef_report(item)
 
@@ -228,14 +215,14 @@ def import_kml(
 
     result = read_kml(path)
     with catalog.read_session() as session:
-        item = _item(session, item_id)
+        item = get_item(session, item_id)
         geo = georeference(item)
         if geo is None:
             raise CatalogError(
                 f"item {item_id} is not georeferenced, so KML places cannot be put on it "
                 "(import the map with --georef equirectangular)"
             )
-        media = _cover(item)
+        media = cover_of(item)
         width, height = media.width, media.height
         near = _PlaceIndex(
             session.execute(
@@ -336,7 +323,7 @@ def iter_annotations(session: Session, item_id: int) -> Iterator[dict[str, Any]]
     """The map's annotations in id order, each as ``{id, x, y, lon, lat, label, text}``
     (label and text: {lang: value}), streamed from one query: memory stays flat and
     100,000 places take about a second."""
-    _item(session, item_id)
+    get_item(session, item_id)
     notes, texts = _NOTES, _TEXTS
     rows = session.execute(
         select(

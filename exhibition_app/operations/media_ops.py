@@ -9,31 +9,25 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.db.models import Item, ItemMedia
-from exhibition_app.errors import CatalogError, not_found
+from exhibition_app.db.models import ItemMedia
+from exhibition_app.errors import CatalogError
 from exhibition_app.operations.ingest import discard_unreferenced, media_row
-
-
-def _item(session: Session, item_id: int) -> Item:
-    item = session.get(Item, item_id)
-    if item is None:
-        raise not_found("item", item_id)
-    return item
+from exhibition_app.operations.queries import get_item
 
 
 def media_order(session: Session, item_id: int) -> list[int]:
-    return [link.media_id for link in _item(session, item_id).media_links]
+    return [link.media_id for link in get_item(session, item_id).media_links]
 
 
 def add_media(catalog: Catalog, item_id: int, path: Path) -> int:
     """Store ``path`` and append it to the item's pictures; returns the media id. The same
     file twice is refused (it is already there); a refused image leaves nothing behind."""
     with catalog.read_session() as session:
-        _item(session, item_id)
+        get_item(session, item_id)
     stored = catalog.store.put(path, max_pixels=catalog.max_pixels)
     try:
         with catalog.session() as session:
-            item = _item(session, item_id)
+            item = get_item(session, item_id)
             media = media_row(session, stored, path.name)
             session.flush()
             if any(link.media_id == media.id for link in item.media_links):
@@ -50,7 +44,7 @@ def add_media(catalog: Catalog, item_id: int, path: Path) -> int:
 
 def reorder_media(session: Session, item_id: int, media_ids: Sequence[int]) -> None:
     """Put the item's pictures in this order (every one of them, each once)."""
-    item = _item(session, item_id)
+    item = get_item(session, item_id)
     links = {link.media_id: link for link in item.media_links}
     if sorted(media_ids) != sorted(links) or len(set(media_ids)) != len(media_ids):
         raise CatalogError("the new order must name each of the item's pictures once")
@@ -62,7 +56,7 @@ def reorder_media(session: Session, item_id: int, media_ids: Sequence[int]) -> N
 
 def set_cover(session: Session, item_id: int, media_id: int | None) -> int | None:
     """Make one of the item's pictures its cover; returns the previous cover's id."""
-    item = _item(session, item_id)
+    item = get_item(session, item_id)
     if media_id is not None and media_id not in {link.media_id for link in item.media_links}:
         raise CatalogError(f"picture {media_id} is not one of item {item_id}'s pictures")
     previous = item.cover_media_id
@@ -74,7 +68,7 @@ def set_cover(session: Session, item_id: int, media_id: int | None) -> int | Non
 def remove_media(session: Session, item_id: int, media_id: int) -> None:
     """Take a picture off the item (the stored file stays for other items and for undo;
     ``check --repair`` removes files no item uses)."""
-    item = _item(session, item_id)
+    item = get_item(session, item_id)
     link = next((lk for lk in item.media_links if lk.media_id == media_id), None)
     if link is None:
         raise CatalogError(f"picture {media_id} is not one of item {item_id}'s pictures")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.db.models import Media
-from exhibition_app.errors import message_of
+from exhibition_app.errors import first_line
 from exhibition_app.operations.bulk import SimilarIndex, title_from_filename
 from exhibition_app.operations.history import ensure_baseline, record
 from exhibition_app.operations.ingest import import_image
@@ -65,7 +65,7 @@ def add_pictures_to_item(
             if near is not None and near[0] != item_id:
                 notes.append(PictureNote(path.name, looks_like=near[0]))
         except Exception as exc:  # one note per refused file, the rest goes on
-            notes.append(PictureNote(path.name, reason=_first_line(exc)))
+            notes.append(PictureNote(path.name, reason=first_line(exc)))
     with catalog.session() as session:
         record(session, "item", item_id, user, "update", summary)
     with catalog.read_session() as session:
@@ -83,10 +83,5 @@ def import_files_as_items(catalog: Catalog, files: Sequence[Path], kind: str) ->
             item_id = import_image(catalog, path, kind=kind, title=title_from_filename(path.name))
             imported.append({"file": path.name, "id": item_id})
         except Exception as exc:  # each refusal is one line; the rest goes on
-            refused.append({"file": path.name, "reason": _first_line(exc)})
+            refused.append({"file": path.name, "reason": first_line(exc)})
     return {"imported": imported, "refused": refused}
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc)
-    return text.splitlines()[0] if text else message_of(exc)

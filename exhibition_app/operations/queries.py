@@ -12,8 +12,9 @@ from exhibition_app.db.models import (
     ITEM_TEXT_FIELDS,
     Exhibition,
     Item,
+    Media,
 )
-from exhibition_app.errors import not_found
+from exhibition_app.errors import InvalidInput, not_found
 
 
 def get_item(session: Session, item_id: int) -> Item:
@@ -22,6 +23,14 @@ def get_item(session: Session, item_id: int) -> Item:
     if item is None:
         raise not_found("item", item_id)
     return item
+
+
+def cover_of(item: Item) -> Media:
+    """The item's cover picture; InvalidInput (``item 7 has no image to work on``) if none."""
+    media = item.cover_media
+    if media is None:
+        raise InvalidInput(f"item {item.id} has no image to work on")
+    return media
 
 
 def exists(session: Session, entity: Literal["item", "exhibition"], entity_id: int) -> bool:

@@ -95,3 +95,40 @@ def test_check_json_reports_the_damage_and_import_is_refused(damaged: Path, tmp_
     [line] = proc.stderr.strip().splitlines()
     assert "is damaged" in line and "'exhibition-app check'" in line
     assert damaged.read_bytes() == before
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "exhibition_app", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_check_reports_a_catalogue_that_cannot_even_be_opened(tmp_path: Path) -> None:
+    data = bytearray((ROOT / "catalog.db").read_bytes())
+    data[100:PAGE] = bytes(PAGE - 100)  # the schema page, after a valid header
+    db = tmp_path / "catalog.db"
+    db.write_bytes(bytes(data))
+    base = ("--catalog", str(db), "--assets", str(tmp_path / "assets"))
+    proc = _cli(*base, "check", "--json")
+    assert proc.returncode == 1 and proc.stderr == ""
+    report = json.loads(proc.stdout)
+    assert report["ok"] is False
+    assert report["problems"] == ["cannot read the catalogue: database disk image is malformed"]
+    listing = _cli(*base, "items", "list")
+    assert listing.returncode == 1
+    assert listing.stderr.strip().splitlines() == [
+        "exhibition-app: error: cannot read the catalogue: database disk image is malformed"
+    ]
+
+
+def test_a_read_that_meets_damage_is_one_line_pointing_to_check(tmp_path: Path) -> None:
+    data = bytearray((ROOT / "catalog.db").read_bytes())
+    _flip_bytes(data)
+    db = tmp_path / "catalog.db"
+    db.write_bytes(bytes(data))
+    proc = _cli("--catalog", str(db), "--assets", str(tmp_path / "assets"), "items", "list")
+    assert proc.returncode == 1
+    [line] = proc.stderr.strip().splitlines()
+    assert line.startswith("exhibition-app: error: the catalogue could not be read (")
+    assert line.endswith("'exhibition-app check' tells whether it is damaged")
+    assert "last-error.log" not in line  # not the crash log's last resort
