@@ -460,7 +460,7 @@ def _hash_member(
     return digest.hexdigest(), size
 
 
-def _inspect(file: Path, zf: zipfile.ZipFile, scratch: Path, max_bytes: int, free: int) -> _Plan:
+def _inspect(file: Path, zf: zipfile.ZipFile, scratch: Path, max_bytes: int, assets: Path) -> _Plan:
     """Every check of the module docstring; nothing outside ``scratch`` is written."""
 
     def refuse(reason: str) -> BundleError:
@@ -515,10 +515,13 @@ def _inspect(file: Path, zf: zipfile.ZipFile, scratch: Path, max_bytes: int, fre
             f"it would unpack to {_size_text(total)}, more than the limit of "
             f"{_size_text(max_bytes)}"
         )
-    if total > free:
-        raise refuse(
-            f"it would unpack to {_size_text(total)}, more than the free disk space "
-            f"({_size_text(free)})"
+    # Pictures and tiles go into the assets folder (catalog.db into the temporary one).
+    into_assets = total - entries[SUBSET_NAME].size
+    free = shutil.disk_usage(assets).free
+    if into_assets > free:
+        raise BundleError(
+            f"not enough room in {shown(assets)} for this bundle: it needs "
+            f"{_size_text(into_assets)}, {_size_text(free)} are free"
         )
 
     # catalog.db, the one file written before the checks pass, is looked at in the zip
@@ -720,7 +723,6 @@ def import_bundle(
     and changes nothing when anything is wrong.
     """
     file = Path(file)
-    free = shutil.disk_usage(catalog.assets).free
     try:
         temporary = tempfile.TemporaryDirectory(prefix="exhibition-bundle-")
     except OSError as exc:
@@ -729,7 +731,7 @@ def import_bundle(
             f"bundle ({exc.strerror or exc}); set TMPDIR to a folder with room"
         ) from None
     with temporary as scratch, _open_zip(file) as zf:
-        plan = _inspect(file, zf, Path(scratch), max_bytes, free)
+        plan = _inspect(file, zf, Path(scratch), max_bytes, catalog.assets)
         if plan.revision != head_revision():
             _upgrade_copy(plan.subset)
         created_media: list[Path] = []

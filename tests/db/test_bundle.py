@@ -604,6 +604,22 @@ def test_a_temporary_folder_too_small_is_named_with_the_sizes(
     assert list(tiny.iterdir()) == []
 
 
+def test_an_assets_folder_too_small_is_named_with_the_sizes(
+    then_and_now: Path, mounts: Any, tmp_path: Path
+) -> None:
+    """The pictures go into the assets folder: its room is checked before any is written,
+    and the refusal names it (it was "more than the free disk space", naming no folder)."""
+    assets = mounts(tmp_path / "tiny-assets", "tmpfs", size="256k")
+    with Catalog.open(tmp_path / "kiosk.db", assets) as cat, pytest.raises(BundleError) as raised:
+        import_bundle(cat, then_and_now)
+    assert re.fullmatch(
+        rf"not enough room in {re.escape(str(assets))} for this bundle: it needs 4\.\d MB, "
+        r"2\d\d\.\d KB are free",
+        str(raised.value),
+    ), raised.value
+    assert [p for p in assets.rglob("*") if p.is_file() and "media" in p.parts] == []
+
+
 def test_a_failing_merge_removes_the_files_it_added(
     target: tuple[Path, Path], then_and_now: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
