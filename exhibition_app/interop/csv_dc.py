@@ -511,6 +511,8 @@ def _without_controls(row: int, values: dict[str, str], issues: list[CsvIssue]) 
     had one (see `_CONTROL`): the row is refused, and the rest of its checks quote no
     control character back."""
     for column, value in values.items():
+        if value.isprintable():  # the common case, in C: no control character at all
+            continue
         base, at, _ = column.partition("@")
         pattern = _CONTROL if at or base == "source" else _CONTROL_STRICT
         found = pattern.search(value)
