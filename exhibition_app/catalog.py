@@ -19,19 +19,36 @@ from exhibition_app.core.languages import DEFAULT_FALLBACK
 from exhibition_app.db.dialect import first_damage
 from exhibition_app.db.engine import (
     create_private_file,
+    current_revision,
+    head_revision,
     is_new_catalogue,
     make_engine,
+    read_only_reason,
     resolve_url,
     sqlite_path,
     upgrade,
 )
 from exhibition_app.errors import CatalogError, StorageError, shown
 from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS
-from exhibition_app.imaging.store import MediaStore
+from exhibition_app.imaging.store import MediaStore, StoredMedia
 from exhibition_app.imaging.thumbnails import ThumbnailCache
 from exhibition_app.paths import APP_NAME, assets_dir, cache_dir_for, default_locations
 
 __all__ = ["APP_NAME", "Catalog", "CatalogError"]
+
+READ_ONLY_TAIL = ": it can be read but not changed"
+
+
+class _ReadOnlyStore(MediaStore):
+    """The media store of a catalogue this account can only read: pictures are read as
+    ever, and storing one is refused before any file is written."""
+
+    def __init__(self, root: Path, refusal: str) -> None:
+        super().__init__(root)
+        self._refusal = refusal
+
+    def put(self, path: Path, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> StoredMedia:
+        raise StorageError(self._refusal)
 
 
 class Catalog:
@@ -49,9 +66,17 @@ class Catalog:
         self.assets = assets
         self.max_pixels = max_pixels
         self.fallback = tuple(fallback)
-        self.engine = make_engine(url)
+        db_file = sqlite_path(url)
+        #: Why this catalogue can only be read ("file permissions", "a read-only file
+        #: system"), or None: then reads work and every write is refused in one line.
+        self.read_only = read_only_reason(db_file) if db_file is not None else None
+        self.engine = make_engine(url, read_only=self.read_only is not None)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.store = MediaStore(assets)
+        self.store = (
+            MediaStore(assets)
+            if self.read_only is None
+            else _ReadOnlyStore(assets, self.read_only_message())
+        )
         #: Derived files (thumbnails, tiles built here, an offline copy): the assets folder,
         #: or a folder of this account's when the assets are a read-only share.
         self.cache = cache_dir_for(assets)
@@ -101,6 +126,12 @@ class Catalog:
             cat.close()
             raise CatalogError(f"cannot create the cache folder {cat.cache}: {exc}") from exc
         try:
+            if cat.read_only is not None and current_revision(cat.engine) != head_revision():
+                raise CatalogError(
+                    f"the catalogue {shown(db_file)} is read-only ({cat.read_only}) and was "
+                    "written by an older exhibition-app: open it once where it can be changed, "
+                    "to upgrade it"
+                )
             cat.created = is_new_catalogue(cat.engine)
             cat.backup_made = upgrade(cat.engine)
         except Exception:
@@ -113,6 +144,16 @@ class Catalog:
     @property
     def db_path(self) -> Path | None:
         return sqlite_path(self.url)
+
+    def read_only_message(self) -> str:
+        return (
+            f"the catalogue {shown(self.db_path)} is read-only ({self.read_only}){READ_ONLY_TAIL}"
+        )
+
+    def ensure_writable(self) -> None:
+        """Refuse a write to a catalogue this account can only read, in one line."""
+        if self.read_only is not None:
+            raise StorageError(self.read_only_message())
 
     def ensure_sound(self) -> None:
         """Refuse to write to a damaged catalogue (:class:`StorageError`): the first write
@@ -133,7 +174,9 @@ class Catalog:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: commits when the block ends, rolls back if it raises. The
-        first one of this open checks that the catalogue is not damaged."""
+        first one of this open checks that the catalogue is not damaged; a read-only
+        catalogue refuses (:meth:`ensure_writable`)."""
+        self.ensure_writable()
         self.ensure_sound()
         with self._sessions.begin() as session:
             if self.db_path is not None:  # SQLite: BEGIN IMMEDIATE (db.engine._sqlite_begin)

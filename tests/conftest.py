@@ -223,3 +223,36 @@ def _no_worker_outlives_a_test() -> Iterator[None]:
 def _private_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Backups, PIN files and logs go to a temporary folder, never the real user's."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+@pytest.fixture
+def mounts() -> Iterator[Any]:
+    """Real small or read-only file systems for the tests that need them (issue 15): the
+    fixture is a function ``mount(path, "tmpfs", size="256k")`` (a small tmpfs) or
+    ``mount(path, "ro-bind", source=folder)`` (``folder`` seen read-only at ``path``), each
+    undone at the end. Tests run as root, which ignores permission bits: only a real mount
+    shows what a full disk or a read-only file system does. Skips (with the reason) where
+    mounting is not allowed."""
+    import subprocess
+
+    done: list[Path] = []
+
+    def mount(path: Path, kind: str, *, size: str = "256k", source: Path | None = None) -> Path:
+        path.mkdir(parents=True, exist_ok=True)
+        if kind == "tmpfs":
+            args = ["mount", "-t", "tmpfs", "-o", f"size={size},mode=1777", "tmpfs", str(path)]
+        elif kind == "ro-bind":
+            args = ["mount", "--bind", "-o", "ro", str(source), str(path)]
+        else:
+            raise ValueError(kind)
+        if shutil.which("mount") is None or os.geteuid() != 0:
+            pytest.skip("mounting a file system needs root and mount(8)")
+        run = subprocess.run(args, capture_output=True, text=True, check=False)
+        if run.returncode != 0:
+            pytest.skip(f"cannot mount a {kind} here: {run.stderr.strip()}")
+        done.append(path)
+        return path
+
+    yield mount
+    for path in reversed(done):
+        subprocess.run(["umount", "-l", str(path)], capture_output=True, check=False)

@@ -52,6 +52,7 @@ __all__ = [
     "Georef",
     "GeorefError",
     "Kind",
+    "check_points",
     "fit",
     "from_json",
     "to_json",
@@ -66,6 +67,11 @@ _COLLINEAR_TOL = 1e-9
 """Below this isotropy (0 = on one line, 1 = evenly spread) points count as collinear."""
 _PIVOT_TOL = 1e-10
 """Relative size below which a pivot means the normal equations are singular."""
+MAX_LON = 360.0
+"""Longitudes run -180..180; up to 360 either way leaves room for a map that crosses the
+antimeridian with continuous longitudes (170, 185, ...)."""
+_MAX_VALUE = 1e12
+"""No pixel or degree is beyond this; far larger values (1e308) overflow the least squares."""
 
 
 class GeorefError(InvalidInput):
@@ -109,6 +115,47 @@ class ControlPoint:
     y: float
     lon: float
     lat: float
+
+
+def _point_label(i: int, p: ControlPoint) -> str:
+    return f"control point {i} (x {p.x:g}, y {p.y:g}, lon {p.lon:g}, lat {p.lat:g})"
+
+
+def _check_number(label: str, name: str, value: float) -> None:
+    if not math.isfinite(value):
+        raise GeorefError(f"{label}: {name} is not a finite number")
+    if abs(value) > _MAX_VALUE:
+        raise GeorefError(f"{label}: {name} is too large for a georeference")
+
+
+def _check_numbers(points: Sequence[ControlPoint]) -> None:
+    """What :func:`fit` needs: every value finite and small enough not to overflow."""
+    for i, p in enumerate(points, 1):
+        label = _point_label(i, p)
+        for name, value in (("x", p.x), ("y", p.y), ("lon", p.lon), ("lat", p.lat)):
+            _check_number(label, name, value)
+
+
+def check_points(points: Iterable[ControlPoint], width: float, height: float) -> None:
+    """Refuse, with :class:`GeorefError` naming the first bad point, control points that
+    no map of ``width`` x ``height`` pixels can have: a value that is not a finite number,
+    a latitude beyond -90..90, a longitude beyond -360..360 (see :data:`MAX_LON`), or a
+    pixel outside the image (its edges are inside). :func:`fit` itself, pure maths, only
+    refuses values that are not finite or would overflow the least squares."""
+    for i, p in enumerate(points, 1):
+        label = _point_label(i, p)
+        for name, value in (("x", p.x), ("y", p.y), ("lon", p.lon), ("lat", p.lat)):
+            if not math.isfinite(value):
+                raise GeorefError(f"{label}: {name} is not a finite number")
+        if not -90.0 <= p.lat <= 90.0:
+            raise GeorefError(f"{label}: latitude {p.lat:g} is outside -90..90")
+        if not -MAX_LON <= p.lon <= MAX_LON:
+            raise GeorefError(
+                f"{label}: longitude {p.lon:g} is outside -180..180 "
+                f"(or -{MAX_LON:g}..{MAX_LON:g} for a map across the antimeridian)"
+            )
+        if not (0.0 <= p.x <= width and 0.0 <= p.y <= height):
+            raise GeorefError(f"{label} lies outside the {width:g} x {height:g} pixel image")
 
 
 # --- least squares -------------------------------------------------------------------------
@@ -270,9 +317,7 @@ def fit(points: Iterable[ControlPoint], kind: str = "affine") -> Fitted:
         raise GeorefError(
             f"a {kind} georeference needs at least {needed} control points, got {len(pts)}"
         )
-    for i, p in enumerate(pts, 1):
-        if not all(math.isfinite(v) for v in (p.x, p.y, p.lon, p.lat)):
-            raise GeorefError(f"control point {i} has a value that is not a finite number: {p}")
+    _check_numbers(pts)
     for space, key in (
         ("pixel position", lambda p: (p.x, p.y)),
         ("longitude/latitude", lambda p: (p.lon, p.lat)),

@@ -65,8 +65,57 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An Engine with WAL, foreign keys and a busy timeout on SQLite."""
+def _sqlite_pragmas_read_only(dbapi_conn: Any, _record: Any) -> None:
+    # No journal_mode or synchronous: changing them writes, and a read-only file keeps
+    # the mode it has. query_only: a write that slipped past Catalog.session fails here.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA query_only = 1")
+    cur.close()
+
+
+def _folder_writable(path: Path) -> bool:
+    return os.access(path.parent, os.W_OK | os.X_OK) and not _on_read_only_fs(path)
+
+
+def _on_read_only_fs(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows)
+        return False
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why the existing SQLite catalogue ``path`` can only be read, or None: "a read-only
+    file system", or "file permissions" (the file, or its folder, where SQLite keeps its
+    journal and WAL files, is not writable by this account)."""
+    if not path.is_file():
+        return None
+    if _on_read_only_fs(path):
+        return "a read-only file system"
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
+        return "file permissions"
+    return None
+
+
+def read_only_uri(path: Path) -> str:
+    """The SQLite URI that reads ``path`` without writing anything: ``mode=ro``, plus
+    ``immutable=1`` where SQLite could not create its WAL index (a folder it cannot write,
+    a read-only file system, and no ``-wal``/``-shm`` files left by a writer), so WAL mode
+    cannot fail there; a file nobody can change cannot change under the reader."""
+    query = "mode=ro"
+    wal, shm = path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+    if not _folder_writable(path) and not (wal.exists() and shm.exists()):
+        query += "&immutable=1"
+    return f"{path.resolve().as_uri()}?{query}"
+
+
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    """An Engine with WAL, foreign keys and a busy timeout on SQLite; with ``read_only`` (an
+    existing SQLite file this account cannot change) one that opens it by
+    :func:`read_only_uri` and never writes."""
     path = sqlite_path(url)
     if path is not None:
         if path.exists() and path.is_dir():
@@ -77,6 +126,11 @@ def make_engine(url: str) -> Engine:
     # A server's connections can die under the pool (a restart, a network cut): test each one
     # as it is taken, so the next session reconnects instead of failing once per dead one.
     extra: dict[str, Any] = {} if path is not None else {"pool_pre_ping": True}
+    if read_only and path is not None:
+        uri, timeout = read_only_uri(path), BUSY_TIMEOUT_MS / 1000
+        extra["creator"] = lambda: sqlite3.connect(
+            uri, uri=True, check_same_thread=False, timeout=timeout
+        )
     try:
         engine = create_engine(url, connect_args=_connect_args(url), **extra)
     except ImportError as exc:
@@ -84,7 +138,8 @@ def make_engine(url: str) -> Engine:
             f"the catalogue URL needs a database driver that is not installed ({exc.name})"
         ) from exc
     if path is not None:
-        event.listen(engine, "connect", _sqlite_pragmas)
+        pragmas = _sqlite_pragmas_read_only if read_only else _sqlite_pragmas
+        event.listen(engine, "connect", pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
 

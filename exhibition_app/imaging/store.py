@@ -67,6 +67,10 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+#: The mode of every stored media file (see `MediaStore._link_into_place`).
+MEDIA_MODE = 0o644
+
+
 def _ensure_dir(path: Path) -> None:
     """mkdir -p, making each newly created directory entry durable."""
     if path.is_dir():
@@ -86,7 +90,7 @@ def _copy_fsynced(src: Path, dest: Path) -> str:
     buf = bytearray(_CHUNK)
     view = memoryview(buf)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(dest, flags, 0o644)
+    fd = os.open(dest, flags, MEDIA_MODE)
     with open(fd, "wb", buffering=0, closefd=True) as out, open(src, "rb", buffering=0) as inp:
         while n := inp.readinto(buf):
             chunk = view[:n]
@@ -195,6 +199,10 @@ class MediaStore:
                 copied.unlink(missing_ok=True)
                 raise
             tmp = copied
+        # One mode for every stored picture, whether re-encoded (a private scratch file)
+        # or copied, and whatever the umask: media are not secret, and kiosks reading
+        # the assets from a share under another account must be able to open them.
+        os.chmod(tmp, MEDIA_MODE)
         try:
             with _PUBLISH_LOCK:
                 if target.exists():

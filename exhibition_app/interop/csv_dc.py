@@ -74,7 +74,7 @@ import csv
 import difflib
 import io
 import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -83,6 +83,7 @@ from exhibition_app.core.edtf import DateParseError, parse_date, parse_edtf
 from exhibition_app.core.languages import LANGUAGES
 from exhibition_app.core.licences import is_licence_uri
 from exhibition_app.core.vocabulary import ITEM_TEXT_FIELDS, KINDS, RELATIONS
+from exhibition_app.errors import shown
 
 __all__ = [
     "COLUMNS",
@@ -147,6 +148,12 @@ _QUOTED = re.compile(r"'+[=+\-@\t\r]")
 _SHA = re.compile(r"[0-9a-fA-F]{64}")
 _TRUE = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False, "": False}
 _SEP = "|"
+#: Control characters no cell may hold: NUL and the other C0 controls, DEL and the C1
+#: controls. A text cell (``title@en``, ``source``...) may hold a tab, a line break or a
+#: carriage return (a multi-line description, quoted as RFC 4180 allows); an identifier,
+#: a code, a date, a list or a flag may not.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_STRICT = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 # --------------------------------------------------------------------------- records
@@ -227,8 +234,8 @@ class CsvIssue:
         return {"row": self.row, "column": self.column, "message": self.message}
 
     def __str__(self) -> str:
-        where = f"row {self.row}" + (f", {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
+        where = f"row {self.row}" + (f", {shown(self.column)}" if self.column else "")
+        return f"{where}: {shown(self.message)}"
 
 
 @dataclass
@@ -499,9 +506,29 @@ def _same(a: MediaRef, b: MediaRef) -> bool:
     return a.sha256 is None and b.sha256 is None and a.name == b.name
 
 
-def parse_csv(data: bytes, *, known_identifiers: Container[str] = ()) -> CsvParse:
+def _without_controls(row: int, values: dict[str, str], issues: list[CsvIssue]) -> dict[str, str]:
+    """The row's cells with control characters taken out, one issue for each cell that
+    had one (see `_CONTROL`): the row is refused, and the rest of its checks quote no
+    control character back."""
+    for column, value in values.items():
+        if value.isprintable():  # the common case, in C: no control character at all
+            continue
+        base, at, _ = column.partition("@")
+        pattern = _CONTROL if at or base == "source" else _CONTROL_STRICT
+        found = pattern.search(value)
+        if found:
+            issues.append(
+                CsvIssue(row, column, f"contains a control character ({shown(found.group())})")
+            )
+            values[column] = pattern.sub("", value)
+    return values
+
+
+def parse_csv(data: bytes, *, known_identifiers: Iterable[str] = ()) -> CsvParse:
     """Read a whole CSV file. ``known_identifiers`` are the accession numbers already in
-    the catalogue (a relation may point to them or to another row of the file).
+    the catalogue (a relation may point to them or to another row of the file); they and
+    the file's identifiers compare case-insensitively, and a row or a relation naming an
+    item of the catalogue takes the catalogue's spelling.
 
     A file-level problem (encoding, header) is one issue (or one per bad column) and no
     rows; otherwise every row is read and every problem of every row is reported."""
@@ -539,31 +566,45 @@ def parse_csv(data: bytes, *, known_identifiers: Container[str] = ()) -> CsvPars
                     )
                 )
                 continue
-            raw.append((row_no, {n: restore(c) for n, c in zip(names, cells, strict=True)}))
+            values = {n: restore(c) for n, c in zip(names, cells, strict=True)}
+            raw.append((row_no, _without_controls(row_no, values, result.issues)))
     except csv.Error as exc:
         result.issues.append(CsvIssue(row_no + 1, "", f"not valid CSV: {exc}"))
         return result
 
-    first_row: dict[str, int] = {}
+    # Identifiers compare case-insensitively ("NEW-1" and "new-1" are one item); a row
+    # matching an item of the catalogue takes the catalogue's spelling.
+    spelling = {known.casefold(): known for known in known_identifiers}
+    first_row: dict[str, tuple[int, str]] = {}
     for row_no, values in raw:
         row_issues: list[CsvIssue] = []
         record, date_range = _RowReader(row_no, values, row_issues).read()
         if record.identifier:
-            if record.identifier in first_row:
-                row_issues.append(
-                    CsvIssue(
-                        row_no,
-                        "identifier",
-                        f"'{record.identifier}' is already row {first_row[record.identifier]}",
+            key = record.identifier.casefold()
+            record.identifier = spelling.get(key, record.identifier)
+            if key in first_row:
+                first_no, first_spelling = first_row[key]
+                message = f"'{record.identifier}' is already row {first_no}"
+                if first_spelling != record.identifier:
+                    message += (
+                        f" as '{first_spelling}' (identifiers do not differ by upper and "
+                        "lower case)"
                     )
-                )
+                row_issues.append(CsvIssue(row_no, "identifier", message))
             else:
-                first_row[record.identifier] = row_no
+                first_row[key] = (row_no, record.identifier)
         result.issues += row_issues
         result.rows.append(CsvRow(row_no, record, present, date_range))
     for row in result.rows:
+        relations = []
         for rel, other in row.record.relations:
-            if other not in first_row and other not in known_identifiers:
+            key = other.casefold()
+            relations.append(
+                (rel, first_row[key][1] if key in first_row else spelling.get(key, other))
+            )
+        row.record.relations = relations
+        for rel, other in row.record.relations:
+            if other.casefold() not in first_row and other.casefold() not in spelling:
                 result.issues.append(
                     CsvIssue(
                         row.row,

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from exhibition_app.core.georef import KINDS, ControlPoint, GeorefError, fit, to_json
+from exhibition_app.core.georef import KINDS, ControlPoint, GeorefError, check_points, fit, to_json
 from exhibition_app.core.languages import LANGUAGES
 from exhibition_app.db.models import ANNOTATION_TEXT_FIELDS, Annotation, Item, Media
 from exhibition_app.errors import CatalogError, not_found
@@ -260,16 +260,8 @@ def set_control_points(
     item = get_item(session, item_id)
     media = cover_of(item)
     pts = [_control_point(i, p) for i, p in enumerate(points, 1)]
-    for i, p in enumerate(pts, 1):
-        if not all(math.isfinite(v) for v in (p.x, p.y, p.lon, p.lat)):
-            raise ValueError(f"Control point {i} has a value that is not a finite number.")
-        if not (0 <= p.x <= media.width and 0 <= p.y <= media.height):
-            raise ValueError(f"Control point {i} lies outside the image.")
-        if not -90 <= p.lat <= 90:
-            raise ValueError(f"Control point {i} has latitude {p.lat}, outside -90 to 90.")
-        if not -360 <= p.lon <= 360:
-            raise ValueError(f"Control point {i} has longitude {p.lon}, outside -360 to 360.")
     try:
+        check_points(pts, media.width, media.height)
         document = to_json(fit(pts, kind))
     except GeorefError as exc:
         raise ValueError(_sentence(str(exc))) from None

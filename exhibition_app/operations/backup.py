@@ -25,6 +25,7 @@ place; ``check`` reports any a restored catalogue refers to but the assets folde
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -47,6 +48,8 @@ from exhibition_app.db.engine import (
     backup_sqlite,
     create_private_file,
     make_engine,
+    read_only_reason,
+    read_only_uri,
     resolve_url,
     sqlite_path,
 )
@@ -136,7 +139,10 @@ def _reason(exc: BaseException) -> str:
 def _copy_online(src: Path, dest: Path) -> None:
     """Copy ``src`` (live, maybe in WAL mode with writers) into the new file ``dest`` with the
     online backup API, as one single-file database (rollback journal, not WAL)."""
-    source = sqlite3.connect(str(src), timeout=_TIMEOUT)
+    if read_only_reason(src) is not None:  # read it as Catalog does, without writing
+        source = sqlite3.connect(read_only_uri(src), uri=True, timeout=_TIMEOUT)
+    else:
+        source = sqlite3.connect(str(src), timeout=_TIMEOUT)
     try:
         target = sqlite3.connect(str(dest), timeout=_TIMEOUT)
         try:
@@ -182,22 +188,56 @@ def backup(catalog: Catalog | str | Path, file: str | Path) -> BackupInfo:
     return BackupInfo(dest, dest.stat().st_size)
 
 
+#: How many daily automatic backups :func:`scheduled_backup` keeps.
+SCHEDULED_KEPT = 10
+#: The folder beside the catalogue file that holds its automatic backups.
+BACKUPS_FOLDER = "backups"
+
+
+def default_backup_folder(catalog: Catalog | str | Path, *, create: bool = True) -> Path:
+    """Where the daily automatic backups of an SQLite catalogue go: a ``backups`` folder
+    beside the catalogue file, when it exists or can be made there and is writable (the
+    backups travel with the catalogue, on its disk); else this account's data folder,
+    ``<user data>/backups/<catalogue name>``. With ``create=False`` nothing is made and
+    the folder beside the catalogue is named unless it cannot be used."""
+    from exhibition_app.paths import user_data_dir
+
+    src = _db_file(catalog)
+    beside = src.parent / BACKUPS_FOLDER
+    try:
+        if create:
+            beside.mkdir(exist_ok=True)
+        if beside.is_dir() and os.access(beside, os.W_OK | os.X_OK):
+            return beside
+        if not create and not beside.exists() and os.access(src.parent, os.W_OK | os.X_OK):
+            return beside
+    except OSError:
+        pass
+    return user_data_dir() / BACKUPS_FOLDER / src.stem
+
+
 def scheduled_backup(
     catalog: Catalog | str | Path,
-    folder: str | Path,
-    keep: int = 10,
+    folder: str | Path | None = None,
+    keep: int = SCHEDULED_KEPT,
     min_interval: timedelta = timedelta(hours=24),
     *,
     now: datetime | None = None,
 ) -> Path | None:
     """A rotated backup in ``folder`` if the newest there is older than ``min_interval``.
 
-    Files are named ``<catalogue>.scheduled.<UTC time><suffix>``; only the ``keep`` newest
-    stay. Returns the new file, or None when a recent enough one exists. A newest backup
-    dated in the future (the clock went back) does not stop a new one.
+    ``folder`` None: :func:`default_backup_folder` (beside the catalogue file, else the
+    user's data folder). Files are named ``<catalogue>.scheduled.<UTC time><suffix>``; only
+    the ``keep`` newest stay. Returns the new file (so a screen can say where it went), or
+    None when a recent enough one exists. A newest backup dated in the future (the clock
+    went back) does not stop a new one.
     """
     url = _postgresql_url(catalog)
     src = Path(make_url(url).database or "catalog") if url else _db_file(catalog)
+    if folder is None:
+        if url:
+            raise CatalogError("give a folder for the backups of a catalogue on a server")
+        folder = default_backup_folder(catalog)
     target = Path(folder).expanduser()
     try:
         target.mkdir(parents=True, exist_ok=True)

@@ -81,7 +81,7 @@ from exhibition_app.db.models import (
     SectionItem,
     SectionText,
 )
-from exhibition_app.errors import CatalogError, first_line, not_found
+from exhibition_app.errors import CatalogError, first_line, not_found, shown
 
 __all__ = [
     "BUNDLE_FORMAT",
@@ -100,6 +100,12 @@ SUBSET_NAME = "catalog.db"
 DEFAULT_MAX_BYTES = 20 * 1024**3
 MAX_MANIFEST_BYTES = 64 << 20
 MAX_MEMBERS = 1_000_000
+#: A member larger than `_RATIO_FLOOR` that unpacks to more than this many times its packed
+#: size is a zip bomb, not an exhibition: pictures and tiles barely compress, and a subset
+#: catalogue compresses about 5 times.
+MAX_RATIO = 200
+_RATIO_FLOOR = 1 << 20
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 _CHUNK = 1 << 20
 _TMP_PREFIX = ".tmp-"
 
@@ -217,14 +223,14 @@ def export_bundle(
 
     file = Path(file)
     if file.is_dir():
-        raise BundleError(f"{file} is a folder; give the bundle's file name")
+        raise BundleError(f"{shown(file)} is a folder; give the bundle's file name")
     if not file.parent.is_dir():
-        raise BundleError(f"cannot write {file}: its folder does not exist")
+        raise BundleError(f"cannot write {shown(file)}: its folder does not exist")
     with catalog.read_session() as session:
         ex = _find_exhibition(session, exhibition)
         if not ex.published:
             raise BundleError(
-                f"exhibition '{ex.key}' is not published; publish it before bundling it"
+                f"exhibition '{shown(ex.key)}' is not published; publish it before bundling it"
             )
         exhibition_id, key = ex.id, ex.key
         wanted: list[int] = []
@@ -407,7 +413,7 @@ def _read_manifest(zf: zipfile.ZipFile, refuse: Callable[[str], BundleError]) ->
         )
     for name in ("exhibition", "schema_revision"):
         if not isinstance(doc.get(name), str) or not doc[name]:
-            raise refuse(f"bundle.json has no {name}")
+            raise refuse(f"bundle.json has no {shown(name)}")
     if not isinstance(doc.get("files"), list):
         raise refuse("bundle.json has no list of files")
     return doc
@@ -423,15 +429,15 @@ def _entries(doc: dict[str, Any], refuse: Callable[[str], BundleError]) -> dict[
             raise refuse("bundle.json lists a file without a path")
         problem = _unsafe(path)
         if problem:
-            raise refuse(f"bundle.json lists '{path}', which {problem}")
+            raise refuse(f"bundle.json lists '{shown(path)}', which {problem}")
         if not (path == SUBSET_NAME or _MEDIA_PATH.fullmatch(path) or _TILE_PATH.fullmatch(path)):
-            raise refuse(f"bundle.json lists '{path}', which has no place in a bundle")
+            raise refuse(f"bundle.json lists '{shown(path)}', which has no place in a bundle")
         if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-            raise refuse(f"bundle.json gives '{path}' no valid size")
+            raise refuse(f"bundle.json gives '{shown(path)}' no valid size")
         if not isinstance(sha, str) or not _SHA.fullmatch(sha):
-            raise refuse(f"bundle.json gives '{path}' no valid sha256")
+            raise refuse(f"bundle.json gives '{shown(path)}' no valid sha256")
         if path in entries:
-            raise refuse(f"bundle.json lists '{path}' twice")
+            raise refuse(f"bundle.json lists '{shown(path)}' twice")
         entries[path] = _Entry(path, size, sha)
     if SUBSET_NAME not in entries:
         raise refuse("bundle.json does not list catalog.db")
@@ -454,11 +460,11 @@ def _hash_member(
     return digest.hexdigest(), size
 
 
-def _inspect(file: Path, zf: zipfile.ZipFile, scratch: Path, max_bytes: int, free: int) -> _Plan:
+def _inspect(file: Path, zf: zipfile.ZipFile, scratch: Path, max_bytes: int, assets: Path) -> _Plan:
     """Every check of the module docstring; nothing outside ``scratch`` is written."""
 
     def refuse(reason: str) -> BundleError:
-        return BundleError(f"{file.name}: {reason}; nothing was imported")
+        return BundleError(f"{shown(file.name)}: {reason}; nothing was imported")
 
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
@@ -468,28 +474,40 @@ def _inspect(file: Path, zf: zipfile.ZipFile, scratch: Path, max_bytes: int, fre
         name = info.orig_filename
         problem = _unsafe(name)
         if problem:
-            raise refuse(f"unsafe path '{name}' in the bundle: it {problem}")
+            raise refuse(f"unsafe path '{shown(name)}' in the bundle: it {problem}")
         if name in members:
-            raise refuse(f"'{name}' is in the bundle twice")
+            raise refuse(f"'{shown(name)}' is in the bundle twice")
         if _is_symlink(info):
-            raise refuse(f"'{name}' is a symbolic link, which a bundle never holds")
+            raise refuse(f"'{shown(name)}' is a symbolic link, which a bundle never holds")
         if info.flag_bits & 0x1:
-            raise refuse(f"'{name}' is encrypted")
+            raise refuse(f"'{shown(name)}' is encrypted")
         if info.is_dir():
-            raise refuse(f"'{name}' is a folder entry, which a bundle never holds")
+            raise refuse(f"'{shown(name)}' is a folder entry, which a bundle never holds")
         members[name] = info
     doc = _read_manifest(zf, refuse)
     entries = _entries(doc, refuse)
     for name in members:
         if name != MANIFEST_NAME and name not in entries:
-            raise refuse(f"'{name}' is in the bundle but not listed in bundle.json")
+            raise refuse(f"'{shown(name)}' is in the bundle but not listed in bundle.json")
     for entry in entries.values():
         member = members.get(entry.path)
         if member is None:
-            raise refuse(f"'{entry.path}' is listed in bundle.json but missing from the bundle")
+            raise refuse(
+                f"'{shown(entry.path)}' is listed in bundle.json but missing from the bundle"
+            )
         if member.file_size != entry.size:
             raise refuse(
-                f"'{entry.path}' is {member.file_size} bytes, bundle.json says {entry.size}"
+                f"'{shown(entry.path)}' is {member.file_size} bytes, bundle.json says {entry.size}"
+            )
+    for entry in entries.values():
+        member = members[entry.path]
+        if member.file_size > _RATIO_FLOOR and member.file_size > MAX_RATIO * max(
+            member.compress_size, 1
+        ):
+            raise refuse(
+                f"'{shown(entry.path)}' would unpack to {_size_text(member.file_size)} from "
+                f"{_size_text(member.compress_size)}, more than {MAX_RATIO} times its packed "
+                "size (a zip bomb, not an exhibition)"
             )
     total = sum(e.size for e in entries.values())
     if total > max_bytes:
@@ -497,26 +515,85 @@ def _inspect(file: Path, zf: zipfile.ZipFile, scratch: Path, max_bytes: int, fre
             f"it would unpack to {_size_text(total)}, more than the limit of "
             f"{_size_text(max_bytes)}"
         )
-    if total > free:
-        raise refuse(
-            f"it would unpack to {_size_text(total)}, more than the free disk space "
-            f"({_size_text(free)})"
+    # Pictures and tiles go into the assets folder (catalog.db into the temporary one).
+    into_assets = total - entries[SUBSET_NAME].size
+    free = shutil.disk_usage(assets).free
+    if into_assets > free:
+        raise BundleError(
+            f"not enough room in {shown(assets)} for this bundle: it needs "
+            f"{_size_text(into_assets)}, {_size_text(free)} are free"
         )
+
+    # catalog.db, the one file written before the checks pass, is looked at in the zip
+    # first: its header must be SQLite's and agree with its declared size, and the
+    # temporary folder must have room for it.
+    _check_subset_header(zf, entries[SUBSET_NAME], refuse)
+    _check_room(scratch, entries[SUBSET_NAME].size)
 
     # Checksums: every file read once; only catalog.db is kept (in ``scratch``).
     subset = scratch / SUBSET_NAME
     for entry in entries.values():
         if entry.path == SUBSET_NAME:
-            with subset.open("wb") as sink:
-                sha, size = _hash_member(zf, entry, sink)
+            try:
+                with subset.open("wb") as sink:
+                    sha, size = _hash_member(zf, entry, sink)
+            except OSError as exc:
+                raise _no_room(scratch, entry.size, exc) from None
         else:
             sha, size = _hash_member(zf, entry)
         if size != entry.size or sha != entry.sha256:
-            raise refuse(f"'{entry.path}' does not match its checksum in bundle.json")
+            raise refuse(f"'{shown(entry.path)}' does not match its checksum in bundle.json")
 
     plan = _Plan(doc["exhibition"], "", entries, subset)
     _check_subset(plan, doc, refuse)
     return plan
+
+
+def _check_subset_header(
+    zf: zipfile.ZipFile, entry: _Entry, refuse: Callable[[str], BundleError]
+) -> None:
+    """Read catalog.db's 100-byte SQLite header from the zip stream, before anything of it
+    is written: the magic string, a valid page size, and (when the header records it) a
+    page count that matches the size bundle.json and the zip declare."""
+    with zf.open(entry.path) as fp:
+        header = fp.read(100)
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise refuse("its catalog.db is not an SQLite catalogue")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1) or entry.size % page_size:
+        raise refuse("its catalog.db is not an SQLite catalogue (its header is damaged)")
+    pages = int.from_bytes(header[28:32], "big")
+    header_valid = header[92:96] == header[24:28] and pages > 0
+    if header_valid and pages * page_size != entry.size:
+        raise refuse(
+            f"its catalog.db declares {_size_text(entry.size)} but its header says "
+            f"{_size_text(pages * page_size)}"
+        )
+
+
+def _temp_root(scratch: Path) -> Path:
+    return scratch.parent
+
+
+def _no_room(scratch: Path, needed: int, exc: OSError | None = None) -> BundleError:
+    """The one-line refusal for a temporary folder too small for the bundle's catalogue."""
+    try:
+        free = _size_text(shutil.disk_usage(scratch).free)
+    except OSError:
+        free = "too little"
+    reason = f" ({exc.strerror or exc})" if exc is not None else ""
+    return BundleError(
+        f"not enough room in {shown(_temp_root(scratch))} for this bundle: it needs "
+        f"{_size_text(needed)}, {free} are free{reason}; set TMPDIR to a larger folder"
+    )
+
+
+def _check_room(scratch: Path, needed: int) -> None:
+    # catalog.db, its journal while an older bundle's copy is upgraded, and a margin.
+    needed = needed + needed // 4 + (1 << 20)
+    if shutil.disk_usage(scratch).free < needed:
+        raise _no_room(scratch, needed)
 
 
 def _check_subset(plan: _Plan, doc: dict[str, Any], refuse: Callable[[str], BundleError]) -> None:
@@ -557,24 +634,28 @@ def _check_subset(plan: _Plan, doc: dict[str, Any], refuse: Callable[[str], Bund
         )
     plan.revision = revision
     if keys != [plan.exhibition]:
-        raise refuse(f"its catalog.db does not hold exactly the exhibition '{plan.exhibition}'")
+        raise refuse(
+            f"its catalog.db does not hold exactly the exhibition '{shown(plan.exhibition)}'"
+        )
     listed_media = {p for p in plan.entries if p.startswith("media/")}
     for relpath, sha in media:
         match = _MEDIA_PATH.fullmatch(relpath or "")
         if not match or match.group(2) != sha or match.group(1) != sha[:2]:
-            raise refuse(f"its catalogue names an image '{relpath}' that is not a store path")
+            raise refuse(
+                f"its catalogue names an image '{shown(relpath)}' that is not a store path"
+            )
         entry = plan.entries.get(relpath)
         if entry is None or entry.sha256 != sha:
-            raise refuse(f"the image {relpath} of its catalogue is not in the bundle")
+            raise refuse(f"the image {shown(relpath)} of its catalogue is not in the bundle")
         plan.media[relpath] = sha
     for path in sorted(listed_media - set(plan.media)):
-        raise refuse(f"'{path}' is in the bundle but no item shows it")
+        raise refuse(f"'{shown(path)}' is in the bundle but no item shows it")
     shas = set(plan.media.values())
     for entry in plan.entries.values():
         match = _TILE_PATH.fullmatch(entry.path)
         if match:
             if match.group(1) not in shas:
-                raise refuse(f"'{entry.path}' belongs to no image of the bundle")
+                raise refuse(f"'{shown(entry.path)}' belongs to no image of the bundle")
             plan.tile_sets.setdefault(match.group(1), []).append(entry)
     for sha, files in plan.tile_sets.items():
         if f"tiles/{sha}/info.json" not in {f.path for f in files}:
@@ -593,17 +674,17 @@ def _known_revision(revision: str) -> bool:
 @contextlib.contextmanager
 def _open_zip(file: Path) -> Iterator[zipfile.ZipFile]:
     def refuse(reason: str) -> BundleError:
-        return BundleError(f"{file.name}: {reason}; nothing was imported")
+        return BundleError(f"{shown(file.name)}: {reason}; nothing was imported")
 
     try:
         with file.open("rb") as fp:
             head = fp.read(4)
     except FileNotFoundError:
-        raise BundleError(f"{file} does not exist") from None
+        raise BundleError(f"{shown(file)} does not exist") from None
     except IsADirectoryError:
-        raise BundleError(f"{file} is a folder, not a bundle") from None
+        raise BundleError(f"{shown(file)} is a folder, not a bundle") from None
     except OSError as exc:
-        raise BundleError(f"cannot read {file}: {exc.strerror or exc}") from None
+        raise BundleError(f"cannot read {shown(file)}: {exc.strerror or exc}") from None
     try:
         zf = zipfile.ZipFile(file)
     except zipfile.BadZipFile:
@@ -637,12 +718,15 @@ def import_bundle(
     and changes nothing when anything is wrong.
     """
     file = Path(file)
-    free = shutil.disk_usage(catalog.assets).free
-    with (
-        tempfile.TemporaryDirectory(prefix="exhibition-bundle-") as scratch,
-        _open_zip(file) as zf,
-    ):
-        plan = _inspect(file, zf, Path(scratch), max_bytes, free)
+    try:
+        temporary = tempfile.TemporaryDirectory(prefix="exhibition-bundle-")
+    except OSError as exc:
+        raise BundleError(
+            f"cannot make a temporary folder in {shown(tempfile.gettempdir())} for this "
+            f"bundle ({exc.strerror or exc}); set TMPDIR to a folder with room"
+        ) from None
+    with temporary as scratch, _open_zip(file) as zf:
+        plan = _inspect(file, zf, Path(scratch), max_bytes, catalog.assets)
         if plan.revision != head_revision():
             _upgrade_copy(plan.subset)
         created_media: list[Path] = []
@@ -681,7 +765,7 @@ def _extract_checked(zf: zipfile.ZipFile, entry: _Entry, dest: Path) -> None:
             os.fsync(out.fileno())
         if sha != entry.sha256 or size != entry.size:
             raise BundleError(
-                f"'{entry.path}' changed while it was being imported; nothing was imported"
+                f"'{shown(entry.path)}' changed while it was being imported; nothing was imported"
             )
     except BaseException:
         dest.unlink(missing_ok=True)
@@ -778,7 +862,8 @@ def _merge(catalog: Catalog, plan: _Plan, file: Path) -> dict[str, Any]:
     except (SQLAlchemyError, KeyError) as exc:
         # The checks passed, yet the rows do not fit (a hand-made catalog.db, say).
         raise BundleError(
-            f"{file.name}: its catalogue cannot be merged ({first_line(exc)}); nothing was imported"
+            f"{shown(file.name)}: its catalogue cannot be merged ({first_line(exc)}); "
+            "nothing was imported"
         ) from exc
     finally:
         sub.close()

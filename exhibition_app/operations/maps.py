@@ -20,7 +20,7 @@ from exhibition_app.catalog import Catalog
 from exhibition_app.core.durable import atomic_write
 from exhibition_app.core.georef import Equirectangular, Fitted, GeorefError, from_json
 from exhibition_app.db.models import Annotation, AnnotationText, Item, Media, utcnow
-from exhibition_app.errors import CatalogError
+from exhibition_app.errors import CatalogError, InvalidInput, shown
 from exhibition_app.operations.queries import cover_of, get_item
 
 GEOREF_KINDS = ("equirectangular",)
@@ -155,11 +155,11 @@ def georeference_item(
     image's pixels; the fit is checked (enough points, not collinear) before anything is
     saved, and the residuals come back so a curator sees which point is off.
     """
-    from exhibition_app.core.georef import ControlPoint, fit, to_json
+    from exhibition_app.core.georef import ControlPoint, check_points, fit, to_json
 
     if equirectangular == (points_file is not None):
         raise CatalogError("give either --equirectangular or --points FILE")
-    document: dict[str, object]
+    points: list[ControlPoint] = []
     if points_file is not None:
         try:
             raw = json.loads(points_file.read_text(encoding="utf-8"))
@@ -167,16 +167,23 @@ def georeference_item(
                 ControlPoint(float(p["x"]), float(p["y"]), float(p["lon"]), float(p["lat"]))
                 for p in raw
             ]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, OverflowError) as exc:
             raise CatalogError(
-                f"{points_file.name}: expected a JSON list of {{x, y, lon, lat}} ({exc})"
+                f"{shown(points_file.name)}: expected a JSON list of {{x, y, lon, lat}} "
+                f"({shown(exc)})"
             ) from exc
-        document = to_json(fit(points, kind))
-    else:
-        document = {"type": "equirectangular"}
     with catalog.session() as session:
         item = get_item(session, item_id)
-        cover_of(item)
+        media = cover_of(item)
+        document: dict[str, object] = {"type": "equirectangular"}
+        if points_file is not None:
+            try:
+                # Before the fit: a point off the image or off the Earth (x = 1e308, NaN,
+                # lat 95) is named, never an OverflowError from the least squares.
+                check_points(points, media.width, media.height)
+                document = to_json(fit(points, kind))
+            except GeorefError as exc:
+                raise InvalidInput(f"{shown(points_file.name)}: {exc}") from exc
         item.georef = json.dumps(document)
         return georef_report(item)
 

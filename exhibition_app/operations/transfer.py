@@ -10,7 +10,7 @@ same asset folder (or ``sync`` brings a replica up to date).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +20,7 @@ from exhibition_app.catalog import Catalog, CatalogError
 from exhibition_app.db.dialect import advance_sequences
 from exhibition_app.db.models import Base, Item
 from exhibition_app.db.search import rebuild_index
+from exhibition_app.errors import InvalidInput, shown
 
 _CHUNK = 2000
 
@@ -47,6 +48,20 @@ def _safe_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def _refuse_nul(table: str, rows: Sequence[Mapping[Any, Any]]) -> None:
+    """PostgreSQL cannot store a NUL character in text (SQLite can, and older versions let
+    CSV imports put one there): name the row and column instead of failing as a whole."""
+    for row in rows:
+        for column, value in row.items():
+            if isinstance(value, str) and "\x00" in value:
+                key = row.get("id", row.get("item_id", "?"))
+                raise InvalidInput(
+                    f"{table} {shown(key)}, {column}: contains a NUL character (\\x00), which "
+                    f"PostgreSQL cannot store ({shown(value[:40])}); correct it in the source "
+                    "catalogue, then copy again"
+                )
+
+
 def copy_catalogue(
     source: Catalog,
     target: Catalog,
@@ -69,11 +84,14 @@ def copy_catalogue(
                 f"the target catalogue is not empty (it has rows in {', '.join(busy[:4])}); "
                 "copy into a new, empty database"
             )
+        no_nul = dst.get_bind().dialect.name == "postgresql"
         with source.read_session() as src:
             for table in tables:
                 count = 0
                 result = src.execute(select(table)).mappings()
                 while chunk := result.fetchmany(_CHUNK):
+                    if no_nul:
+                        _refuse_nul(table.name, chunk)
                     dst.execute(table.insert(), [dict(row) for row in chunk])
                     count += len(chunk)
                 report.rows[table.name] = count

@@ -13,6 +13,7 @@ from exhibition_app.core.georef import (
     Equirectangular,
     Fitted,
     GeorefError,
+    check_points,
     fit,
     from_json,
     to_json,
@@ -209,7 +210,7 @@ def test_residuals_point_at_the_wrong_point() -> None:
         (
             [ControlPoint(0, 0, 0, 0), ControlPoint(1, 0, 1, 0), ControlPoint(0, math.nan, 0, 1)],
             "affine",
-            "control point 3 has a value that is not a finite number",
+            "control point 3 .*: y is not a finite number",
         ),
     ],
 )
@@ -262,3 +263,46 @@ def test_json_control_points_round_trip() -> None:
 def test_json_bad_shapes(data: dict[str, object], message: str) -> None:
     with pytest.raises(GeorefError, match=message):
         from_json(data, width=10, height=10)
+
+
+# --- points no map can have (issue 15) -----------------------------------------------------
+
+_GOOD = [ControlPoint(0, 0, 40, 60), ControlPoint(400, 0, 100, 60), ControlPoint(0, 300, 40, 20)]
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (ControlPoint(1e308, 10, 50, 40), r"control point 2 \(x 1e\+308, .*\): x is too large"),
+        (ControlPoint(-1e308, 10, 50, 40), r"control point 2 .*: x is too large"),
+        (ControlPoint(10, 10, 50, 1e308), r"control point 2 .*: lat is too large"),
+        (ControlPoint(10, math.inf, 50, 40), r"control point 2 .*: y is not a finite number"),
+        (ControlPoint(10, 10, math.nan, 40), r"control point 2 .*: lon is not a finite number"),
+    ],
+)
+def test_huge_or_non_finite_values_are_named_not_overflowed(
+    bad: ControlPoint, message: str
+) -> None:
+    """Issue 15: x = 1e308 gave an OverflowError from the least squares; it is now a
+    GeorefError naming the point, before any arithmetic."""
+    with pytest.raises(GeorefError, match=message):
+        fit([_GOOD[0], bad, *_GOOD[1:]])
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (ControlPoint(1e308, 10, 50, 40), r"control point 2 \(x 1e\+308, .*\) lies outside the 4"),
+        (ControlPoint(10, math.inf, 50, 40), r"control point 2 .*: y is not a finite number"),
+        (ControlPoint(10, 10, 50, -90.5), r"control point 2 .*: latitude -90.5 is outside -90"),
+        (ControlPoint(10, 10, 361, 40), r"control point 2 .*: longitude 361 is outside -180"),
+        (ControlPoint(10, 10, -1e300, 40), r"control point 2 .*: longitude -1e\+300 is outside"),
+        (ControlPoint(401, 5, 50, 40), r"control point 2 \(x 401, .*\) lies outside the 400 x 300"),
+        (ControlPoint(5, -0.5, 50, 40), r"control point 2 .* lies outside the 400 x 300 pixel"),
+    ],
+)
+def test_points_no_map_can_have_are_refused(bad: ControlPoint, message: str) -> None:
+    check_points(_GOOD, 400, 300)  # the edges are inside
+    check_points([ControlPoint(10, 10, 185, 40)], 400, 300)  # across the antimeridian
+    with pytest.raises(GeorefError, match=message):
+        check_points([_GOOD[0], bad, *_GOOD[1:]], 400, 300)

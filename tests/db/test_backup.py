@@ -8,6 +8,7 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
@@ -22,7 +23,12 @@ from exhibition_app.db.engine import (
 )
 from exhibition_app.db.models import Item
 from exhibition_app.errors import CatalogError
-from exhibition_app.operations.backup import backup, restore, scheduled_backup
+from exhibition_app.operations.backup import (
+    backup,
+    default_backup_folder,
+    restore,
+    scheduled_backup,
+)
 from exhibition_app.operations.items import create_item, edit_item
 from exhibition_app.operations.publishing import publication_serial, publish
 
@@ -322,3 +328,32 @@ def test_scheduled_backups_are_made_when_due_and_rotated(catalog: Catalog, tmp_p
     assert hourly is not None
     assert scheduled_backup(catalog, folder, keep=3, now=t0 - timedelta(days=30)) is not None
     assert len(list(folder.iterdir())) == 3
+
+
+def test_the_daily_backup_goes_beside_the_catalogue(catalog: Catalog, tmp_path: Path) -> None:
+    """Issue 15: the curator workspace's daily backup went to the user's data folder even
+    for a catalogue elsewhere; it now goes to ``backups`` beside the catalogue file."""
+    assert catalog.db_path is not None
+    beside = catalog.db_path.parent / "backups"
+    assert default_backup_folder(catalog, create=False) == beside and not beside.exists()
+    made = scheduled_backup(catalog)
+    assert made is not None and made.parent == beside
+    assert made.name.startswith(f"{catalog.db_path.stem}.scheduled.")
+    assert _integrity(made)[0] == "ok"
+    assert scheduled_backup(catalog) is None  # not again within a day
+    assert list((tmp_path / "xdg-data").rglob("*.scheduled.*")) == []
+
+
+def test_the_daily_backup_falls_back_to_the_user_data_folder(
+    catalog: Catalog, tmp_path: Path, mounts: Any
+) -> None:
+    """A catalogue on a read-only share (no ``backups`` folder can be made beside it): the
+    backups go to ``<user data>/backups/<catalogue name>`` instead, and say so."""
+    assert catalog.db_path is not None
+    catalog.close()
+    shared = mounts(tmp_path / "share", "ro-bind", source=catalog.db_path.parent)
+    with Catalog.open(shared / catalog.db_path.name, tmp_path / "assets") as on_share:
+        folder = default_backup_folder(on_share)
+        assert folder == tmp_path / "xdg-data" / "exhibition-app" / "backups" / "catalog"
+        made = scheduled_backup(on_share)
+        assert made is not None and made.parent == folder

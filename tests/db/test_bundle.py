@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import re
 import shutil
 import sqlite3
 import stat
+import tempfile
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
@@ -111,6 +114,7 @@ def rewrite(
     add: tuple[tuple[zipfile.ZipInfo | str, bytes, bool], ...] = (),
     edit: Callable[[dict[str, Any]], None] | None = None,
     replace: dict[str, bytes] | None = None,
+    deflate: bool = False,
 ) -> Path:
     """A copy of bundle ``src`` with members dropped, replaced or added (``listed``: also
     put into bundle.json with the right size and checksum), and bundle.json edited."""
@@ -135,7 +139,8 @@ def rewrite(
         edit(manifest)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # zipfile warns about duplicate names
-        with zipfile.ZipFile(dest, "w") as zf:
+        method = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
+        with zipfile.ZipFile(dest, "w", compression=method) as zf:
             zf.writestr("bundle.json", json.dumps(manifest))
             for name, data in files.items():
                 zf.writestr(name, data)
@@ -385,6 +390,11 @@ HOSTILE: dict[str, tuple[Callable[[Path, Path], Path], str]] = {
         lambda b, d: rewrite(b, d, add=(("C:/evil", b"evil", True),)),
         "it starts with a drive letter",
     ),
+    "control characters in a name": (
+        lambda b, d: rewrite(b, d, add=(("media/\x1b[2J\x1b]0;pwned\x07\nevil", b"e", True),)),
+        "unsafe path 'media/\\x1b[2J\\x1b]0;pwned\\x07\\nevil' in the bundle: it contains "
+        "control characters",
+    ),
     "backslash": (
         lambda b, d: rewrite(b, d, add=(("media\\..\\evil", b"evil", True),)),
         "it contains a backslash",
@@ -496,6 +506,119 @@ def test_zip_bomb_sized_bundle_is_refused(target: tuple[Path, Path], then_and_no
         import_bundle(cat, then_and_now, max_bytes=100_000)
     assert "would unpack to 4.9 MB, more than the limit of 97.7 KB" in str(raised.value)
     assert snapshot(db.parent) == before
+
+
+# ------------------------------------------- bounded before anything large is written
+
+
+@pytest.fixture
+def small_tmp(mounts: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """TMPDIR on a real 1 MB file system: a bundle that tried to unpack a large catalog.db
+    there failed with a generic OSError after filling it."""
+    folder = mounts(tmp_path / "small-tmp", "tmpfs", size="1m")
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def _catalogue_of_zeros(bundle: Path, dest: Path, size: int) -> Path:
+    """A bundle whose catalog.db is ``size`` bytes starting with a valid SQLite header and
+    then zeros: it packs a thousand times smaller than it unpacks."""
+    header = bytearray(members(bundle)["catalog.db"][:100])
+    header[28:32] = (size // 4096).to_bytes(4, "big")  # the page count agrees with the size
+    data = bytes(header) + bytes(size - 100)
+    return rewrite(bundle, dest, replace={"catalog.db": data}, deflate=True)
+
+
+def test_a_bundle_that_unpacks_a_thousandfold_is_refused_from_its_directory(
+    target: tuple[Path, Path], then_and_now: Path, tmp_path: Path, small_tmp: Path
+) -> None:
+    """Issue 15: a 14.9 MB bundle wrote 3 GB into TMPDIR before its catalog.db was found not
+    to be a catalogue. Its zip directory already says so: refused, nothing written."""
+    bomb = _catalogue_of_zeros(then_and_now, tmp_path / "bomb.zip", 64 << 20)
+    with zipfile.ZipFile(bomb) as zf:
+        assert zf.getinfo("catalog.db").compress_size < 100_000
+    db, assets = target
+    before = snapshot(db.parent)
+    with Catalog.open(db, assets) as cat, pytest.raises(BundleError) as raised:
+        import_bundle(cat, bomb)
+    assert re.fullmatch(
+        r"bomb.zip: 'catalog.db' would unpack to 64.0 MB from \d+\.\d KB, more than 200 times "
+        r"its packed size \(a zip bomb, not an exhibition\); nothing was imported",
+        str(raised.value),
+    )
+    assert snapshot(db.parent) == before
+    assert list(small_tmp.iterdir()) == []
+
+
+def test_a_catalog_db_that_is_not_sqlite_is_refused_before_it_is_written(
+    target: tuple[Path, Path], then_and_now: Path, tmp_path: Path, small_tmp: Path
+) -> None:
+    """Random bytes do not compress: the ratio passes, the header read from the zip stream
+    refuses it before 4 MB go into a 1 MB temporary folder."""
+    noise = rewrite(
+        then_and_now, tmp_path / "noise.zip", replace={"catalog.db": os.urandom(4 << 20)}
+    )
+    db, assets = target
+    with Catalog.open(db, assets) as cat, pytest.raises(BundleError) as raised:
+        import_bundle(cat, noise)
+    assert str(raised.value) == (
+        "noise.zip: its catalog.db is not an SQLite catalogue; nothing was imported"
+    )
+    assert list(small_tmp.iterdir()) == []
+
+
+def test_a_catalog_db_longer_than_its_header_says_is_refused(
+    target: tuple[Path, Path], then_and_now: Path, tmp_path: Path
+) -> None:
+    padded = members(then_and_now)["catalog.db"] + bytes(4096 * 64)
+    bad = rewrite(then_and_now, tmp_path / "padded.zip", replace={"catalog.db": padded})
+    db, assets = target
+    before = snapshot(db.parent)
+    with Catalog.open(db, assets) as cat, pytest.raises(BundleError) as raised:
+        import_bundle(cat, bad)
+    assert str(raised.value) == (
+        "padded.zip: its catalog.db declares 632.0 KB but its header says 376.0 KB; "
+        "nothing was imported"
+    )
+    assert snapshot(db.parent) == before
+
+
+def test_a_temporary_folder_too_small_is_named_with_the_sizes(
+    target: tuple[Path, Path],
+    then_and_now: Path,
+    mounts: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 15: with TMPDIR on a small disk the refusal was a generic OSError."""
+    tiny = mounts(tmp_path / "tiny-tmp", "tmpfs", size="256k")
+    monkeypatch.setattr(tempfile, "tempdir", str(tiny))
+    db, assets = target
+    before = snapshot(db.parent)
+    with Catalog.open(db, assets) as cat, pytest.raises(BundleError) as raised:
+        import_bundle(cat, then_and_now)
+    assert str(raised.value) == (
+        f"not enough room in {tiny} for this bundle: it needs 1.5 MB, 256.0 KB are free; "
+        "set TMPDIR to a larger folder"
+    )
+    assert snapshot(db.parent) == before
+    assert list(tiny.iterdir()) == []
+
+
+def test_an_assets_folder_too_small_is_named_with_the_sizes(
+    then_and_now: Path, mounts: Any, tmp_path: Path
+) -> None:
+    """The pictures go into the assets folder: its room is checked before any is written,
+    and the refusal names it (it was "more than the free disk space", naming no folder)."""
+    assets = mounts(tmp_path / "tiny-assets", "tmpfs", size="256k")
+    with Catalog.open(tmp_path / "kiosk.db", assets) as cat, pytest.raises(BundleError) as raised:
+        import_bundle(cat, then_and_now)
+    assert re.fullmatch(
+        rf"not enough room in {re.escape(str(assets))} for this bundle: it needs 4\.\d MB, "
+        r"2\d\d\.\d KB are free",
+        str(raised.value),
+    ), raised.value
+    assert [p for p in assets.rglob("*") if p.is_file() and "media" in p.parts] == []
 
 
 def test_a_failing_merge_removes_the_files_it_added(

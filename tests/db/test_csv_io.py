@@ -290,6 +290,66 @@ def test_one_bad_row_among_good_ones_imports_nothing(empty: Catalog, tmp_path: P
     assert counts(empty) == (0, 0, 0)
 
 
+def test_a_nul_or_control_character_is_refused_with_row_and_column(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    """Issue 15: ``NEW\x00X`` passed CSV validation on SQLite and later made ``copy-to``
+    PostgreSQL fail as a whole with a DataError naming no row; now nothing is imported
+    and the row and column are named, on either engine."""
+    csv_file = write_csv_file(
+        tmp_path / "nul.csv",
+        HEADER,
+        "A-1,object,Good",
+        "NEW\x00X,object,Nul",
+        "A-3,object,Bell\x07",
+    )
+    with catalog.read_session() as s:
+        before = s.scalar(select(func.count()).select_from(Item))
+    result = import_csv(catalog, csv_file)
+    assert [(e["row"], e["column"], e["message"]) for e in result["errors"]] == [
+        (3, "identifier", "contains a control character (\\x00)"),
+        (4, "title@en", "contains a control character (\\x07)"),
+    ]
+    assert result["imported"] == 0
+    with catalog.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(Item)) == before
+
+
+def test_identifiers_compare_case_insensitively_keeping_the_stored_spelling(
+    sample_catalog: Catalog, tmp_path: Path
+) -> None:
+    """A row 'bh-map-002' updates BH-MAP-002 (not a second item), which keeps its
+    spelling; two rows 'NEW-1' and 'new-1' are a duplicate."""
+    with sample_catalog.read_session() as s:
+        before = s.scalar(select(func.count()).select_from(Item))
+    update = write_csv_file(
+        tmp_path / "case.csv",
+        f"{HEADER},relation",
+        "bh-map-002,map,Behaim's globe (lower case row),",
+        "NEW-2,document,New,related:Bh-Map-002",
+    )
+    result = import_csv(sample_catalog, update)
+    assert result["errors"] == []
+    assert (result["created"], result["updated"]) == (1, 1)
+    assert item(sample_catalog, "BH-MAP-002").text_map("title")["en"] == (
+        "Behaim's globe (lower case row)"
+    )
+    with sample_catalog.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(Item)) == before + 1
+        assert s.scalar(select(Item).where(Item.accession_number == "bh-map-002")) is None
+        new_id = s.scalar(select(Item.id).where(Item.accession_number == "NEW-2"))
+        related = s.scalars(
+            select(Item.accession_number)
+            .join(ItemRelation, ItemRelation.object_id == Item.id)
+            .where(ItemRelation.subject_id == new_id)
+        ).all()
+    assert related == ["BH-MAP-002"]
+    twice = write_csv_file(tmp_path / "twice.csv", HEADER, "NEW-1,object,A", "new-1,object,B")
+    result = import_csv(sample_catalog, twice)
+    assert [(e["row"], e["column"]) for e in result["errors"]] == [(3, "identifier")]
+    assert result["imported"] == 0
+
+
 def test_dry_run_changes_nothing(sample_catalog: Catalog, empty: Catalog, tmp_path: Path) -> None:
     export_bytes(sample_catalog, tmp_path / "a.csv")
     result = import_csv(

@@ -7,10 +7,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.db.models import Item
+from exhibition_app.errors import InvalidInput
 from exhibition_app.operations.maps import annotations_of, georeference_item, import_kml
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -85,6 +87,40 @@ def test_places_outside_the_image_are_skipped_with_their_reason(
     assert reason.startswith("placemark 2 ('Lisbon'): -9.14, 38.7 falls outside the map's image")
     [turkestan] = [n for n in _notes(sample_catalog, schagen) if n["label"] == {"en": "Turkestan"}]
     assert 0 <= turkestan["x"] <= width and 0 <= turkestan["y"] <= height  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"x": 1e308}, r"control point 2 \(x 1e\+308, .*\) lies outside the \d+ x \d+ pixel image"),
+        ({"x": float("nan")}, r"control point 2 .*: x is not a finite number"),
+        ({"y": float("inf")}, r"control point 2 .*: y is not a finite number"),
+        ({"lon": 540}, r"control point 2 .*: longitude 540 is outside -180..180"),
+        ({"lat": -91}, r"control point 2 .*: latitude -91 is outside -90..90"),
+        ({"x": -1}, r"control point 2 .*lies outside the"),
+    ],
+)
+def test_georeference_refuses_a_point_no_map_can_have(
+    sample_catalog: Catalog, tmp_path: Path, bad: dict[str, float], message: str
+) -> None:
+    """Issue 15: ``georef set`` with x = 1e308 failed with a generic OverflowError; every
+    impossible point is one InvalidInput line naming it, and nothing is saved."""
+    schagen = _map(sample_catalog, "BH-MAP-001")
+    with sample_catalog.read_session() as s:
+        item = s.get(Item, schagen)
+        before = item.georef  # type: ignore[union-attr]
+        media = item.cover_media  # type: ignore[union-attr]
+        width, height = media.width, media.height
+    corners = [(0, 0, 40, 60), (width, 0, 100, 60), (0, height, 40, 20), (width, height, 100, 20)]
+    rows = [{"x": x, "y": y, "lon": lo, "lat": la} for x, y, lo, la in corners]
+    rows[1] = {**rows[1], **bad}
+    points = tmp_path / "points.json"
+    points.write_text(json.dumps(rows))  # NaN and Infinity as Python's json writes them
+    with pytest.raises(InvalidInput, match=r"^points.json: " + message) as caught:
+        georeference_item(sample_catalog, schagen, points_file=points)
+    assert "\n" not in str(caught.value)
+    with sample_catalog.read_session() as s:
+        assert s.get(Item, schagen).georef == before  # type: ignore[union-attr]
 
 
 def test_a_large_file_is_written_in_batches(sample_catalog: Catalog, tmp_path: Path) -> None:

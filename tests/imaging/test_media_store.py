@@ -78,6 +78,27 @@ def test_re_encoded_image_is_stored_as_prepared(store: MediaStore, corpus: dict[
     assert _files(store.root) == [path]  # no scratch files left
 
 
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_copied_and_re_encoded_media_get_one_mode(
+    store: MediaStore, corpus: dict[str, Path], umask: int
+) -> None:
+    """Issue 15: re-encoded media were 0600 (a private scratch file renamed into place),
+    copied ones 0644; every stored picture is now 0644 whatever the umask, so a kiosk
+    reading the assets from a share under another account can open all of them."""
+    old = os.umask(umask)
+    try:
+        copied = store.put(corpus["rgb_jpeg"])
+        re_encoded = store.put(corpus["exif_rotated_jpeg"])
+    finally:
+        os.umask(old)
+    assert store.abspath(copied.relpath).read_bytes() == corpus["rgb_jpeg"].read_bytes()
+    assert re_encoded.size_bytes != corpus["exif_rotated_jpeg"].stat().st_size
+    modes = {
+        r.relpath: store.abspath(r.relpath).stat().st_mode & 0o777 for r in (copied, re_encoded)
+    }
+    assert set(modes.values()) == {store_module.MEDIA_MODE} == {0o644}, modes
+
+
 @pytest.mark.parametrize("key", BAD_INPUTS)
 def test_refused_image_leaves_nothing_behind(
     store: MediaStore, corpus: dict[str, Path], key: str

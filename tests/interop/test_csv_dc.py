@@ -347,3 +347,61 @@ def test_media_cells_hash_name_and_cover() -> None:
 def test_not_valid_csv_is_one_error() -> None:
     parsed = parse_csv(csv_bytes(HEADER, 'A,map,"unterminated'))
     assert len(parsed.issues) == 1 and "not valid CSV" in parsed.issues[0].message
+
+
+# --- control characters and identifiers that differ by case (issue 15) ---------------------
+
+
+def test_control_characters_are_refused_per_row_and_column() -> None:
+    """NUL and other control characters passed validation (``NEW\\x00X``) and later made
+    ``copy-to`` PostgreSQL fail as a whole; each is now an issue naming its row and column,
+    shown escaped. Tabs and line breaks stay legitimate in a (quoted) text cell."""
+    data = csv_bytes(
+        f"{HEADER},description@en,subject,source",
+        'A-1,object,Fine,"two\nlines\tand a tab",,"from\ta\r\nfolder"',
+        "NEW\x00X,object,Title,,,",
+        "A-3,object,Bell\x07,,,",
+        "A-4,object,T,,tag\x1b[2J,",
+        '"A-5\n",object,T,,,',
+        "A-6,map\t,T,,,",
+        "A-7,object,T,C1\x85,,null\x00byte",
+    )
+    parsed = parse_csv(data)
+    got = [str(i) for i in parsed.issues]
+    assert got == [
+        "row 3, identifier: contains a control character (\\x00)",
+        "row 4, title@en: contains a control character (\\x07)",
+        "row 5, subject: contains a control character (\\x1b)",
+        "row 6, identifier: contains a control character (\\n)",
+        "row 7, type: contains a control character (\\t)",
+        "row 8, description@en: contains a control character (\\x85)",
+        "row 8, source: contains a control character (\\x00)",
+    ]
+    assert all(s.isprintable() for s in got)
+    first = parsed.rows[0].record
+    assert first.texts["description"] == {"en": "two\nlines\tand a tab"}
+    assert first.source == "from\ta\r\nfolder"
+
+
+def test_identifiers_differing_only_by_case_are_one_item() -> None:
+    parsed = parse_csv(
+        csv_bytes(
+            f"{HEADER},relation",
+            "NEW-1,object,First,",
+            "new-1,object,Second,",
+            "A-2,object,Third,related:new-1|depicts:bh-map-002",
+        ),
+        known_identifiers={"BH-MAP-002"},
+    )
+    assert [str(i) for i in parsed.issues] == [
+        "row 3, identifier: 'new-1' is already row 2 as 'NEW-1' (identifiers do not differ "
+        "by upper and lower case)"
+    ]
+    # Relations take the spelling of the row or of the catalogue they name.
+    assert parsed.rows[2].record.relations == [("related", "NEW-1"), ("depicts", "BH-MAP-002")]
+
+
+def test_a_row_matching_a_known_item_by_case_takes_its_spelling() -> None:
+    parsed = parse_csv(csv_bytes(HEADER, "bh-map-002,map,T"), known_identifiers={"BH-MAP-002"})
+    assert parsed.issues == []
+    assert parsed.rows[0].record.identifier == "BH-MAP-002"

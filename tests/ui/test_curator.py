@@ -281,6 +281,17 @@ def test_files_dropped_on_the_list_become_items_and_backups_rotate(
     expected = 1 if workspace.catalog.db_path is not None else 0
     backups = list(workspace.backup_folder().glob("*"))
     assert len(backups) == expected
+    if expected:
+        # Issue 15: the backup went to ~/.local/share/... and said so nowhere. It goes to
+        # 'backups' beside the catalogue, and the status bar says where.
+        assert workspace.backup_folder() == workspace.catalog.db_path.parent / "backups"
+        assert workspace.last_backup == backups[0]
+        backups[0].unlink()  # due again: the message comes when it is made
+        workspace.scheduled_backup()
+        qtbot.waitUntil(lambda: "Daily backup saved in" in workspace.statusBar().currentMessage())
+        assert workspace.statusBar().currentMessage() == (
+            f"Daily backup saved in {backups[0].parent} (the last 10 are kept)"
+        )
     workspace.scheduled_backup()
     settle(workspace, qtbot)
     assert len(list(workspace.backup_folder().glob("*"))) == expected

@@ -34,7 +34,11 @@ from exhibition_app.core.cards import ItemCard
 from exhibition_app.core.textfold import fold
 from exhibition_app.errors import message_of
 from exhibition_app.operations import curation
-from exhibition_app.operations.backup import scheduled_backup
+from exhibition_app.operations.backup import (
+    SCHEDULED_KEPT,
+    default_backup_folder,
+    scheduled_backup,
+)
 from exhibition_app.operations.item_changes import ValidationError
 from exhibition_app.operations.pictures import (
     PictureNote,
@@ -88,6 +92,8 @@ class CuratorWindow(QMainWindow):
         self.current_id: int | None = None
         self.undo_stack = QUndoStack(self)
         self._loaded = False
+        #: The file of the last daily backup this window made (its folder is in the status bar).
+        self.last_backup: Path | None = None
         self.setWindowTitle(tr("Curator", "Curator workspace"))
         self.setMinimumSize(QSize(1100, 700))
         self._build()
@@ -617,26 +623,33 @@ class CuratorWindow(QMainWindow):
         self.preview_window = window
 
     def backup_folder(self) -> Path:
+        """Where the daily backups go: ``backups`` beside the catalogue file when it can be
+        made there, else the user's data folder (operations.backup.default_backup_folder)."""
         catalog = self.catalog
-        name = catalog.db_path.stem if catalog is not None and catalog.db_path else "catalog"
-        return user_data_dir() / "backups" / name
+        if catalog is None or catalog.db_path is None:
+            return user_data_dir() / "backups" / "catalog"
+        return default_backup_folder(catalog, create=False)
 
     def scheduled_backup(self) -> None:
-        """A rotated backup a day of an SQLite catalogue. A catalogue on a server is backed up
-        there (a nightly timer, docs/deployment.md), not by each curator's laptop."""
+        """A rotated backup a day of an SQLite catalogue, in :meth:`backup_folder`; the
+        status bar says where it went. A catalogue on a server is backed up there (a
+        nightly timer, docs/deployment.md), not by each curator's laptop."""
         catalog = self.catalog
         if catalog is None or catalog.db_path is None:
             return
-        folder = self.backup_folder()
 
         def done(path: Path | None) -> None:
             if path is not None:
+                self.last_backup = path
                 self.statusBar().showMessage(
-                    tr("Curator", "Backup made: %1").replace("%1", str(path)), 6000
+                    tr("Curator", "Daily backup saved in %1 (the last %2 are kept)")
+                    .replace("%1", str(path.parent))
+                    .replace("%2", str(SCHEDULED_KEPT)),
+                    10000,
                 )
 
         self.tasks.change(
-            lambda _ctx: scheduled_backup(catalog, folder),
+            lambda _ctx: scheduled_backup(catalog),
             done,
             lambda exc: self.show_message(
                 tr("Curator", "The daily backup failed: %1").replace("%1", message_of(exc))

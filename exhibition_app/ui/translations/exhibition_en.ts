@@ -373,16 +373,16 @@
       <translation>%1 of %2 items · ● published ○ draft</translation>
     </message>
     <message>
-      <source>Backup made: %1</source>
-      <translation>Backup made: %1</translation>
-    </message>
-    <message>
       <source>The daily backup failed: %1</source>
       <translation>The daily backup failed: %1</translation>
     </message>
     <message>
       <source>Saved: %1</source>
       <translation>Saved: %1</translation>
+    </message>
+    <message>
+      <source>Daily backup saved in %1 (the last %2 are kept)</source>
+      <translation>Daily backup saved in %1 (the last %2 are kept)</translation>
     </message>
   </context>
   <context>

@@ -373,16 +373,16 @@
       <translation>Экспонаттар: %2 ішінен %1 · ● жарияланған ○ жоба</translation>
     </message>
     <message>
-      <source>Backup made: %1</source>
-      <translation>Сақтық көшірме жасалды: %1</translation>
-    </message>
-    <message>
       <source>The daily backup failed: %1</source>
       <translation>Күнделікті сақтық көшірме жасалмады: %1</translation>
     </message>
     <message>
       <source>Saved: %1</source>
       <translation>Сақталды: %1</translation>
+    </message>
+    <message>
+      <source>Daily backup saved in %1 (the last %2 are kept)</source>
+      <translation>Күнделікті сақтық көшірме сақталды: %1 (соңғы %2 көшірме сақталады)</translation>
     </message>
   </context>
   <context>

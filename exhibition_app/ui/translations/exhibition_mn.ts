@@ -373,16 +373,16 @@
       <translation>Үзмэр: %1 / %2 · ● нийтлэгдсэн ○ ноорог</translation>
     </message>
     <message>
-      <source>Backup made: %1</source>
-      <translation>Нөөц хуулбар хийлээ: %1</translation>
-    </message>
-    <message>
       <source>The daily backup failed: %1</source>
       <translation>Өдөр тутмын нөөц хуулбар хийж чадсангүй: %1</translation>
     </message>
     <message>
       <source>Saved: %1</source>
       <translation>Хадгалсан: %1</translation>
+    </message>
+    <message>
+      <source>Daily backup saved in %1 (the last %2 are kept)</source>
+      <translation>Өдөр тутмын нөөц хуулбарыг хадгалсан газар: %1 (сүүлийн %2-ыг хадгална)</translation>
     </message>
   </context>
   <context>

@@ -373,16 +373,16 @@
       <translation>Экспонаты: %1 из %2 · ● опубликован ○ черновик</translation>
     </message>
     <message>
-      <source>Backup made: %1</source>
-      <translation>Резервная копия создана: %1</translation>
-    </message>
-    <message>
       <source>The daily backup failed: %1</source>
       <translation>Не удалось создать ежедневную резервную копию: %1</translation>
     </message>
     <message>
       <source>Saved: %1</source>
       <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+      <source>Daily backup saved in %1 (the last %2 are kept)</source>
+      <translation>Ежедневная резервная копия сохранена в %1 (хранятся последние %2)</translation>
     </message>
   </context>
   <context>
