@@ -475,7 +475,8 @@ def _prepare_in_strips(
                 )
             for box in scratch.blocks(width, height, step):
                 block = blocks.crop(box)
-                overview.paste(block.reduce(factor) if factor > 1 else block, box[:2])
+                at = (box[0] // factor, box[1] // factor)
+                overview.paste(block.reduce(factor) if factor > 1 else block, at)
                 if upright_store is not None:
                     upright_store.paste(block, box[:2])
                 pager.release()
