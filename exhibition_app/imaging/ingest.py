@@ -196,7 +196,7 @@ def _encode(
             im.save(out, out_format, **params)
         else:
             with open(out, "wb") as fp:
-                im.save(_ChunkWriter(fp, on_write), out_format, **params)  # type: ignore[arg-type]
+                im.save(_ChunkWriter(fp, on_write), out_format, **params)
     except BaseException:
         out.unlink(missing_ok=True)
         raise
