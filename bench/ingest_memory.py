@@ -2,10 +2,11 @@
 
     .venv/bin/python -m bench.ingest_memory [--large] [--keep DIR]
 
-By default (what `make bench` runs) three ~100 MP sources: a PNG, a baseline JPEG and the
-same JPEG with EXIF orientation 6 (which ingest must turn upright and re-encode). With
-``--large``: a 44000x44000 PNG (1.94 gigapixels, just under the 2-gigapixel limit), a
-20000x15000 JPEG and its EXIF-rotated twin.
+By default (what `make bench` runs) four ~100 MP sources: an RGB PNG, a palette PNG (which
+ingest converts to RGB and re-encodes), a baseline JPEG and the same JPEG with EXIF
+orientation 6 (turned upright and re-encoded). With ``--large``: the two PNGs at
+44000x44000 (1.94 gigapixels, just under the 2-gigapixel limit), the JPEGs at 20000x15000,
+and a 150 MP progressive JPEG (the most that format is allowed).
 
 Set-up (not measured): each source is synthesised in a temporary folder in its own child
 process; the PNGs are written row by row with zlib (flat colour bands, so the file is small
@@ -38,8 +39,19 @@ MAP_SCAN = (
     / "7c"
     / ("7cec325c81b9fa950889ba77d96d08b44f315f3bd302c991c032244e88dac280.jpg")
 )
-DEFAULT_SOURCES = [("png", 10000, 10000), ("jpeg", 11500, 8700), ("jpeg-rot6", 11500, 8700)]
-LARGE_SOURCES = [("png", 44000, 44000), ("jpeg", 20000, 15000), ("jpeg-rot6", 20000, 15000)]
+DEFAULT_SOURCES = [
+    ("png", 10000, 10000),
+    ("png-palette", 10000, 10000),
+    ("jpeg", 11500, 8700),
+    ("jpeg-rot6", 11500, 8700),
+]
+LARGE_SOURCES = [
+    ("png", 44000, 44000),
+    ("png-palette", 44000, 44000),
+    ("jpeg", 20000, 15000),
+    ("jpeg-rot6", 20000, 15000),
+    ("progressive-jpeg", 15000, 10000),
+]
 
 
 def _peak_rss_mb() -> float:
@@ -51,26 +63,35 @@ def _chunk(tag: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
 
 
-def write_banded_png(dest: Path, width: int, height: int) -> None:
-    """An RGB PNG of flat colour blocks (8x8 of them, so the picture has a dHash), written
-    row by row: the first row of each band unfiltered, the rest with the "Up" filter (all
-    zeros), so the file stays a few MB and writing it needs a few rows of memory."""
+def _colour(shade: int) -> bytes:
+    return bytes((shade, (shade * 3) % 256, 255 - shade))
+
+
+def write_banded_png(dest: Path, width: int, height: int, *, palette: bool = False) -> None:
+    """An RGB (or palette) PNG of flat colour blocks (8x8 of them, so the picture has a
+    dHash), written row by row: the first row of each band unfiltered, the rest with the
+    "Up" filter (all zeros), so the file stays a few MB and writing it needs a few rows of
+    memory. A palette PNG is one ingest must convert (to RGB) and re-encode."""
     cols = 8
     band = max(1, -(-height // 8))
+    channels = 1 if palette else 3
 
     def row(b: int) -> bytes:
         out = bytearray()
         for c in range(cols):
             x0, x1 = c * width // cols, (c + 1) * width // cols
             shade = ((b * 37 + c * 91) % 200) + 30
-            out += bytes((shade, (shade * 3) % 256, 255 - shade)) * (x1 - x0)
+            out += (bytes((shade,)) if palette else _colour(shade)) * (x1 - x0)
         return b"\x00" + bytes(out)
 
-    same = b"\x02" + bytes(3 * width)
+    same = b"\x02" + bytes(channels * width)
     comp = zlib.compressobj(6)
     with open(dest, "wb") as fp:
         fp.write(b"\x89PNG\r\n\x1a\n")
-        fp.write(_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)))
+        header = struct.pack(">IIBBBBB", width, height, 8, 3 if palette else 2, 0, 0, 0)
+        fp.write(_chunk(b"IHDR", header))
+        if palette:
+            fp.write(_chunk(b"PLTE", b"".join(_colour(i) for i in range(256))))
         pending = bytearray()
         for y in range(height):
             pending += comp.compress(row(y // band) if y % band == 0 else same)
@@ -82,8 +103,10 @@ def write_banded_png(dest: Path, width: int, height: int) -> None:
         fp.write(_chunk(b"IEND", b""))
 
 
-def write_jpeg(dest: Path, width: int, height: int, orientation: int = 1) -> None:
-    """A baseline JPEG made by enlarging the map scan; ``orientation`` goes into EXIF."""
+def write_jpeg(
+    dest: Path, width: int, height: int, orientation: int = 1, progressive: bool = False
+) -> None:
+    """A JPEG made by enlarging the map scan; ``orientation`` goes into EXIF."""
     from PIL import Image
 
     Image.MAX_IMAGE_PIXELS = None
@@ -92,14 +115,16 @@ def write_jpeg(dest: Path, width: int, height: int, orientation: int = 1) -> Non
     exif = Image.Exif()
     if orientation != 1:
         exif[0x0112] = orientation
-    big.save(dest, "JPEG", quality=85, exif=exif.tobytes())
+    big.save(dest, "JPEG", quality=85, exif=exif.tobytes(), progressive=progressive)
 
 
 def _make(kind: str, dest: Path, width: int, height: int) -> None:
-    if kind == "png":
-        write_banded_png(dest, width, height)
+    if kind in ("png", "png-palette"):
+        write_banded_png(dest, width, height, palette=kind == "png-palette")
     else:
-        write_jpeg(dest, width, height, 6 if kind.endswith("rot6") else 1)
+        write_jpeg(
+            dest, width, height, 6 if kind.endswith("rot6") else 1, kind.startswith("progressive")
+        )
     print(json.dumps({"bytes": dest.stat().st_size}))
 
 
@@ -168,7 +193,7 @@ def main() -> None:
     try:
         sources: list[tuple[Path, str]] = []
         for kind, width, height in LARGE_SOURCES if args.large else DEFAULT_SOURCES:
-            src = work / f"{kind}-{width}x{height}.{'png' if kind == 'png' else 'jpg'}"
+            src = work / f"{kind}-{width}x{height}.{'png' if kind.startswith('png') else 'jpg'}"
             start = time.perf_counter()
             made = _child("make", kind, str(src), str(width), str(height))
             label = f"{kind} {width}x{height}"

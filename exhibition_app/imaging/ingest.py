@@ -19,7 +19,7 @@ free disk space is checked first. Two kinds of file cannot be decoded that way a
 lower pixel limit instead: formats Pillow decodes only in ordinary memory (GIF, WebP,
 JPEG 2000, tiled or rotated TIFF, ...; `IN_MEMORY_MAX_PIXELS`) and progressive JPEGs,
 whose DCT coefficients libjpeg keeps in memory (about 3 bytes per pixel;
-`PROGRESSIVE_MAX_PIXELS`).
+`PROGRESSIVE_MAX_BYTES`).
 
 Opening, decoding and the pixel limit are `exhibition_app.imaging.source`'s (shared with
 thumbnails and tiles), colour modes `exhibition_app.imaging.colour`'s. Every refusal is an
@@ -68,7 +68,7 @@ __all__ = [
     "DEFAULT_MAX_PIXELS",
     "IN_MEMORY_MAX_PIXELS",
     "JPEG_QUALITY",
-    "PROGRESSIVE_MAX_PIXELS",
+    "PROGRESSIVE_MAX_BYTES",
     "STRIP_PIXELS",
     "ImageRefused",
     "PreparedImage",
@@ -90,9 +90,13 @@ STRIP_PIXELS = 64_000_000
 #: The most pixels a format that Pillow decodes only in ordinary memory may have (about
 #: 4 bytes a pixel, twice while the colour mode is converted: ~500 MB here).
 IN_MEMORY_MAX_PIXELS = 64_000_000
-#: The most pixels a progressive JPEG may have: libjpeg keeps all its DCT coefficients in
-#: memory while decoding (about 3 bytes a pixel: ~450 MB here).
-PROGRESSIVE_MAX_PIXELS = 150_000_000
+#: Progressive JPEGs: libjpeg keeps all their DCT coefficients in memory while decoding,
+#: 2 bytes a sample (3 bytes a pixel for the usual 4:2:0 colour, 6 for 4:4:4); at most
+#: this many bytes of them (140 MP at 4:2:0, 70 MP at 4:4:4, 210 MP grey).
+PROGRESSIVE_MAX_BYTES = 420_000_000
+# Seconds between two page releases of the scratch mappings: short, because a decoder
+# or encoder may write (or read) a gigabyte a second into mapped pages.
+_PAGER_INTERVAL = 0.01
 # Side of the (upright) blocks normalised at a time in the strip path.
 _BLOCK = 2048
 # The dHash of a big image is computed from an overview at most this long on a side.
@@ -308,12 +312,13 @@ def _in_strips(src: ImageFile.ImageFile, name: str) -> bool:
     False when it fits in memory; refuses it when it does neither."""
     width, height = src.size
     pixels = width * height
-    if src.format == "JPEG" and src.info.get("progressive"):
-        if pixels > PROGRESSIVE_MAX_PIXELS:
+    if src.format in ("JPEG", "MPO") and src.info.get("progressive"):
+        limit = _progressive_max_pixels(src)
+        if pixels > limit:
             raise ImageRefused(
                 f"{name}: a progressive JPEG of {width}x{height} pixels "
-                f"({pixel_amount(pixels)}) is over the {pixel_amount(PROGRESSIVE_MAX_PIXELS)} "
-                "this format allows (save it as a baseline JPEG, PNG or TIFF)"
+                f"({pixel_amount(pixels)}) is over the {pixel_amount(limit)} this format "
+                "allows (save it as a baseline JPEG, PNG or TIFF)"
             )
         return True
     tiff_rotated = src.format == "TIFF" and getattr(src, "tag_v2", {}).get(0x0112, 1) != 1
@@ -327,6 +332,17 @@ def _in_strips(src: ImageFile.ImageFile, name: str) -> bool:
             "TIFF or baseline JPEG)"
         )
     return False
+
+
+def _progressive_max_pixels(src: Image.Image) -> int:
+    """The most pixels whose DCT coefficients fit in `PROGRESSIVE_MAX_BYTES`, for the
+    colour sampling of ``src`` (its components' ``(id, h, v, table)`` in ``layer``)."""
+    layers = getattr(src, "layer", None) or [(0, 1, 1, 0)] * len(src.getbands())
+    factors = [(max(1, int(h)), max(1, int(v))) for _id, h, v, _table in layers]
+    h_max = max(h for h, _v in factors)
+    v_max = max(v for _h, v in factors)
+    samples = sum(h * v for h, v in factors) / (h_max * v_max)
+    return int(PROGRESSIVE_MAX_BYTES / (2 * samples))
 
 
 def _check_disk_space(workdir: Path, name: str, src: ImageFile.ImageFile) -> None:
@@ -428,7 +444,7 @@ def _prepare_in_strips(
     token = secrets.token_hex(6)
     source_store: scratch.Scratch | None = None
     upright_store: scratch.Scratch | None = None
-    with scratch.Pager() as pager:
+    with scratch.Pager(_PAGER_INTERVAL) as pager:
         try:
             source_store = scratch.decode_into_scratch(
                 src,

@@ -49,7 +49,7 @@ __all__ = [
 # Seconds between two page releases of the scratch mappings.
 PAGER_INTERVAL = 0.05
 # Formats whose Pillow plugin decodes into a preset image core, row by row.
-STREAMING_FORMATS = frozenset({"JPEG", "PNG", "TIFF", "BMP", "PPM"})
+STREAMING_FORMATS = frozenset({"JPEG", "MPO", "PNG", "TIFF", "BMP", "PPM"})
 
 
 class Pager:

@@ -159,20 +159,23 @@ def test_damaged_big_images_are_refused_with_the_same_reason(
     assert list(work.iterdir()) == []  # the scratch file is gone
 
 
+@pytest.mark.parametrize(("subsampling", "per_pixel"), [(2, 3), (0, 6)])
 def test_progressive_jpeg_over_its_limit_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, subsampling: int, per_pixel: int
 ) -> None:
+    # libjpeg holds 2 bytes of coefficients a sample: 3 bytes a pixel at 4:2:0, 6 at 4:4:4.
     path = tmp_path / "progressive.jpg"
-    Image.new("RGB", (100, 80), "tan").save(path, "JPEG", progressive=True)
+    Image.new("RGB", (100, 80), "tan").save(path, "JPEG", progressive=True, subsampling=subsampling)
     monkeypatch.setattr(ingest, "STRIP_PIXELS", 0)
-    monkeypatch.setattr(ingest, "PROGRESSIVE_MAX_PIXELS", 7999)
+    monkeypatch.setattr(ingest, "PROGRESSIVE_MAX_BYTES", 8000 * per_pixel - 1)
     with pytest.raises(ImageRefused) as info:
         prepare_image(path, workdir=tmp_path / "work")
     assert info.value.reason == (
         "progressive.jpg: a progressive JPEG of 100x80 pixels (8,000 pixels) is over the "
         "7,999 pixels this format allows (save it as a baseline JPEG, PNG or TIFF)"
     )
-    monkeypatch.setattr(ingest, "PROGRESSIVE_MAX_PIXELS", 8000)  # at the limit: in strips
+    assert not (tmp_path / "work").exists()  # refused from the header, before any scratch
+    monkeypatch.setattr(ingest, "PROGRESSIVE_MAX_BYTES", 8000 * per_pixel)  # at the limit
     assert prepare_image(path, workdir=tmp_path / "work").width == 100
 
 
@@ -233,3 +236,17 @@ def test_big_clean_png_keeps_its_bytes_and_leaves_nothing(
     prepared = prepare_image(copy, workdir=tmp_path / "work")
     assert (prepared.changed, prepared.data_path, prepared.mode) == (False, copy, "RGBA")
     assert list((tmp_path / "work").iterdir()) == []
+
+
+def test_a_multi_picture_jpeg_is_checked_in_strips_and_keeps_its_bytes(
+    tmp_path: Path, in_strips: None
+) -> None:
+    # Many phone cameras write MPO (a JPEG with more pictures after it): Pillow decodes
+    # the first picture like any JPEG, into the scratch file.
+    path = tmp_path / "phone.jpg"
+    first = Image.radial_gradient("L").resize((300, 200)).convert("RGB")
+    first.save(path, "MPO", save_all=True, append_images=[Image.new("RGB", (300, 200), "red")])
+    prepared = prepare_image(path, workdir=tmp_path / "work")
+    assert (prepared.format, prepared.changed, prepared.data_path) == ("JPEG", False, path)
+    with Image.open(path) as im:
+        assert prepared.phash == dhash(im.convert("RGB"))
