@@ -34,7 +34,7 @@ import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -435,6 +435,21 @@ class _Blocks:
         return self._normalise(block)[0]
 
 
+def _boxes(
+    width: int, height: int, factor: int, orientation: int
+) -> Iterator[tuple[int, int, int, int]]:
+    """The upright boxes to normalise, each a multiple of ``factor`` on both sides except
+    at the right and bottom edges. Upright sources go in strips of whole rows (one
+    positioned read and write each); rotated ones in square blocks, whose source boxes are
+    columns."""
+    rows = factor * (_BLOCK * _BLOCK // (width * factor))
+    if orientation == 1 and rows > 0:
+        for top in range(0, height, rows):
+            yield 0, top, width, min(height, top + rows)
+        return
+    yield from scratch.blocks(width, height, factor * max(1, _BLOCK // factor))
+
+
 def _prepare_in_strips(
     path: Path, src: ImageFile.ImageFile, name: str, max_pixels: int, workdir: Path
 ) -> PreparedImage:
@@ -479,7 +494,6 @@ def _prepare_in_strips(
             # The overview is the whole image reduced by `factor` (Image.reduce's box
             # filter): every block but the last in a row or column is a multiple of it.
             factor = max(1, -(-max(width, height) // _OVERVIEW_SIDE))
-            step = factor * max(1, _BLOCK // factor)
             overview = Image.new(blocks.mode, (-(-width // factor), -(-height // factor)))
             if changed:
                 upright_store = scratch.Scratch(
@@ -489,7 +503,7 @@ def _prepare_in_strips(
                     pager,
                     mapped=True,
                 )
-            for box in scratch.blocks(width, height, step):
+            for box in _boxes(width, height, factor, orientation):
                 block = blocks.crop(box)
                 at = (box[0] // factor, box[1] // factor)
                 overview.paste(block.reduce(factor) if factor > 1 else block, at)
