@@ -198,7 +198,7 @@ def main() -> None:
             made = _child("make", kind, str(src), str(width), str(height))
             label = f"{kind} {width}x{height}"
             print(
-                f"set-up   {label:>21} ({width * height / 1e6:6.0f} MP): synthesised "
+                f"set-up   {label:>25} ({width * height / 1e6:6.0f} MP): synthesised "
                 f"{src.name}, {int(str(made['bytes'])) / 1e6:.1f} MB, in "
                 f"{time.perf_counter() - start:.1f} s (not measured)",
                 flush=True,
@@ -215,12 +215,12 @@ def main() -> None:
                 if "stored" in result:
                     extra = f", stored {result['stored']} {result['size']}"
                 print(
-                    f"{name:<12} {label:>21}: peak RSS {float(str(result['rss_mb'])):7.0f} MB, "
+                    f"{name:<12} {label:>25}: peak RSS {float(str(result['rss_mb'])):7.0f} MB, "
                     f"{float(str(result['seconds'])):6.1f} s{extra}",
                     flush=True,
                 )
             ratio = float(str(ours["rss_mb"])) / float(str(plain["rss_mb"]))
-            print(f"ratio ingest/plain decode peak RSS {label:>21}: {ratio:5.2f}", flush=True)
+            print(f"ratio ingest/plain decode peak RSS {label:>25}: {ratio:5.2f}", flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
