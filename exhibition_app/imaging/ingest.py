@@ -35,7 +35,6 @@ import io
 import math
 import os
 import secrets
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -355,15 +354,7 @@ def _check_disk_space(workdir: Path, name: str, src: ImageFile.ImageFile) -> Non
     need = pixels * scratch.pixel_bytes(src.mode)
     if src.mode not in ("L", "RGB", "RGBA") or "exif" in src.info or "transparency" in src.info:
         need += pixels * 4 + pixels * 2  # the normalised copy, and the re-encoded file
-    try:
-        free = shutil.disk_usage(workdir).free
-    except OSError:
-        return
-    if free < need:
-        raise ImageRefused(
-            f"{name}: not enough free disk space to check a {width}x{height} image "
-            f"(it needs about {need / 1e9:.1f} GB of scratch space, {free / 1e9:.1f} GB free)"
-        )
+    scratch.check_free_space(workdir, need, name, src.size)
 
 
 def _transpose_metadata(src: Image.Image, orientation: int) -> None:

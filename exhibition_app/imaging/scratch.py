@@ -22,6 +22,7 @@ import contextlib
 import errno
 import mmap
 import os
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -39,6 +40,7 @@ __all__ = [
     "ReadWatch",
     "Scratch",
     "blocks",
+    "check_free_space",
     "decode_into_scratch",
     "map_core",
     "pixel_bytes",
@@ -313,3 +315,17 @@ def decode_into_scratch(
             scratch.close()
         raise
     return scratch
+
+
+def check_free_space(folder: Path, need: int, name: str, size: tuple[int, int]) -> None:
+    """Refuse, before anything is written, when ``folder`` has less than ``need`` bytes
+    free: a write through a mapping into a full disk kills the process (SIGBUS)."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return
+    if free < need:
+        raise ImageRefused(
+            f"{name}: not enough free disk space to decode a {size[0]}x{size[1]} image "
+            f"(it needs about {need / 1e9:.1f} GB of scratch space, {free / 1e9:.1f} GB free)"
+        )

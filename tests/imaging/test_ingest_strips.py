@@ -198,11 +198,11 @@ def test_short_of_disk_space_is_refused_before_decoding(
     corpus: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_strips: None
 ) -> None:
     usage = namedtuple("usage", "total used free")
-    monkeypatch.setattr(ingest.shutil, "disk_usage", lambda _p: usage(10**9, 10**9, 1000))
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage(10**9, 10**9, 1000))
     with pytest.raises(ImageRefused) as info:
         prepare_image(corpus["exif_rotated_jpeg"], workdir=tmp_path)
     assert info.value.reason.startswith(
-        "rotated.jpg: not enough free disk space to check a 60x40 image (it needs about "
+        "rotated.jpg: not enough free disk space to decode a 60x40 image (it needs about "
     )
     assert list(tmp_path.iterdir()) == []
 
