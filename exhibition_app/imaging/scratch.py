@@ -19,10 +19,13 @@ JPEG 2000, tiled TIFFs, TIFFs Pillow rotates while loading) decode in ordinary m
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
+import functools
 import mmap
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -60,10 +63,17 @@ class Pager:
 
     ``MADV_DONTNEED`` on a shared file mapping keeps the data (in the page cache and
     the file); the next access simply maps the page again. No-op without madvise.
+
+    Files being read can be watched too (`watch`): libtiff maps the whole TIFF it
+    decodes, and every page it has read counts as resident. Their mappings, found in
+    ``/proc/self/maps`` (Linux), get ``MADV_PAGEOUT``, which never loses data: a page
+    that turned out not to be that file's (unmapped and reused meanwhile) is at worst
+    paged out.
     """
 
     def __init__(self, interval: float = PAGER_INTERVAL) -> None:
         self._maps: list[mmap.mmap] = []
+        self._files: set[str] = set()
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._interval = interval
@@ -90,6 +100,16 @@ class Pager:
             if mm in self._maps:
                 self._maps.remove(mm)
 
+    def watch(self, path: str | os.PathLike[str]) -> None:
+        """Also page out mappings of the file ``path`` (until `unwatch`)."""
+        if _PAGEOUT is not None and _libc() is not None:
+            with self._lock:
+                self._files.add(os.path.realpath(path))
+
+    def unwatch(self, path: str | os.PathLike[str]) -> None:
+        with self._lock:
+            self._files.discard(os.path.realpath(path))
+
     def release(self) -> None:
         if self._advice is None:
             return
@@ -97,10 +117,48 @@ class Pager:
             for mm in self._maps:
                 with contextlib.suppress(ValueError, OSError):
                     mm.madvise(self._advice)
+            if self._files:
+                _page_out(self._files)
 
     def _run(self) -> None:
         while not self._stop.wait(self._interval):
             self.release()
+
+
+# MADV_PAGEOUT (Linux 5.4+; Python's mmap module does not always name it).
+_PAGEOUT: int | None = getattr(
+    mmap, "MADV_PAGEOUT", 21 if sys.platform.startswith("linux") else None
+)
+
+
+@functools.cache
+def _libc() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.madvise.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int)
+        libc.madvise.restype = ctypes.c_int
+    except (OSError, AttributeError):
+        return None
+    return libc
+
+
+def _page_out(files: set[str]) -> None:
+    """``MADV_PAGEOUT`` every mapping of ``files`` in this process (Linux only)."""
+    libc = _libc()
+    if libc is None or _PAGEOUT is None:
+        return
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as fp:
+            lines = fp.read().splitlines()
+    except OSError:
+        return
+    for line in lines:
+        parts = line.split(maxsplit=5)
+        if len(parts) == 6 and parts[5] in files:
+            start, end = (int(v, 16) for v in parts[0].split("-"))
+            libc.madvise(start, end - start, _PAGEOUT)
 
 
 def pixel_bytes(mode: str) -> int:
@@ -297,12 +355,18 @@ def decode_into_scratch(
                 im.im = scratch.core
         if im.fp is not None:
             im.fp = ReadWatch(im.fp, on_read)  # type: ignore[assignment]
+        filename = getattr(im, "filename", None)
+        if filename:
+            pager.watch(filename)  # libtiff maps the TIFF it reads
         try:
             source.load_checked(im, name, max_pixels)
         except ImageRefused as exc:
             if passthrough and isinstance(exc.__cause__, passthrough):
                 raise exc.__cause__ from None
             raise
+        finally:
+            if filename:
+                pager.unwatch(filename)
         if scratch is not None and im.im is not scratch.core:
             # The plugin decoded elsewhere (e.g. it mapped an uncompressed file).
             scratch.close()
