@@ -16,11 +16,12 @@ block by block. Measured (``exhibition-app import image``, peak RSS; see also
 ``python -m bench.ingest_memory --large``): a 44000x44000 PNG (1.94 gigapixels) in 41 s
 and 113 MB (before: 52 s, 7.3 GB), the same as a palette PNG that must be converted and
 re-encoded in 43 s and 127 MB (before: 57 s, 9.1 GB), a 20000x15000 JPEG with EXIF
-orientation 6 in 7 s and 139 MB (before: 2.3 GB); the stored bytes are the same. The
+orientation 6 in 7 s and 139 MB (before: 2.3 GB), the same as an LZW TIFF in 14 s and
+111 MB (before: 1.9 GB); the stored bytes are the same. The
 scratch files (about 4 bytes per pixel each, in ``workdir``) are removed however the call
 ends, and free disk space is checked first. Two kinds of file cannot be decoded that way and get a
 lower pixel limit instead: formats Pillow decodes only in ordinary memory (GIF, WebP,
-JPEG 2000, tiled or rotated TIFF, ...; `IN_MEMORY_MAX_PIXELS`) and progressive JPEGs,
+JPEG 2000, TIFFs Pillow rotates while loading, ...; `IN_MEMORY_MAX_PIXELS`) and progressive JPEGs,
 whose DCT coefficients libjpeg keeps in memory (about 3 bytes per pixel;
 `PROGRESSIVE_MAX_BYTES`).
 
