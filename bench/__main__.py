@@ -276,7 +276,7 @@ def run_part(module: str, *args: str) -> str:
     return proc.stdout
 
 
-PARTS = ("core", "tiles", "deepzoom", "kiosk", "multisite")
+PARTS = ("core", "tiles", "ingest", "deepzoom", "kiosk", "multisite")
 
 
 def merge_sections(old: str, new: list[str], stamp: str) -> str:
@@ -308,6 +308,15 @@ def main() -> None:
         out = run_part("bench.tiles_memory")
         sections.append(
             "## Tile pyramid memory\n\nCommand: `python -m bench.tiles_memory`\n\n```\n"
+            + out.strip()
+            + "\n```\n"
+        )
+    if "ingest" in parts:
+        print("image ingest memory ...", flush=True)
+        out = run_part("bench.ingest_memory")
+        sections.append(
+            "## Image ingest memory\n\nCommand: `python -m bench.ingest_memory` (about 100 MP "
+            "sources; `--large` for a 44000x44000 PNG and a 20000x15000 JPEG)\n\n```\n"
             + out.strip()
             + "\n```\n"
         )

@@ -44,6 +44,7 @@ __all__ = [
     "load_checked",
     "open_checked",
     "over_limit_reason",
+    "pixel_amount",
     "pixel_limit",
     "transpose_in_place",
 ]
@@ -192,6 +193,11 @@ def _amount(pixels: int, decimals: int = 1) -> str:
     if pixels >= 1_000_000:
         return f"{pixels / 1e6:.{decimals}f} megapixels"
     return f"{pixels:,} pixels"
+
+
+def pixel_amount(pixels: int) -> str:
+    """``pixels`` as a curator reads it: "1.9 gigapixels", "150.0 megapixels", "3,072 pixels"."""
+    return _amount(pixels)
 
 
 def _amounts(pixels: int, limit: int) -> tuple[str, str]:

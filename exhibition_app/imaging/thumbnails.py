@@ -6,20 +6,28 @@ exhibition's dark background. They live under ``root/thumbs/<max_side>/<sha[:2]>
 and are written atomically (`exhibition_app.core.durable.replacing`: temporary file, fsync,
 rename), so a reader never sees half a file and two workers racing on the same thumbnail
 both leave a valid one.
+
+JPEGs are decoded at a reduced scale (libjpeg's draft mode). Other pictures of more
+than `STRIP_PIXELS` pixels that Pillow decodes row by row (PNG, TIFF, ...) are decoded
+into a mapped scratch file next to the thumbnail (`exhibition_app.imaging.scratch`) and
+reduced block by block, so a 2-gigapixel PNG needs about 100 MB instead of 8 GB.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import re
+import secrets
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageFile
 
 from exhibition_app.core.durable import replacing
+from exhibition_app.imaging import scratch
 from exhibition_app.imaging.colour import (
     EXHIBITION_BACKGROUND,
     flatten,
@@ -52,6 +60,11 @@ THUMB_BACKGROUND = EXHIBITION_BACKGROUND
 THUMB_QUALITY = 85
 _TMP_PREFIX = ".tmp-"
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
+#: Pictures of more pixels than this (other than JPEGs, which decode at a reduced scale)
+#: are decoded into a scratch file and reduced block by block. Tests lower it.
+STRIP_PIXELS = 64_000_000
+# Side of the blocks reduced at a time.
+_BLOCK = 2048
 
 
 def _fitted(size: tuple[int, int], side: int) -> tuple[int, int]:
@@ -59,6 +72,21 @@ def _fitted(size: tuple[int, int], side: int) -> tuple[int, int]:
     w, h = size
     scale = min(1.0, side / max(w, h, 1))
     return max(1, round(w * scale)), max(1, round(h * scale))
+
+
+def _thumbnail_size(size: tuple[int, int], side: int) -> tuple[int, int]:
+    """The size ``Image.thumbnail((side, side))`` gives an image of ``size``."""
+    width, height = size
+    if side >= width and side >= height:
+        return size
+    aspect = width / height
+
+    def closest(number: float, key: Callable[[int], float]) -> int:
+        return max(min(math.floor(number), math.ceil(number), key=key), 1)
+
+    if aspect <= 1:
+        return closest(side * aspect, lambda n: abs(aspect - n / side)), side
+    return side, closest(side / aspect, lambda n: 0 if n == 0 else abs(aspect - side / n))
 
 
 def _check_side(max_side: int) -> None:
@@ -106,6 +134,67 @@ def _save_jpeg_atomic(im: Image.Image, dest: Path) -> None:
             raise
 
 
+def _in_blocks(im: ImageFile.ImageFile) -> bool:
+    """Whether ``im`` (opened, not loaded) is decoded into a scratch file and reduced."""
+    return (
+        im.width * im.height > STRIP_PIXELS
+        and im.format not in ("JPEG", "MPO")
+        and im.mode not in ("I", "F")  # their 8-bit scaling needs the whole image's range
+        and scratch.streams(im)
+        and not (im.format == "TIFF" and getattr(im, "tag_v2", {}).get(0x0112, 1) != 1)
+    )
+
+
+def _reduced(
+    im: ImageFile.ImageFile, name: str, max_pixels: int, folder: Path, side: int
+) -> tuple[Image.Image, bool, int, bytes | None]:
+    """``(im normalised and reduced by a whole factor to at least twice side,
+    keep_icc, EXIF orientation, icc)``, decoded through a scratch file in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    scratch.check_free_space(
+        folder, im.width * im.height * scratch.pixel_bytes(im.mode), name, im.size
+    )
+    width, height = im.size
+    factor = max(1, max(width, height) // (2 * side))
+    with scratch.Pager(0.01) as pager:
+        store = scratch.decode_into_scratch(
+            im,
+            name,
+            max_pixels,
+            folder / f"{_TMP_PREFIX}scratch-{secrets.token_hex(6)}",
+            pager,
+            lambda _count: pager.release(),
+        )
+        try:
+            orientation = exif_orientation(im)
+            icc = im.info.get("icc_profile") or None
+            small: Image.Image | None = None
+            keep_icc = True
+            for box in scratch.blocks(width, height, factor * max(1, _BLOCK // factor)):
+                if store is None:
+                    block = im.crop(box)
+                else:
+                    block = im._new(store.crop(box))
+                    if block.palette is not None:
+                        block.palette.dirty = 1  # push the palette into the new core
+                try:
+                    block, keep_icc = normalise_mode(block, icc)
+                except (ValueError, OSError) as exc:
+                    raise ImageRefused(f"{name}: unsupported colour mode ({im.mode})") from exc
+                if small is None:
+                    small = Image.new(block.mode, (-(-width // factor), -(-height // factor)))
+                small.paste(
+                    block.reduce(factor) if factor > 1 else block,
+                    (box[0] // factor, box[1] // factor),
+                )
+                pager.release()
+            assert small is not None
+            return small, keep_icc, orientation, icc
+        finally:
+            if store is not None:
+                store.close()
+
+
 def make_thumbnails(
     src: Path,
     targets: Mapping[Path, int],
@@ -135,21 +224,32 @@ def make_thumbnails(
                 # thumbnail's real size, not the square box: a 2:1 map scan fitted into a
                 # 480 box is 480x240, and asking for 480x480 would halve the reduction.
                 im.draft("RGB", _fitted(im.size, biggest))
-            load_checked(im, name, max_pixels)
-            orientation = exif_orientation(im)
-            icc = im.info.get("icc_profile") or None
-            try:
-                work, keep_icc = normalise_mode(im, icc)
-            except (ValueError, OSError) as exc:
-                raise ImageRefused(f"{name}: unsupported colour mode ({im.mode})") from exc
+            if _in_blocks(im):
+                folder = Path(next(iter(targets))).parent
+                work, keep_icc, orientation, icc = _reduced(im, name, max_pixels, folder, biggest)
+            else:
+                load_checked(im, name, max_pixels)
+                orientation = exif_orientation(im)
+                icc = im.info.get("icc_profile") or None
+                try:
+                    work, keep_icc = normalise_mode(im, icc)
+                except (ValueError, OSError) as exc:
+                    raise ImageRefused(f"{name}: unsupported colour mode ({im.mode})") from exc
             if work is not im:
                 im.close()
             icc = icc if keep_icc else None
 
             # Shrink in place (never a second full-size copy), largest size first;
             # each smaller size is derived from the previous, already small, one.
+            full_size = im.size
+            reduced = work.size != full_size  # in blocks: sizes are the full image's
             for dest, side in sorted(targets.items(), key=lambda item: -item[1]):
-                work.thumbnail((side, side), Image.Resampling.BICUBIC, reducing_gap=2.0)
+                if reduced:
+                    size = _thumbnail_size(full_size, side)
+                    if work.size != size:
+                        work = work.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
+                else:
+                    work.thumbnail((side, side), Image.Resampling.BICUBIC, reducing_gap=2.0)
                 final = _finish(work, orientation, icc)
                 _save_jpeg_atomic(final, Path(dest))
                 results[Path(dest)] = final.size

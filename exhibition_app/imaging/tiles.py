@@ -20,12 +20,13 @@ Memory
 Resident memory does not grow with the image area (measured by
 ``python -m bench.tiles_memory``: about 50 MB peak for 100 MP, 60 MB for 1 GP, where
 a plain Pillow decode needs 0.4 and 3.8 GB). Pillow cannot decode part of a JPEG or
-PNG, so the source is decoded ONCE into a scratch file in the building folder: a
+PNG, so the source is decoded ONCE into a scratch file in the building folder
+(`exhibition_app.imaging.scratch`, shared with ingest): a
 writable shared ``mmap`` of the file is handed to Pillow as the image core before
 ``load()`` (``Image.core.map_buffer``), so the decoder writes rows into file-backed
 pages instead of anonymous memory. Dirty file pages still count as resident, so
 they are dropped with ``madvise(MADV_DONTNEED)`` after every chunk the decoder reads
-(and by a backstop thread, `_Pager`, for decoders that take the whole file in one
+(and by a backstop thread, `scratch.Pager`, for decoders that take the whole file in one
 call): on a shared file mapping that only unmaps the pages from this process; the
 data stays in the page cache and the kernel writes it to the file.
 
@@ -64,22 +65,18 @@ final rename (the last one to finish wins): callers should serialise per image.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import hashlib
 import io
 import json
 import math
-import mmap
 import os
 import secrets
 import shutil
-import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from PIL import Image, ImageCms, ImageFile, features
 
@@ -94,7 +91,12 @@ from exhibition_app.imaging.colour import (
     normalise_mode,
 )
 from exhibition_app.imaging.iiif_paths import full_path, level_size, tile_box, tile_grid, tile_path
-from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS, ImageRefused
+from exhibition_app.imaging.scratch import Pager as _Pager
+from exhibition_app.imaging.scratch import Scratch as _Scratch
+from exhibition_app.imaging.scratch import blocks as _blocks
+from exhibition_app.imaging.scratch import decode_into_scratch
+from exhibition_app.imaging.scratch import source_box as _source_box
+from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS
 
 __all__ = [
     "BUILDING_PREFIX",
@@ -130,12 +132,8 @@ IIIF_PROTOCOL = "http://iiif.io/api/image"
 # Images (source or pyramid level) larger than this many bytes of pixel memory live
 # in mapped scratch files; smaller ones in ordinary memory. Tests lower it to 0.
 _IN_MEMORY_BYTES = 16 << 20
-# Seconds between two page releases of the scratch mappings.
-_PAGER_INTERVAL = 0.05
 # Share of the progress bar given to decoding the source.
 _DECODE_SHARE = 0.3
-# Formats whose Pillow plugin decodes into a preset image core, row by row.
-_STREAMING_FORMATS = frozenset({"JPEG", "PNG", "TIFF", "BMP", "PPM"})
 
 
 class TilesCancelled(ExhibitionError):
@@ -262,166 +260,7 @@ def _check_cancel(cancel: Callable[[], bool] | None) -> None:
         raise TilesCancelled("tile building was cancelled")
 
 
-# --------------------------------------------------------------------------- scratch memory
-
-
-class _Pager:
-    """Drops the decoder's scratch mapping from the resident set: on demand
-    (`release`) and a few times a second from a background thread.
-
-    ``MADV_DONTNEED`` on a shared file mapping keeps the data (in the page cache and
-    the file); the next access simply maps the page again. No-op without madvise.
-    """
-
-    def __init__(self, interval: float = _PAGER_INTERVAL) -> None:
-        self._maps: list[mmap.mmap] = []
-        self._lock = threading.Lock()
-        self._stop = threading.Event()
-        self._interval = interval
-        self._advice = getattr(mmap, "MADV_DONTNEED", None)
-        self._thread: threading.Thread | None = None
-
-    def __enter__(self) -> _Pager:
-        if self._advice is not None:
-            self._thread = threading.Thread(target=self._run, name="tiles-pager", daemon=True)
-            self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join()
-
-    def add(self, mm: mmap.mmap) -> None:
-        with self._lock:
-            self._maps.append(mm)
-
-    def remove(self, mm: mmap.mmap) -> None:
-        with self._lock:
-            if mm in self._maps:
-                self._maps.remove(mm)
-
-    def release(self) -> None:
-        if self._advice is None:
-            return
-        with self._lock:
-            for mm in self._maps:
-                with contextlib.suppress(ValueError, OSError):
-                    mm.madvise(self._advice)
-
-    def _run(self) -> None:
-        while not self._stop.wait(self._interval):
-            self.release()
-
-
-def _pixel_bytes(mode: str) -> int:
-    """Bytes per pixel in a Pillow image core of ``mode``."""
-    if mode in ("1", "L", "P"):
-        return 1
-    if mode.startswith("I;16"):
-        return 2
-    return 4
-
-
-def _map_core(buffer: Any, mode: str, size: tuple[int, int]) -> Any:
-    """A Pillow image core over ``buffer`` (rows packed, top row first); no copy."""
-    return Image.core.map_buffer(buffer, size, "raw", 0, (mode, size[0] * _pixel_bytes(mode), 1))
-
-
-class _Scratch:
-    """Image pixels (packed rows, Pillow's core layout) in a scratch file.
-
-    `crop` and `paste` use ordinary positioned reads and writes of the rows a block
-    covers, through a block-sized buffer: going through a mapping instead would make
-    the kernel map far more than the block (read fault-around, large folios on
-    write), up to tens of megabytes per block. Only the decoder, which needs an
-    image core to write into, gets one: ``mapped=True`` exposes ``core``, a shared
-    mapping of the file that the `_Pager` keeps dropping from the resident set.
-    """
-
-    def __init__(
-        self, path: Path, mode: str, size: tuple[int, int], pager: _Pager, *, mapped: bool
-    ) -> None:
-        self.path = path
-        self.mode = mode
-        self.size = size
-        self._pager = pager
-        self._pixel = _pixel_bytes(mode)
-        self._mm: mmap.mmap | None = None
-        self.core: Any = None
-        nbytes = max(1, size[0] * size[1] * self._pixel)
-        self._fp = open(path, "w+b", buffering=0)  # noqa: SIM115 - closed in close()
-        try:
-            self._fp.truncate(nbytes)
-            if mapped:
-                self._mm = mmap.mmap(self._fp.fileno(), nbytes)
-                try:
-                    self.core = _map_core(self._mm, mode, size)
-                except BaseException:
-                    self._mm.close()
-                    raise
-                pager.add(self._mm)
-        except BaseException:
-            self._fp.close()
-            path.unlink(missing_ok=True)
-            raise
-
-    def _rows(
-        self, box: tuple[int, int, int, int], buffer: bytearray
-    ) -> Iterator[tuple[memoryview, int]]:
-        """``(slice of buffer, file offset)`` for each run of ``box`` rows."""
-        x0, y0, x1, y1 = box
-        width = self.size[0]
-        view = memoryview(buffer)
-        if x0 == 0 and x1 == width:  # whole rows: one contiguous run
-            yield view, y0 * width * self._pixel
-            return
-        row = (x1 - x0) * self._pixel
-        for i, y in enumerate(range(y0, y1)):
-            yield view[i * row : (i + 1) * row], (y * width + x0) * self._pixel
-
-    def crop(self, box: tuple[int, int, int, int]) -> Any:
-        """A new in-memory image core holding ``box``."""
-        size = (box[2] - box[0], box[3] - box[1])
-        buffer = bytearray(size[0] * size[1] * self._pixel)
-        fd = self._fp.fileno()
-        for view, offset in self._rows(box, buffer):
-            while view:
-                if hasattr(os, "preadv"):
-                    n = os.preadv(fd, [view], offset)
-                else:  # Windows, older macOS
-                    self._fp.seek(offset)
-                    n = self._fp.readinto(view) or 0
-                if n <= 0:
-                    raise OSError(errno.EIO, f"short read from scratch file {self.path}")
-                view, offset = view[n:], offset + n
-        return _map_core(buffer, self.mode, size)
-
-    def paste(self, im: Image.Image, at: tuple[int, int]) -> None:
-        """Write ``im`` (same mode) with its top-left corner at ``at``."""
-        box = (at[0], at[1], at[0] + im.width, at[1] + im.height)
-        buffer = bytearray(im.width * im.height * self._pixel)
-        _map_core(buffer, self.mode, im.size).paste(im.im, (0, 0, *im.size))
-        fd = self._fp.fileno()
-        for view, offset in self._rows(box, buffer):
-            while view:
-                if hasattr(os, "pwrite"):
-                    n = os.pwrite(fd, view, offset)
-                else:  # Windows
-                    self._fp.seek(offset)
-                    n = self._fp.write(view) or 0
-                view, offset = view[n:], offset + n
-
-    def close(self) -> None:
-        self.core = None
-        if self._mm is not None:
-            self._pager.remove(self._mm)
-            # A stray Image still using the core keeps the mapping until it is freed.
-            with contextlib.suppress(BufferError):
-                self._mm.close()
-        self._fp.close()
-        with contextlib.suppress(OSError):
-            self.path.unlink()
+# --------------------------------------------------------------------------- scratch levels
 
 
 class _Level:
@@ -455,54 +294,7 @@ class _Level:
             self._scratch.close()
 
 
-class _ReadWatch:
-    """File proxy handed to Pillow while decoding: counts bytes, checks ``cancel``."""
-
-    def __init__(self, fp: IO[bytes], on_read: Callable[[int], None]) -> None:
-        self._fp = fp
-        self._on_read = on_read
-        self._count = 0
-
-    def read(self, size: int = -1) -> bytes:
-        data = self._fp.read(size)
-        self._count += len(data)
-        self._on_read(self._count)
-        return data
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._fp, name)
-
-
 # --------------------------------------------------------------------------- pixels
-
-
-def _blocks(width: int, height: int, step: int) -> Iterator[tuple[int, int, int, int]]:
-    for top in range(0, height, step):
-        for left in range(0, width, step):
-            yield left, top, min(width, left + step), min(height, top + step)
-
-
-def _source_box(
-    box: tuple[int, int, int, int], orientation: int, sw: int, sh: int
-) -> tuple[int, int, int, int]:
-    """The source box that becomes ``box`` of the image upright per EXIF ``orientation``."""
-    x0, y0, x1, y1 = box
-
-    def back(x: int, y: int) -> tuple[int, int]:  # upright pixel -> source pixel
-        return {
-            1: (x, y),
-            2: (sw - 1 - x, y),
-            3: (sw - 1 - x, sh - 1 - y),
-            4: (x, sh - 1 - y),
-            5: (y, x),
-            6: (y, sh - 1 - x),
-            7: (sw - 1 - y, sh - 1 - x),
-            8: (sw - 1 - y, x),
-        }[orientation]
-
-    ax, ay = back(x0, y0)
-    bx, by = back(x1 - 1, y1 - 1)
-    return min(ax, bx), min(ay, by), max(ax, bx) + 1, max(ay, by) + 1
 
 
 class _Normaliser:
@@ -631,41 +423,19 @@ def _open_decoded(
     """Open and decode ``src``, into a mapped scratch core when that helps."""
     with source.pixel_limit(max_pixels):
         im = source.open_checked(src, name, max_pixels)
-        scratch: _Scratch | None = None
         try:
-            w, h = im.size
-            if (
-                im.format in _STREAMING_FORMATS
-                and getattr(im, "_tile_size", im.size) == im.size
-                and w * h * _pixel_bytes(im.mode) > _IN_MEMORY_BYTES
-            ):
-                try:
-                    scratch = _Scratch(
-                        work / ".scratch-source", im.mode, im.size, pager, mapped=True
-                    )
-                except (ValueError, OSError, MemoryError):
-                    scratch = None  # e.g. a mode map_buffer does not know: decode normally
-                else:
-                    im.im = scratch.core
-            if im.fp is not None:
-                im.fp = _ReadWatch(im.fp, on_read)  # type: ignore[assignment]
-            try:
-                source.load_checked(im, name, max_pixels)
-            except ImageRefused as exc:
-                if isinstance(exc.__cause__, TilesCancelled):
-                    raise exc.__cause__ from None
-                raise
-            if scratch is not None and im.im is not scratch.core:
-                # The plugin decoded elsewhere (e.g. it mapped an uncompressed file).
-                scratch.close()
-                scratch = None
-            file_map = getattr(im, "map", None)
-            if isinstance(file_map, mmap.mmap):  # Pillow mapped an uncompressed file
-                pager.add(file_map)
+            scratch = decode_into_scratch(
+                im,
+                name,
+                max_pixels,
+                work / ".scratch-source",
+                pager,
+                on_read,
+                min_bytes=_IN_MEMORY_BYTES,
+                passthrough=(TilesCancelled,),
+            )
         except BaseException:
             im.close()
-            if scratch is not None:
-                scratch.close()
             raise
     return im, scratch
 

@@ -211,3 +211,60 @@ def test_cache_sweep(tmp_path: Path) -> None:
     os.utime(stale, (old, old))
     assert cache.sweep_temp_files() == 1
     assert not stale.exists() and fresh.exists()
+
+
+# --------------------------------------------------------------------------- huge non-JPEGs
+
+
+def _mean_difference(a: Image.Image, b: Image.Image) -> float:
+    from PIL import ImageChops, ImageStat
+
+    return sum(ImageStat.Stat(ImageChops.difference(a, b)).mean) / 3
+
+
+@pytest.mark.parametrize("key", GOOD)
+def test_huge_pictures_are_reduced_in_blocks_like_in_memory(
+    corpus: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:
+    expected_size = make_thumbnail(corpus[key], tmp_path / "memory.jpg", 16)
+    monkeypatch.setattr(thumbnails_module, "STRIP_PIXELS", 0)
+    monkeypatch.setattr(thumbnails_module, "_BLOCK", 5)  # many blocks, partial edges
+    streamed = thumbnails_module._in_blocks(Image.open(corpus[key]))
+    assert streamed == (
+        key not in ("rgb_jpeg", "gray_jpeg", "cmyk_jpeg", "exif_rotated_jpeg", "gif")
+    )
+    size = make_thumbnail(corpus[key], tmp_path / "blocks" / "thumb.jpg", 16)
+    assert abs(size[0] - expected_size[0]) <= 1 and abs(size[1] - expected_size[1]) <= 1
+    with Image.open(tmp_path / "memory.jpg") as a, Image.open(tmp_path / "blocks/thumb.jpg") as b:
+        if a.size == b.size:
+            assert _mean_difference(a.convert("RGB"), b.convert("RGB")) < 8
+    assert [p.name for p in (tmp_path / "blocks").iterdir()] == ["thumb.jpg"]  # no scratch
+
+
+def test_a_big_png_thumbnail_matches_and_leaves_no_scratch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "scan.png"
+    with Image.open(_big_jpeg(tmp_path / "scan.jpg", (1500, 1000))) as im:
+        im.save(src, "PNG")
+    make_thumbnail(src, tmp_path / "memory.jpg", 200)
+    monkeypatch.setattr(thumbnails_module, "STRIP_PIXELS", 0)
+    monkeypatch.setattr(thumbnails_module, "_BLOCK", 300)
+    assert make_thumbnail(src, tmp_path / "out" / "t.jpg", 200) == (200, 133)
+    with Image.open(tmp_path / "memory.jpg") as a, Image.open(tmp_path / "out/t.jpg") as b:
+        assert a.size == b.size
+        assert _mean_difference(a, b) < 3
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["t.jpg"]
+
+
+def test_a_truncated_big_png_is_refused_and_leaves_no_scratch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "scan.png"
+    with Image.open(_big_jpeg(tmp_path / "scan.jpg", (600, 400))) as im:
+        im.save(src, "PNG")
+    src.write_bytes(src.read_bytes()[: src.stat().st_size // 2])
+    monkeypatch.setattr(thumbnails_module, "STRIP_PIXELS", 0)
+    with pytest.raises(ImageRefused, match="truncated or damaged"):
+        make_thumbnail(src, tmp_path / "out" / "t.jpg", 100)
+    assert list((tmp_path / "out").iterdir()) == []
