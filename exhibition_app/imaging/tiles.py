@@ -94,7 +94,7 @@ from exhibition_app.imaging.iiif_paths import full_path, level_size, tile_box, t
 from exhibition_app.imaging.scratch import Pager as _Pager
 from exhibition_app.imaging.scratch import Scratch as _Scratch
 from exhibition_app.imaging.scratch import blocks as _blocks
-from exhibition_app.imaging.scratch import decode_into_scratch
+from exhibition_app.imaging.scratch import check_free_space, decode_into_scratch
 from exhibition_app.imaging.scratch import source_box as _source_box
 from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS
 
@@ -424,6 +424,9 @@ def _open_decoded(
     with source.pixel_limit(max_pixels):
         im = source.open_checked(src, name, max_pixels)
         try:
+            # The source's scratch file and the levels' take about 5 bytes a pixel; a write
+            # through a mapping into a full disk would kill the process (SIGBUS).
+            check_free_space(work, im.size[0] * im.size[1] * 5, name, im.size)
             scratch = decode_into_scratch(
                 im,
                 name,

@@ -277,7 +277,11 @@ class _MediaFinder:
         if path not in self._prepared:
             self._prepared[path] = None
             with (
-                tempfile.TemporaryDirectory(prefix=".tmp-csv-") as work,
+                # Beside the store, not in TMPDIR (often RAM): a huge picture is checked
+                # through scratch files as big as its pixels.
+                tempfile.TemporaryDirectory(
+                    prefix=".tmp-csv-", dir=self.store.root if self.store is not None else None
+                ) as work,
                 contextlib.suppress(ImageRefused, OSError),
             ):
                 prepared = prepare_image(path, max_pixels=self.max_pixels, workdir=Path(work))
