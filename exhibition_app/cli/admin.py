@@ -12,7 +12,7 @@ from typing import Literal
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.cli.commands import Commands
-from exhibition_app.cli.console import emit, read_new_secret
+from exhibition_app.cli.console import emit, read_new_secret, record_id
 from exhibition_app.errors import InvalidInput, Refused, not_found
 from exhibition_app.operations.accounts import (
     add_user,
@@ -87,11 +87,17 @@ def register(commands: Commands) -> None:
     ):
         pp = commands.add(name, handler, help=text)
         pp.add_argument(
-            "--item", type=int, nargs="+", action="extend", default=[], metavar="ID", dest="items"
+            "--item",
+            type=record_id,
+            nargs="+",
+            action="extend",
+            default=[],
+            metavar="ID",
+            dest="items",
         )
         pp.add_argument(
             "--exhibition",
-            type=int,
+            type=record_id,
             nargs="+",
             action="extend",
             default=[],
@@ -113,7 +119,7 @@ def register(commands: Commands) -> None:
             )
 
     hi = commands.add("history", cmd_history, help="every recorded change of an item")
-    hi.add_argument("id", type=int, metavar="ITEM_ID")
+    hi.add_argument("id", type=record_id, metavar="ITEM_ID")
     hi.add_argument(
         "--exhibition", action="store_true", help="ITEM_ID is an exhibition's id instead"
     )

@@ -6,7 +6,7 @@ import argparse
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.cli.commands import Commands
-from exhibition_app.cli.console import EXIT_ERROR, emit
+from exhibition_app.cli.console import EXIT_ERROR, emit, whole_number
 from exhibition_app.errors import StorageError, message_of
 from exhibition_app.operations.check import check_catalog
 from exhibition_app.operations.queries import exhibition_to_dict, list_exhibitions
@@ -30,7 +30,7 @@ def register(commands: Commands) -> None:
 
     se = commands.add("search", cmd_search, help="search in every language")
     se.add_argument("query")
-    se.add_argument("--limit", type=int, default=50)
+    se.add_argument("--limit", type=whole_number(1, 10_000, "a number of results"), default=50)
     commands.add("reindex", cmd_reindex, help="rebuild the search index")
 
 

@@ -25,6 +25,7 @@ from exhibition_app.errors import (
     ExhibitionError,
     InvalidInput,
     message_of,
+    shown,
 )
 from exhibition_app.paths import APP_NAME, user_data_dir
 
@@ -62,6 +63,31 @@ def window_size(text: str) -> tuple[int, int]:
     if not (100 <= w <= 16384 and 100 <= h <= 16384):
         raise argparse.ArgumentTypeError(f"'{text}': width and height must be 100..16384")
     return w, h
+
+
+#: The largest row id the catalogue can hold (a 64-bit integer on SQLite and PostgreSQL).
+MAX_ID = 2**63 - 1
+
+
+def whole_number(low: int, high: int, what: str) -> Callable[[str], int]:
+    """An argument type: a whole number from ``low`` to ``high``, else one clear line
+    (``'-1' is not a pixel count (a whole number from 1 to 100,000,000,000)``)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"'{shown(text)}' is not {what} (a whole number from {low:,} to {high:,})"
+            )
+        return value
+
+    return parse
+
+
+record_id = whole_number(1, MAX_ID, "an id")
 
 
 def seconds(text: str) -> float:

@@ -9,10 +9,13 @@ from pathlib import Path
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.cli.commands import Commands
-from exhibition_app.cli.console import emit, in_language
+from exhibition_app.cli.console import emit, in_language, record_id, whole_number
 from exhibition_app.operations.bulk import import_folder
 from exhibition_app.operations.ingest import import_image
 from exhibition_app.operations.queries import get_item, item_to_dict, list_items
+
+#: ``--max-pixels``: at least one pixel, at most 100 gigapixels.
+PIXEL_COUNT = whole_number(1, 100_000_000_000, "a pixel count")
 
 
 def register(commands: Commands) -> None:
@@ -21,7 +24,7 @@ def register(commands: Commands) -> None:
     il.add_argument("--published", action="store_true", help="published items only")
     il.add_argument("--full", action="store_true", help="every field, not just the summary")
     ishow = commands.add("show", cmd_items_show, group=items, help="one item with every field")
-    ishow.add_argument("id", type=int)
+    ishow.add_argument("id", type=record_id)
 
     imp = commands.group("import", "import files")
     ii = commands.add("image", cmd_import_image, group=imp, help="import one image as a new item")
@@ -30,7 +33,9 @@ def register(commands: Commands) -> None:
     ii.add_argument("--title", required=True)
     ii.add_argument("--accession", metavar="NUMBER", help="accession number (default: generated)")
     ii.add_argument("--publish", action="store_true", help="publish the new item at once")
-    ii.add_argument("--max-pixels", type=int, metavar="N", help="refuse images larger than N px")
+    ii.add_argument(
+        "--max-pixels", type=PIXEL_COUNT, metavar="N", help="refuse images larger than N px"
+    )
     ii.add_argument(
         "--georef",
         choices=["equirectangular"],
@@ -45,7 +50,9 @@ def register(commands: Commands) -> None:
     ifo.add_argument("dir", type=Path, metavar="DIR")
     ifo.add_argument("--kind", required=True, help="object, map, photograph or document")
     ifo.add_argument("--publish", action="store_true", help="publish the new items at once")
-    ifo.add_argument("--max-pixels", type=int, metavar="N", help="refuse images larger than N px")
+    ifo.add_argument(
+        "--max-pixels", type=PIXEL_COUNT, metavar="N", help="refuse images larger than N px"
+    )
 
 
 def cmd_items_list(catalog: Catalog, args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ from typing import Any
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.cli.commands import Commands
-from exhibition_app.cli.console import emit, emit_rows, in_language
+from exhibition_app.cli.console import emit, emit_rows, in_language, record_id
 from exhibition_app.errors import InvalidInput
 from exhibition_app.operations.maps import (
     build_item_tiles,
@@ -26,7 +26,7 @@ def register(commands: Commands) -> None:
     tb = commands.add(
         "build", cmd_tiles_build, group=tiles, help="build an item's IIIF level-0 tiles"
     )
-    tb.add_argument("item_id", type=int)
+    tb.add_argument("item_id", type=record_id)
     tb.add_argument(
         "--base-uri",
         metavar="URL",
@@ -37,7 +37,7 @@ def register(commands: Commands) -> None:
     ai = commands.add(
         "import", cmd_annotations_import, group=notes, help="add a KML file's placemarks"
     )
-    ai.add_argument("item_id", type=int)
+    ai.add_argument("item_id", type=record_id)
     ai.add_argument("file", type=Path)
     ai.add_argument(
         "--text-lang",
@@ -46,18 +46,18 @@ def register(commands: Commands) -> None:
         help="language of the KML names and descriptions (default en; e.g. de)",
     )
     al = commands.add("list", cmd_annotations_list, group=notes, help="list a map's annotations")
-    al.add_argument("item_id", type=int)
+    al.add_argument("item_id", type=record_id)
 
     geo = commands.group("georef", "georeference a map")
     gs = commands.add("set", cmd_georef_set, group=geo, help="set a map's georeference")
-    gs.add_argument("item_id", type=int)
+    gs.add_argument("item_id", type=record_id)
     gs.add_argument("--equirectangular", action="store_true", help="a whole-world plate carree")
     gs.add_argument("--points", type=Path, metavar="FILE", help="control points as JSON")
     gs.add_argument("--kind", choices=["affine", "polynomial2"], default="affine")
     gw = commands.add(
         "show", cmd_georef_show, group=geo, help="show a map's georeference and residuals"
     )
-    gw.add_argument("item_id", type=int)
+    gw.add_argument("item_id", type=record_id)
 
 
 def cmd_tiles_build(catalog: Catalog, args: argparse.Namespace) -> int:

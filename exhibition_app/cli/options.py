@@ -16,6 +16,7 @@ from exhibition_app import __version__
 from exhibition_app.cli.console import (
     OneLineParser,
     fallback_languages,
+    record_id,
     seconds,
     window_size,
 )
@@ -44,7 +45,7 @@ def add_global_options(p: argparse.ArgumentParser) -> None:
         metavar="LANGS",
         help="languages to show when a text is missing, in order (default en,ru,kk,mn)",
     )
-    p.add_argument("--item", type=int, metavar="ID", help="open the window on this item")
+    p.add_argument("--item", type=record_id, metavar="ID", help="open the window on this item")
     p.add_argument("--size", type=window_size, metavar="WxH", help="window size, e.g. 1280x800")
     p.add_argument(
         "--screenshot", metavar="FILE", help="render the window once loaded, save a PNG, exit"

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from PIL import ExifTags, Image, ImageFile, ImageOps, UnidentifiedImageError
 
-from exhibition_app.errors import Refused
+from exhibition_app.errors import InvalidInput, Refused
 
 __all__ = [
     "DEFAULT_MAX_PIXELS",
@@ -161,7 +161,7 @@ _OPEN_LOCK = threading.Lock()
 
 def check_max_pixels(max_pixels: int) -> None:
     if isinstance(max_pixels, bool) or not isinstance(max_pixels, int) or max_pixels < 1:
-        raise ValueError(f"max_pixels must be a positive integer, not {max_pixels!r}")
+        raise InvalidInput(f"the pixel limit must be a whole number above 0, not {max_pixels!r}")
 
 
 def pixel_limit(max_pixels: int) -> contextlib.AbstractContextManager[None]:

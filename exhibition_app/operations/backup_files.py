@@ -21,7 +21,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 
 from exhibition_app.db.engine import MIGRATIONS_DIR
-from exhibition_app.errors import CatalogError
+from exhibition_app.errors import CatalogError, shown
 
 __all__ = [
     "CORE_TABLES",
@@ -44,11 +44,16 @@ def backup_target(dest: Path) -> tuple[Path, Path]:
     """(folder, new empty temporary file in it) for writing the backup ``dest`` aside and
     renaming it into place; a one-line CatalogError for a folder or a missing folder."""
     if dest.is_dir():
-        raise CatalogError(f"{dest} is a folder; give the backup a file name")
+        raise CatalogError(f"{shown(dest)} is a folder; give the backup a file name")
     folder = dest.parent if str(dest.parent) else Path(".")
     if not folder.is_dir():
-        raise CatalogError(f"cannot write the backup {dest}: its folder does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
+        raise CatalogError(f"cannot write the backup {shown(dest)}: its folder does not exist")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:  # a read-only or special folder (/proc), a full disk
+        raise CatalogError(
+            f"cannot write the backup {shown(dest)}: {shown(exc.strerror or exc)}"
+        ) from None
     os.close(fd)
     return folder, Path(tmp_name)
 

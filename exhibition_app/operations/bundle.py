@@ -677,6 +677,9 @@ def _open_zip(file: Path) -> Iterator[zipfile.ZipFile]:
         return BundleError(f"{shown(file.name)}: {reason}; nothing was imported")
 
     try:
+        if not stat.S_ISREG(file.stat().st_mode) and not file.is_dir():
+            # A device or a pipe: zipfile would read /dev/zero until the memory is full.
+            raise BundleError(f"{shown(file)}: not a regular file (a device or a pipe)")
         with file.open("rb") as fp:
             head = fp.read(4)
     except FileNotFoundError:

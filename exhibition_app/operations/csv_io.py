@@ -55,6 +55,7 @@ from sqlalchemy.orm import Session
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.durable import open_replacing
+from exhibition_app.core.files import read_regular
 from exhibition_app.core.languages import LANGUAGES
 from exhibition_app.db.models import (
     Base,
@@ -386,11 +387,12 @@ class CsvPreview:
         return [m for m in self.media if m.where in ("store", "media-from")]
 
 
+#: Largest CSV file read (about five million rows of ordinary items).
+MAX_CSV_BYTES = 1024 * 1024 * 1024
+
+
 def _read(path: Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise CatalogError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return read_regular(Path(path), limit=MAX_CSV_BYTES)
 
 
 def preview_csv(
