@@ -59,6 +59,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench import child as child_process
+
 ROOT = Path(__file__).resolve().parent.parent
 SCREEN = (1920, 1080)
 ACCESSION = "BH-MAP-001"
@@ -135,22 +137,10 @@ def _load_path(path_json: Path) -> list[State]:
 
 
 def _child(*args: str, timeout: float = CHILD_TIMEOUT_S) -> dict[str, Any]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.deepzoom", "--child", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    lines = out.stdout.strip().splitlines()
-    if out.returncode != 0 or not lines:
-        tail = "\n".join(out.stderr.strip().splitlines()[-15:])
-        return {"error": f"child {args[0]} exited with {out.returncode}: {tail}"}
-    result: dict[str, Any] = json.loads(lines[-1])
-    return result
+    try:
+        return child_process.run_child("bench.deepzoom", "--child", *args, timeout=timeout)
+    except child_process.ChildFailed as exc:
+        return {"error": str(exc)}
 
 
 def _pump(app: Any, until: float) -> None:

@@ -24,12 +24,13 @@ import json
 import resource
 import shutil
 import struct
-import subprocess
 import sys
 import tempfile
 import time
 import zlib
 from pathlib import Path
+
+from bench.child import run_child
 
 ROOT = Path(__file__).resolve().parent.parent
 MAP_SCAN = (
@@ -160,15 +161,7 @@ def _decode(src: Path) -> None:
 
 
 def _child(*args: str) -> dict[str, object]:
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.ingest_memory", "--child", *args],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
-    return result
+    return run_child("bench.ingest_memory", "--child", *args)
 
 
 def main() -> None:

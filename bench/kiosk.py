@@ -38,17 +38,17 @@ the goals are about).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from bench.child import ChildFailed, run_child
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILD_TIMEOUT_S = 1800.0
@@ -61,22 +61,10 @@ def pct(values: list[float], q: float) -> float:
 
 
 def _child(*args: str, timeout: float = CHILD_TIMEOUT_S) -> dict[str, Any]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.kiosk_probe", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    lines = out.stdout.strip().splitlines()
-    if out.returncode != 0 or not lines:
-        tail = "\n".join(out.stderr.strip().splitlines()[-15:])
-        raise SystemExit(f"kiosk_probe {' '.join(args[:2])} exited with {out.returncode}:\n{tail}")
-    result: dict[str, Any] = json.loads(lines[-1])
-    return result
+    try:
+        return run_child("bench.kiosk_probe", *args, timeout=timeout)
+    except ChildFailed as exc:
+        raise SystemExit(str(exc)) from None
 
 
 def _load() -> str:

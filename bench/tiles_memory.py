@@ -16,11 +16,12 @@ import json
 import math
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.child import run_child
 
 ROOT = Path(__file__).resolve().parent.parent
 MAP_SCAN = (
@@ -74,15 +75,7 @@ def _decode(src: Path) -> None:
 
 
 def _child(*args: str) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.tiles_memory", *args],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
-    return result
+    return run_child("bench.tiles_memory", *args)
 
 
 def main() -> None:
