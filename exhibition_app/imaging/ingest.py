@@ -130,6 +130,29 @@ class PreparedImage:
 # --------------------------------------------------------------------------- prepare
 
 
+def _prepared(
+    size: tuple[int, int],
+    mode: str,
+    out_format: str,
+    data_path: Path,
+    changed: bool,
+    transposed: bool,
+    phash: str | None,
+) -> PreparedImage:
+    """The accepted image, at ``data_path`` (re-encoded there when ``changed``)."""
+    return PreparedImage(
+        width=size[0],
+        height=size[1],
+        format=out_format,
+        mode=mode,
+        ext=_EXTENSIONS[out_format],
+        changed=changed,
+        data_path=data_path,
+        exif_transposed=transposed,
+        phash=phash,
+    )
+
+
 def _valid_dpi(value: Any) -> tuple[float, float] | None:
     try:
         x, y = (float(v) for v in value)
@@ -291,16 +314,8 @@ def _prepare_in_memory(
             )
         else:  # the original bytes are kept
             data_path, out_format = path, store_format
-        return PreparedImage(
-            width=width,
-            height=height,
-            format=out_format,
-            mode=work.mode,
-            ext=_EXTENSIONS[out_format],
-            changed=changed,
-            data_path=data_path,
-            exif_transposed=transposed,
-            phash=phash,
+        return _prepared(
+            (width, height), work.mode, out_format, data_path, changed, transposed, phash
         )
     finally:
         if work is not src:
@@ -524,16 +539,8 @@ def _prepare_in_strips(
                 upright.close()
             else:  # the original bytes are kept
                 data_path, out_format = path, store_format
-            return PreparedImage(
-                width=width,
-                height=height,
-                format=out_format,
-                mode=blocks.mode,
-                ext=_EXTENSIONS[out_format],
-                changed=changed,
-                data_path=data_path,
-                exif_transposed=transposed,
-                phash=phash,
+            return _prepared(
+                (width, height), blocks.mode, out_format, data_path, changed, transposed, phash
             )
         finally:
             src.close()
