@@ -18,8 +18,8 @@ def regular_size(path: Path) -> int:
     """The size of the regular file ``path``; NotFound or InvalidInput (one line) else."""
     try:
         info = path.stat()
-    except FileNotFoundError:
-        raise NotFound(f"{shown(path)} does not exist") from None
+    except FileNotFoundError as exc:
+        raise NotFound(f"cannot read {shown(path)}: {exc.strerror}") from None
     except OSError as exc:
         raise InvalidInput(f"cannot read {shown(path)}: {shown(exc.strerror or exc)}") from None
     if stat.S_ISDIR(info.st_mode):

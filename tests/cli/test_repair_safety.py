@@ -53,12 +53,15 @@ def test_an_emptied_catalogue_file_is_not_a_catalogue(
     before = _media_files(assets)
     empty = tmp_path / "catalog.db"
     empty.write_bytes(b"")  # what `: > catalog.db` leaves
-    for command in (("check", "--repair"), ("items", "list")):
-        proc = run("--catalog", str(empty), "--assets", str(assets), *command)
-        assert proc.returncode == 1
-        assert proc.stderr.strip() == (
-            f"exhibition-app: error: {empty} is not a catalogue (an empty file)"
-        )
+    base = ("--catalog", str(empty), "--assets", str(assets))
+    listing = run(*base, "items", "list")
+    assert listing.returncode == 1
+    assert listing.stderr.strip() == (
+        f"exhibition-app: error: {empty} is not a catalogue (an empty file)"
+    )
+    check = run(*base, "check", "--repair", "--json")  # check reports it as its finding
+    assert check.returncode == 1
+    assert json.loads(check.stdout)["problems"] == [f"{empty} is not a catalogue (an empty file)"]
     assert empty.stat().st_size == 0  # not turned into a new catalogue either
     assert _media_files(assets) == before
 
