@@ -12,6 +12,8 @@ Wording, one per kind of fact: ``no item 99999`` (see :func:`not_found`).
 
 from __future__ import annotations
 
+import errno
+
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 
@@ -58,6 +60,7 @@ def not_found(what: str, key: object) -> NotFound:
     return NotFound(f"no {what} {shown(key)}")
 
 
+_DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -84,11 +87,36 @@ def first_line(exc: BaseException) -> str:
     return shown(text.splitlines()[0]) if text else type(exc).__name__
 
 
+def disk_problem(exc: BaseException) -> str | None:
+    """The one line for a full or read-only disk met while writing (an ``OSError``, or
+    SQLite's "database or disk is full" through the driver), else None. Writes here are
+    made aside and renamed, and database changes are transactions, so a full disk leaves
+    nothing half-written."""
+    if isinstance(exc, OSError) and exc.errno in _DISK_FULL:
+        where = f" (writing {shown(exc.filename)})" if exc.filename else ""
+        return (
+            f"no space left on the disk{where}: the command stopped and nothing half-written "
+            "was kept; free some space and run it again"
+        )
+    if isinstance(exc, OSError) and exc.errno == errno.EROFS:
+        where = f" {shown(exc.filename)}" if exc.filename else ""
+        return f"the file system is read-only: cannot write{where}"
+    if "database or disk is full" in str(getattr(exc, "orig", None) or exc):
+        return (
+            "no space left on the disk holding the catalogue: nothing was written; free some "
+            "space and run it again"
+        )
+    return None
+
+
 def message_of(exc: BaseException) -> str:
-    """The one line to show for ``exc``: its message for our errors, the type and first line
-    for anything unexpected."""
+    """The one line to show for ``exc``: its message for our errors (and for a full disk),
+    the type and first line for anything unexpected."""
     text = str(exc).strip()
     first = text.splitlines()[0] if text else ""
     if isinstance(exc, ExhibitionError):
         return first or type(exc).__name__
+    disk = disk_problem(exc)
+    if disk is not None:
+        return disk
     return f"{type(exc).__name__}: {first}" if first else type(exc).__name__

@@ -24,6 +24,7 @@ from exhibition_app.errors import (
     EXIT_USAGE,
     ExhibitionError,
     InvalidInput,
+    disk_problem,
     message_of,
     shown,
 )
@@ -231,6 +232,10 @@ def guarded(run: Callable[[], int]) -> int:
         print(f"{APP_NAME}: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
+        disk = disk_problem(exc)
+        if disk is not None:  # a full or read-only disk: the user's to fix, not a bug
+            print(f"{APP_NAME}: error: {disk}", file=sys.stderr)
+            return EXIT_ERROR
         # The last line of defence: still one line, never a traceback on the terminal.
         log = _write_crash_log()
         first = str(exc).splitlines()[0] if str(exc) else ""

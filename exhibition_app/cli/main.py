@@ -29,7 +29,7 @@ from exhibition_app.cli import (
 from exhibition_app.cli.commands import Commands, handler_of
 from exhibition_app.cli.console import EXIT_USAGE, OneLineParser, guarded
 from exhibition_app.cli.options import check_language, common_options, top_parser
-from exhibition_app.errors import StorageError, first_line
+from exhibition_app.errors import StorageError, disk_problem, first_line
 
 #: The command groups, in the order their commands appear in ``--help``.
 GROUPS = (items, maps, catalogue, stats, kiosk, admin, csv_files, exchange, sync)
@@ -68,6 +68,8 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         return handler(catalog, args)
     except DatabaseError as exc:
+        if disk_problem(exc) is not None:
+            raise StorageError(disk_problem(exc) or "") from exc
         # Not caught by an operation: the file is most likely damaged where the command read.
         raise StorageError(
             f"the catalogue could not be read ({first_line(exc)}); "
