@@ -49,7 +49,7 @@ class OneLineParser(argparse.ArgumentParser):
     """Usage errors as one line on stderr (``--help`` still shows the full usage)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {shown(message)} (see --help)\n")
 
 
 # -- argument types --------------------------------------------------------------------------
@@ -132,7 +132,7 @@ def emit(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None:
     if getattr(args, "json", False):
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(human())
+        print("\n".join(shown(line) for line in human().split("\n")))
 
 
 def emit_rows(
@@ -143,7 +143,7 @@ def emit_rows(
     out = sys.stdout
     if not getattr(args, "json", False):
         for row in rows:
-            out.write(line(row) + "\n")
+            out.write(shown(line(row)) + "\n")
         return
     first = True
     for row in rows:
@@ -222,7 +222,7 @@ def guarded(run: Callable[[], int]) -> int:
     try:
         return run()
     except ExhibitionError as exc:
-        print(f"{APP_NAME}: error: {message_of(exc)}", file=sys.stderr)
+        print(f"{APP_NAME}: error: {shown(message_of(exc))}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         # The reader went away (``| head``): nothing more to say, and nowhere to say it.

@@ -14,6 +14,7 @@ from typing import Any
 from exhibition_app.catalog import Catalog
 from exhibition_app.cli.commands import Commands
 from exhibition_app.cli.console import EXIT_ERROR, emit
+from exhibition_app.errors import shown
 from exhibition_app.operations.csv_io import export_csv, import_csv
 
 #: How many row errors are printed on stderr (all of them are in the --json output).
@@ -84,7 +85,7 @@ def cmd_import_csv(catalog: Catalog, args: argparse.Namespace) -> int:
         return EXIT_ERROR
     for error in errors[:SHOWN_ERRORS]:
         where = f"row {error['row']}" + (f", {error['column']}" if error["column"] else "")
-        print(f"{args.file}: {where}: {error['message']}", file=sys.stderr)
+        print(shown(f"{args.file}: {where}: {error['message']}"), file=sys.stderr)
     more = f" ({len(errors) - SHOWN_ERRORS} more not shown)" if len(errors) > SHOWN_ERRORS else ""
     noun = "error" if len(errors) == 1 else "errors"
     print(f"{len(errors)} {noun}{more}; nothing was imported", file=sys.stderr)

@@ -71,3 +71,20 @@ def test_devices_and_pipes_are_not_files(
 
 def test_a_backup_where_nothing_can_be_written_is_one_line(base: tuple[str, ...]) -> None:
     one_line(run(*base, "backup", "/proc/version"), 1, "cannot write the backup /proc/version")
+
+
+def test_names_with_control_characters_are_never_sent_to_the_terminal(
+    base: tuple[str, ...], tmp_path: Path
+) -> None:
+    evil = "\x1b]0;owned\x07\x1b[2J\nname"
+    csv_file = tmp_path / f"{evil}.csv"
+    csv_file.write_text(f"identifier,type,title@en,{evil}\r\nA-1,object,T,x\r\n")
+    answers = [
+        run(*base, "import", "csv", str(csv_file)),  # the file name and a column name
+        run(*base, "items", evil),  # a usage error quoting the argument
+        run(*base, "annotations", "import", "1", str(tmp_path / f"{evil}.kml")),
+    ]
+    for proc in answers:
+        assert proc.returncode != 0
+        assert "\x1b" not in proc.stderr + proc.stdout and "\x07" not in proc.stderr
+        assert "\\x1b" in proc.stderr
