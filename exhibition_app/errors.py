@@ -103,8 +103,8 @@ def disk_problem(exc: BaseException) -> str | None:
         return f"the file system is read-only: cannot write{where}"
     if "database or disk is full" in str(getattr(exc, "orig", None) or exc):
         return (
-            "no space left on the disk holding the catalogue: nothing was written; free some "
-            "space and run it again"
+            "no space left on the disk holding the catalogue: the change in progress was not "
+            "written; free some space and run it again"
         )
     return None
 

@@ -1,7 +1,7 @@
 """A full disk is one clear line, not the crash log's "OSError: [Errno 28]", and leaves the
 catalogue whole (issue 15). The words come from one place (``errors.disk_problem``, used by
 the command line's last resort and by the window's task manager), so every command says the
-same; import image and import folder are run here on a file system with no room left."""
+same; five commands are run here on file systems with no room left."""
 
 from __future__ import annotations
 
@@ -70,3 +70,30 @@ def test_commands_on_a_full_disk_say_so_and_keep_the_catalogue_whole(
     assert run(*base, "items", "list", "--json").stdout == before  # nothing half-added
     check = json.loads(run(*base, "check", "--json", "--no-checksums").stdout)
     assert not [p for p in check["problems"] if "orphan" in p or "integrity" in p]
+
+
+def test_database_writes_on_a_full_disk_say_so(tmp_path: Path, mounts: Callable[..., Path]) -> None:
+    disk = mounts(tmp_path / "disk", "tmpfs", size="760k")
+    shutil.copyfile(ROOT / "catalog.db", disk / "catalog.db")  # 696 KB: 64 KB left
+    base = ("--catalog", str(disk / "catalog.db"), "--assets", str(disk / "assets"))
+    rows = ["identifier,type,title@en"]
+    rows += [f"F-{i:05d},object,A title that takes some room number {i}" for i in range(3000)]
+    csv_file = tmp_path / "rows.csv"
+    csv_file.write_text("\r\n".join([*rows, ""]), encoding="utf-8")
+    marks = "".join(
+        f"<Placemark><name>Place {i}</name><Point><coordinates>{i % 300 - 150},{i % 120 - 60}"
+        "</coordinates></Point></Placemark>"
+        for i in range(3000)
+    )
+    kml = tmp_path / "places.kml"
+    kml.write_text(f"<kml><Document>{marks}</Document></kml>", encoding="utf-8")
+    before = run(*base, "items", "list", "--json").stdout
+    for command in (("import", "csv", str(csv_file)), ("annotations", "import", "2", str(kml))):
+        proc = run(*base, *command)
+        assert proc.returncode == 1, proc.stdout
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1, (command, proc.stderr)
+        assert lines[0].startswith(f"exhibition-app: error: {FULL} holding the catalogue")
+    assert run(*base, "items", "list", "--json").stdout == before
+    check = json.loads(run(*base, "check", "--json", "--no-checksums").stdout)
+    assert not [p for p in check["problems"] if "integrity" in p or "index" in p]
