@@ -122,6 +122,8 @@ def run_gui(args: argparse.Namespace) -> int:
         level=logging.INFO if kiosk is not None else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    # Alembic announces each plugin and migration context at INFO on every start: not news.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     window = create_window(
         args.catalog,
         args.assets,
