@@ -186,6 +186,14 @@ class _ChunkWriter:
         return getattr(self._fp, name)
 
 
+def _source_metadata(
+    src: Image.Image,
+) -> tuple[bytes | None, Any, tuple[float, float] | None, int]:
+    """(ICC profile, EXIF as read, usable dpi, EXIF orientation) of a decoded source."""
+    icc = src.info.get("icc_profile") or None
+    return icc, src.info.get("exif"), _valid_dpi(src.info.get("dpi")), exif_orientation(src)
+
+
 def _encode(
     im: Image.Image,
     *,
@@ -276,11 +284,7 @@ def _prepare_in_memory(
         source_format, multi_frame, high_depth = _source_facts(src)
         load_checked(src, name, max_pixels)
 
-        icc = src.info.get("icc_profile") or None
-        exif_before = src.info.get("exif")
-        dpi = _valid_dpi(src.info.get("dpi"))
-
-        orientation = exif_orientation(src)
+        icc, exif_before, dpi, orientation = _source_metadata(src)
         transposed = orientation != 1
         if transposed:
             transpose_in_place(src, orientation)
@@ -479,10 +483,7 @@ def _prepare_in_strips(
                 pager,
                 lambda _count: pager.release(),
             )
-            icc = src.info.get("icc_profile") or None
-            exif_before = src.info.get("exif")
-            dpi = _valid_dpi(src.info.get("dpi"))
-            orientation = exif_orientation(src)
+            icc, exif_before, dpi, orientation = _source_metadata(src)
             transposed = orientation != 1
             if transposed:
                 _transpose_metadata(src, orientation)
