@@ -110,10 +110,11 @@ def disk_problem(exc: BaseException) -> str | None:
 
 
 def message_of(exc: BaseException) -> str:
-    """The one line to show for ``exc``: its message for our errors (and for a full disk),
-    the type and first line for anything unexpected."""
+    """The one line to show for ``exc``, in a terminal or a dialog alike (control
+    characters escaped): its message for our errors (and for a full disk), the type and
+    first line for anything unexpected."""
     text = str(exc).strip()
-    first = text.splitlines()[0] if text else ""
+    first = shown(text.splitlines()[0]) if text else ""
     if isinstance(exc, ExhibitionError):
         return first or type(exc).__name__
     disk = disk_problem(exc)
