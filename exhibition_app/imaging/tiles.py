@@ -120,8 +120,10 @@ __all__ = [
     "build_tiles",
     "is_current",
     "max_size_for",
+    "recorded_format",
     "scale_factors_for",
     "sizes_for",
+    "source_record",
     "sweep_building_dirs",
     "tile_urls",
 ]
@@ -747,7 +749,7 @@ def build_tiles(
                 pager=pager,
             )
         _check_cancel(cancel)
-        (building / SOURCE_FILE).write_text(_source_record(source_sha256), encoding="ascii")
+        (building / SOURCE_FILE).write_text(source_record(source_sha256), encoding="ascii")
         document = _info_document(built, tile, base_uri)
         atomic_write(building / INFO_FILE, (json.dumps(document, indent=2) + "\n").encode())
         replace_dir(building, dest, retired_prefix=RETIRED_PREFIX)
@@ -765,9 +767,26 @@ def build_tiles(
     )
 
 
-def _source_record(src_sha256: str) -> str:
-    """What ``.source`` holds: the source's sha256, then ``format=`` `BUILDER_FORMAT`."""
-    return f"{src_sha256}\nformat={BUILDER_FORMAT}\n"
+def source_record(src_sha256: str, builder_format: int | None = BUILDER_FORMAT) -> str:
+    """What ``.source`` holds: the source's sha256, then ``format=`` the builder format
+    (`BUILDER_FORMAT`; ``None`` for a set from before formats were recorded)."""
+    if builder_format is None:
+        return f"{src_sha256}\n"
+    return f"{src_sha256}\nformat={builder_format}\n"
+
+
+def recorded_format(dest: Path) -> int | None:
+    """The builder format ``dest/.source`` records: None when it records none (a set
+    built before formats were recorded) or cannot be read."""
+    try:
+        fields = (Path(dest) / SOURCE_FILE).read_text(encoding="ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for field in fields[1:]:
+        name, _, value = field.partition("=")
+        if name == "format" and value.isdigit():
+            return int(value)
+    return None
 
 
 def is_current(dest: Path, src_sha256: str) -> bool:
@@ -780,7 +799,7 @@ def is_current(dest: Path, src_sha256: str) -> bool:
         recorded = (dest / SOURCE_FILE).read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError):
         return False
-    return recorded.split() == _source_record(src_sha256).split() and (dest / INFO_FILE).is_file()
+    return recorded.split() == source_record(src_sha256).split() and (dest / INFO_FILE).is_file()
 
 
 def sweep_building_dirs(parent: Path, older_than_s: float = 3600) -> int:

@@ -527,8 +527,11 @@ def test_is_current(tmp_path: Path) -> None:
     # A set from the builder before format 2 (no full/max): only the sha was recorded.
     record = (dest / ".source").read_text(encoding="ascii")
     assert record.split() == ["f" * 64, f"format={tiles.BUILDER_FORMAT}"]
+    assert tiles.recorded_format(dest) == tiles.BUILDER_FORMAT
     (dest / ".source").write_text("f" * 64 + "\n", encoding="ascii")
     assert not is_current(dest, "f" * 64)
+    assert tiles.recorded_format(dest) is None
+    assert tiles.source_record("f" * 64, None) == "f" * 64 + "\n"
     (dest / ".source").write_text(record.replace("format=", "format=1"), encoding="ascii")
     assert not is_current(dest, "f" * 64)
     (dest / ".source").write_text(record, encoding="ascii")
