@@ -152,6 +152,9 @@ IIIF_PROTOCOL = "http://iiif.io/api/image"
 # Images (source or pyramid level) larger than this many bytes of pixel memory live
 # in mapped scratch files; smaller ones in ordinary memory. Tests lower it to 0.
 _IN_MEMORY_BYTES = 16 << 20
+# full/max is assembled in a mapped scratch file above this many bytes (or above
+# _IN_MEMORY_BYTES if lower): a copy of a level is all it would add to memory.
+_WHOLE_IN_MEMORY_BYTES = 1 << 20
 # Share of the progress bar given to decoding the source.
 _DECODE_SHARE = 0.3
 
@@ -351,7 +354,7 @@ class _Whole:
         self.size = size
         self._image: Image.Image | None = None
         self._scratch: _Scratch | None = None
-        if size[0] * size[1] * 4 > _IN_MEMORY_BYTES:
+        if size[0] * size[1] * 4 > min(_IN_MEMORY_BYTES, _WHOLE_IN_MEMORY_BYTES):
             self._scratch = _Scratch(path, "RGB", size, pager, mapped=True)
         else:
             self._image = Image.new("RGB", size)
