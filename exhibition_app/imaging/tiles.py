@@ -4,10 +4,19 @@
 without an image server::
 
     dest/info.json                              image information, written last
-    dest/.source                                sha256 of the source, for `is_current`
+    dest/.source                                sha256 of the source and the builder's
+                                                format version, for `is_current`
     dest/{x},{y},{w},{h}/{sw},{sh}/0/default.jpg    tiles, canonical 3.0 form
     dest/full/{w},{h}/0/default.jpg             the listed ``sizes`` (and one-tile levels)
-    dest/full/max/0/default.jpg                 only when the whole image fits in one tile
+    dest/full/max/0/default.jpg                 always (size ``max`` is required at level 0)
+
+``full/max`` is the largest pyramid level whose longer side is at most `MAX_FULL_SIDE`
+(`max_size_for`): the full resolution when it is that small, otherwise a reduced level,
+and then info.json bounds ``max`` with ``maxWidth``/``maxHeight`` set to exactly that
+level's size, as IIIF Image 3.0 allows (section 5.3). That size is always in ``sizes``
+(with its own ``full/{w},{h}`` file). It is written from the level the builder already
+holds, block by block into a mapped scratch file that the encoder then reads, so it does
+not add a whole level of ordinary memory.
 
 `tile_urls` lists exactly the paths OpenSeadragon's ``IIIFTileSource.getTileUrl``
 builds for such a service (level-0, version 3, one ``tiles`` entry): level ``l`` uses
@@ -76,7 +85,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from PIL import Image, ImageCms, ImageFile, features
 
@@ -99,7 +108,9 @@ from exhibition_app.imaging.scratch import source_box as _source_box
 from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS
 
 __all__ = [
+    "BUILDER_FORMAT",
     "BUILDING_PREFIX",
+    "MAX_FULL_SIDE",
     "RETIRED_PREFIX",
     "TILE_BACKGROUND",
     "TILE_QUALITY",
@@ -108,8 +119,11 @@ __all__ = [
     "TilesCancelled",
     "build_tiles",
     "is_current",
+    "max_size_for",
+    "recorded_format",
     "scale_factors_for",
     "sizes_for",
+    "source_record",
     "sweep_building_dirs",
     "tile_urls",
 ]
@@ -121,6 +135,12 @@ TILE_BACKGROUND = EXHIBITION_BACKGROUND
 #: ``sizes`` lists every pyramid level whose longer side is at most this (and always
 #: the smallest level); each gets a ``full/{w},{h}/0/default.jpg`` file.
 MAX_LISTED_SIDE = 2048
+#: ``full/max`` is the largest level whose longer side is at most this (see `max_size_for`).
+MAX_FULL_SIDE = 4096
+#: Written to ``.source`` after the source sha; `is_current` wants both. Raise it when
+#: the files a tile set holds change, so sets built before are rebuilt once.
+#: 2: every set has ``full/max`` (issue 14).
+BUILDER_FORMAT = 2
 BUILDING_PREFIX = ".building-"
 RETIRED_PREFIX = ".retired-"
 SOURCE_FILE = ".source"
@@ -132,6 +152,9 @@ IIIF_PROTOCOL = "http://iiif.io/api/image"
 # Images (source or pyramid level) larger than this many bytes of pixel memory live
 # in mapped scratch files; smaller ones in ordinary memory. Tests lower it to 0.
 _IN_MEMORY_BYTES = 16 << 20
+# full/max is assembled in a mapped scratch file above this many bytes (or above
+# _IN_MEMORY_BYTES if lower): a copy of a level is all it would add to memory.
+_WHOLE_IN_MEMORY_BYTES = 1 << 20
 # Share of the progress bar given to decoding the source.
 _DECODE_SHARE = 0.3
 
@@ -189,15 +212,37 @@ def _osd_factors(scale_factors: Sequence[int]) -> list[int]:
     return [1 << k for k in range(top.bit_length() - 1, -1, -1)]
 
 
+def _max_factor(width: int, height: int, factors: Sequence[int]) -> int:
+    """Scale factor of the level written as ``full/max``: the largest level (among the
+    levels OpenSeadragon requests) whose longer side is at most `MAX_FULL_SIDE`, or the
+    smallest level when none is that small."""
+    levels = _osd_factors(factors)  # largest factor first
+    fitting = [sf for sf in levels if max(level_size(width, height, sf)) <= MAX_FULL_SIDE]
+    return min(fitting) if fitting else levels[0]
+
+
+def max_size_for(
+    width: int, height: int, tile: int = TILE_SIZE, scale_factors: Sequence[int] | None = None
+) -> tuple[int, int]:
+    """Size of ``full/max``: the full size when its longer side is at most
+    `MAX_FULL_SIDE`, otherwise the largest pyramid level that is (info.json then
+    bounds ``max`` with ``maxWidth``/``maxHeight`` of this size)."""
+    for name, value in (("width", width), ("height", height), ("tile", tile)):
+        _check_positive(name, value)
+    factors = scale_factors_for(width, height, tile) if scale_factors is None else scale_factors
+    return level_size(width, height, _max_factor(width, height, factors))
+
+
 def sizes_for(
     width: int, height: int, tile: int = TILE_SIZE, scale_factors: Sequence[int] | None = None
 ) -> list[tuple[int, int]]:
     """The ``sizes`` of info.json, smallest first: every level whose longer side is at
-    most `MAX_LISTED_SIDE`, and always the smallest level."""
+    most `MAX_LISTED_SIDE`, always the smallest level, and the size of ``full/max``."""
     factors = scale_factors_for(width, height, tile) if scale_factors is None else scale_factors
     levels = sorted({level_size(width, height, sf) for sf in _osd_factors(factors)})
-    listed = [size for size in levels if max(size) <= MAX_LISTED_SIDE]
-    return listed or levels[:1]
+    listed = [size for size in levels if max(size) <= MAX_LISTED_SIDE] or levels[:1]
+    biggest = level_size(width, height, _max_factor(width, height, factors))
+    return sorted({*listed, biggest})
 
 
 def _level_requests(
@@ -219,7 +264,8 @@ def tile_urls(
     scale_factors: Sequence[int] | None = None,
 ) -> list[str]:
     """Every path (relative to the service ``id``) a viewer may request: the tiles
-    OpenSeadragon asks for at each level, then ``full/{w},{h}`` for each listed size.
+    OpenSeadragon asks for at each level, then ``full/{w},{h}`` for each listed size,
+    then ``full/max`` (see `max_size_for`).
 
     ``scale_factors`` defaults to `scale_factors_for`. Pure function.
     """
@@ -232,6 +278,7 @@ def tile_urls(
             paths[path] = None
     for w, h in sizes_for(width, height, tile, factors):
         paths[full_path(f"{w},{h}")] = None
+    paths[full_path("max")] = None
     return list(paths)
 
 
@@ -286,6 +333,46 @@ class _Level:
             return Image.new("RGB", (1, 1))._new(self._scratch.crop(box))
         assert self._image is not None
         return self._image.crop(box)
+
+    def close(self) -> None:
+        if self._image is not None:
+            self._image.close()
+        if self._scratch is not None:
+            self._scratch.close()
+
+
+class _Whole:
+    """A level assembled block by block to be saved as one JPEG (``full/max``).
+
+    Small levels live in ordinary memory; big ones in a mapped scratch file: blocks
+    go in with positioned writes, and the JPEG encoder reads rows through the mapping,
+    which the `Pager` keeps dropping from the resident set, so saving a 4096-pixel
+    level adds no level-sized buffer.
+    """
+
+    def __init__(self, size: tuple[int, int], path: Path, pager: _Pager) -> None:
+        self.size = size
+        self._image: Image.Image | None = None
+        self._scratch: _Scratch | None = None
+        if size[0] * size[1] * 4 > min(_IN_MEMORY_BYTES, _WHOLE_IN_MEMORY_BYTES):
+            self._scratch = _Scratch(path, "RGB", size, pager, mapped=True)
+        else:
+            self._image = Image.new("RGB", size)
+
+    def paste(self, im: Image.Image, at: tuple[int, int]) -> None:
+        if self._scratch is not None:
+            self._scratch.paste(im, at)
+        elif self._image is not None:
+            self._image.paste(im, at)
+
+    def save(self, path: Path, quality: int, pager: _Pager) -> None:
+        if self._scratch is not None:
+            im = Image.new("RGB", (1, 1))._new(self._scratch.core)
+            _save_jpeg_paged(im, path, quality, pager.release)
+            im.close()
+        else:
+            assert self._image is not None
+            _save_jpeg(self._image, path, quality)
 
     def close(self) -> None:
         if self._image is not None:
@@ -400,6 +487,34 @@ def _save_jpeg(im: Image.Image, path: Path, quality: int) -> None:
     im.save(path, "JPEG", quality=quality, optimize=False, progressive=False)
 
 
+class _ReleasingWriter:
+    """File proxy for the JPEG encoder: without ``fileno`` Pillow encodes in chunks of
+    about 64 KB of output and writes each here, so ``release`` (the `Pager`'s) runs
+    between chunks and the mapped rows already encoded leave the resident set."""
+
+    def __init__(self, fp: IO[bytes], release: Callable[[], None]) -> None:
+        self._fp = fp
+        self._release = release
+
+    def write(self, data: bytes) -> int:
+        self._release()
+        return self._fp.write(data)
+
+    def flush(self) -> None:
+        self._fp.flush()
+
+
+def _save_jpeg_paged(
+    im: Image.Image, path: Path, quality: int, release: Callable[[], None]
+) -> None:
+    """`_save_jpeg` for an image whose core is a mapped scratch file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as fp:
+        writer = _ReleasingWriter(fp, release)
+        im.save(writer, "JPEG", quality=quality, optimize=False, progressive=False)  # type: ignore[arg-type]
+    release()
+
+
 # --------------------------------------------------------------------------- building
 
 
@@ -409,6 +524,7 @@ class _Built:
     height: int
     scale_factors: list[int]
     sizes: list[tuple[int, int]]
+    max_size: tuple[int, int]
     files: int
 
 
@@ -464,6 +580,7 @@ def _build_into(
 
     im, scratch = _open_decoded(src, name, work, pager, max_pixels, on_read)
     levels: list[_Level] = []
+    wholes: list[_Whole] = []
     try:
         progress.report(_DECODE_SHARE)
         normaliser = _Normaliser(im, scratch, cancel)
@@ -471,13 +588,15 @@ def _build_into(
         factors = scale_factors_for(width, height, tile)
         sizes = sizes_for(width, height, tile, factors)
         listed = set(sizes)
+        max_index = factors.index(_max_factor(width, height, factors))
+        max_rel = full_path("max")
         block = 2 * tile
 
         level_sizes = [level_size(width, height, sf) for sf in factors]
         requests = [_level_requests(width, height, tile, sf) for sf in factors]
         # Progress units: one per block read and one per file saved.
         total_units = sum(-(-lw // block) * -(-lh // block) for lw, lh in level_sizes)
-        total_units += sum(len(r) for r in requests) + len(sizes)
+        total_units += sum(len(r) for r in requests) + len(sizes) + 1
         done_units = 0
         written: set[str] = set()
 
@@ -498,6 +617,11 @@ def _build_into(
             by_block: dict[tuple[int, int], list[tuple[str, tuple[int, int, int, int]]]] = {}
             for rel, box in requests[index]:
                 by_block.setdefault((box[0] // block, box[1] // block), []).append((rel, box))
+            # full/max: assembled from this level's blocks unless a tile already is it.
+            whole: _Whole | None = None
+            if index == max_index and all(rel != max_rel for rel, _ in requests[index]):
+                whole = _Whole((lw, lh), work / ".scratch-max", pager)
+                wholes.append(whole)
             following: _Level | None = None
             if index + 1 < len(factors):
                 following = _Level(level_sizes[index + 1], work / f".scratch-{sf * 2}", pager)
@@ -510,10 +634,29 @@ def _build_into(
                     save(img if local == (0, 0, *img.size) else img.crop(local), rel)
                 if following is not None:
                     following.paste(img.reduce(2), (bbox[0] // 2, bbox[1] // 2))
+                if whole is not None:
+                    whole.paste(img, (bbox[0], bbox[1]))
                 pager.release()
                 advance()
+            if whole is not None:
+                whole.save(work / max_rel, quality, pager)
+                written.add(max_rel)
+                advance()
+                wholes.remove(whole)
+                whole.close()
+            elif index == max_index:
+                advance()  # a tile was full/max
             if (lw, lh) in listed:
-                save(read((0, 0, lw, lh)), full_path(f"{lw},{lh}"))
+                rel = full_path(f"{lw},{lh}")
+                if index != max_index:
+                    save(read((0, 0, lw, lh)), rel)
+                elif rel not in written:  # the same pixels as full/max: copy, do not re-read
+                    (work / rel).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(work / max_rel, work / rel)
+                    written.add(rel)
+                    advance()
+                else:
+                    advance()
             # This level is done: free it (the source after the first level).
             if index == 0:
                 im.close()
@@ -524,17 +667,20 @@ def _build_into(
                 levels.pop(0).close()
             if following is not None:
                 read = following.crop
-        return _Built(width, height, factors, sizes, len(written))
+        max_size = level_size(width, height, factors[max_index])
+        return _Built(width, height, factors, sizes, max_size, len(written))
     finally:
         im.close()
         if scratch is not None:
             scratch.close()
         for level in levels:
             level.close()
+        for whole in wholes:
+            whole.close()
 
 
 def _info_document(built: _Built, tile: int, base_uri: str) -> dict[str, Any]:
-    return {
+    document: dict[str, Any] = {
         "@context": IIIF_CONTEXT,
         "id": base_uri,
         "type": "ImageService3",
@@ -545,6 +691,10 @@ def _info_document(built: _Built, tile: int, base_uri: str) -> dict[str, Any]:
         "tiles": [{"width": tile, "scaleFactors": list(built.scale_factors)}],
         "sizes": [{"width": w, "height": h} for w, h in built.sizes],
     }
+    if built.max_size != (built.width, built.height):
+        # ``full/max`` is a reduced level: say so, so that ``max`` means exactly its size.
+        document["maxWidth"], document["maxHeight"] = built.max_size
+    return document
 
 
 def _file_sha256(path: Path, cancel: Callable[[], bool] | None) -> str:
@@ -602,7 +752,7 @@ def build_tiles(
                 pager=pager,
             )
         _check_cancel(cancel)
-        (building / SOURCE_FILE).write_text(source_sha256 + "\n", encoding="ascii")
+        (building / SOURCE_FILE).write_text(source_record(source_sha256), encoding="ascii")
         document = _info_document(built, tile, base_uri)
         atomic_write(building / INFO_FILE, (json.dumps(document, indent=2) + "\n").encode())
         replace_dir(building, dest, retired_prefix=RETIRED_PREFIX)
@@ -620,14 +770,39 @@ def build_tiles(
     )
 
 
+def source_record(src_sha256: str, builder_format: int | None = BUILDER_FORMAT) -> str:
+    """What ``.source`` holds: the source's sha256, then ``format=`` the builder format
+    (`BUILDER_FORMAT`; ``None`` for a set from before formats were recorded)."""
+    if builder_format is None:
+        return f"{src_sha256}\n"
+    return f"{src_sha256}\nformat={builder_format}\n"
+
+
+def recorded_format(dest: Path) -> int | None:
+    """The builder format ``dest/.source`` records: None when it records none (a set
+    built before formats were recorded) or cannot be read."""
+    try:
+        fields = (Path(dest) / SOURCE_FILE).read_text(encoding="ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for field in fields[1:]:
+        name, _, value = field.partition("=")
+        if name == "format" and value.isdigit():
+            return int(value)
+    return None
+
+
 def is_current(dest: Path, src_sha256: str) -> bool:
-    """True when ``dest`` holds a finished tile set built from the source ``src_sha256``."""
+    """True when ``dest`` holds a finished tile set built from the source ``src_sha256``
+    by this builder format (`BUILDER_FORMAT`): a set made by an older builder (a
+    ``.source`` with only the sha, from before ``full/max`` was always written) is stale,
+    so it is rebuilt once."""
     dest = Path(dest)
     try:
-        recorded = (dest / SOURCE_FILE).read_text(encoding="ascii").strip()
+        recorded = (dest / SOURCE_FILE).read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError):
         return False
-    return recorded == src_sha256 and (dest / INFO_FILE).is_file()
+    return recorded.split() == source_record(src_sha256).split() and (dest / INFO_FILE).is_file()
 
 
 def sweep_building_dirs(parent: Path, older_than_s: float = 3600) -> int:

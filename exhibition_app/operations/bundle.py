@@ -794,7 +794,13 @@ def _install_media(catalog: Catalog, zf: zipfile.ZipFile, plan: _Plan, created: 
 
 
 def _install_tiles(catalog: Catalog, zf: zipfile.ZipFile, plan: _Plan, created: list[Path]) -> int:
-    from exhibition_app.imaging.tiles import BUILDING_PREFIX, RETIRED_PREFIX, is_current
+    from exhibition_app.imaging.tiles import (
+        BUILDING_PREFIX,
+        RETIRED_PREFIX,
+        is_current,
+        recorded_format,
+        source_record,
+    )
 
     root = catalog.assets / "tiles"
     installed = 0
@@ -814,7 +820,10 @@ def _install_tiles(catalog: Catalog, zf: zipfile.ZipFile, plan: _Plan, created: 
             info = building / "info.json"
             doc = json.loads(info.read_text(encoding="utf-8"))
             doc["id"] = dest.resolve().as_uri()
-            (building / ".source").write_text(sha + "\n", encoding="ascii")
+            # Keep the builder format the bundled set records (none for sets from before
+            # formats were recorded): an old set stays stale here and is rebuilt once.
+            record = source_record(sha, recorded_format(building))
+            (building / ".source").write_text(record, encoding="ascii")
             atomic_write(info, json.dumps(doc, indent=2) + "\n")
             if not dest.exists():
                 created.append(dest)

@@ -89,8 +89,9 @@ def test_every_path_the_viewer_computes_is_a_file_the_builder_wrote(
                 path = tile_path(width, height, tile, sf, col, row)
                 assert (tmp_path / "tiles" / path).is_file(), (sf, col, row, path)
                 wanted.add(path)
-    # Nothing else was written but the listed sizes.
+    # Nothing else was written but the listed sizes and full/max (IIIF level 0).
     listed = {full_path(f"{w},{h}") for w, h in sizes_for(width, height, tile)}
+    listed.add(full_path("max"))
     written = {
         p.relative_to(tmp_path / "tiles").as_posix()
         for p in (tmp_path / "tiles").rglob("default.jpg")

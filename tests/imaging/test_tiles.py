@@ -23,6 +23,7 @@ from exhibition_app.imaging.tiles import (
     TilesCancelled,
     build_tiles,
     is_current,
+    max_size_for,
     scale_factors_for,
     sizes_for,
     sweep_building_dirs,
@@ -151,6 +152,7 @@ def test_tile_urls_are_exactly_what_openseadragon_requests(
 ) -> None:
     info = info_for(width, height, tile)
     sized = {f"full/{s['width']},{s['height']}/0/default.jpg" for s in info["sizes"]}
+    sized.add("full/max/0/default.jpg")  # always, IIIF level 0 requires it
     urls = tile_urls(width, height, tile)
     assert len(urls) == len(set(urls))
     assert set(urls) == osd_requests(info) | sized
@@ -167,6 +169,7 @@ def test_tile_urls_hand_checked() -> None:
         "0,512,512,88/512,88/0/default.jpg",
         "512,512,512,88/512,88/0/default.jpg",
         "full/1024,600/0/default.jpg",
+        "full/max/0/default.jpg",
     ]
     # Edge tiles at a reduced level: the region is clipped, the size is ceil(region / sf).
     assert "1024,0,276,700/138,350/0/default.jpg" in tile_urls(1300, 700)
@@ -179,7 +182,11 @@ def test_scale_factors_and_sizes() -> None:
     assert scale_factors_for(513, 10) == [1, 2]
     assert scale_factors_for(44721, 22361) == [1, 2, 4, 8, 16, 32, 64, 128]
     # Smallest first; levels up to 2048 px; never the huge full-resolution level.
-    assert sizes_for(44721, 22361) == [(350, 175), (699, 350), (1398, 699)]
+    # ... and the size of full/max: the largest level at most 4096 px long.
+    assert sizes_for(44721, 22361) == [(350, 175), (699, 350), (1398, 699), (2796, 1398)]
+    assert max_size_for(44721, 22361) == (2796, 1398)
+    assert max_size_for(4096, 100) == (4096, 100)
+    assert max_size_for(4097, 100) == (2049, 50)
     assert sizes_for(100, 50) == [(100, 50)]
     with pytest.raises(ValueError):
         tile_urls(100, 100, scale_factors=[1, 3])
@@ -227,6 +234,51 @@ def test_info_json_shape_and_every_url_decodes(tmp_path: Path, scratch_mode: str
             assert not im.info.get("progressive")
             assert im.size == expected, url
     assert building_dirs(dest.parent) == []
+
+
+@pytest.mark.parametrize(
+    ("size", "tile", "bound", "expected"),
+    [
+        ((1300, 700), 512, 600, (325, 175)),  # 650 > 600: two levels down
+        ((1300, 700), 512, 700, (650, 350)),
+        ((1300, 700), 256, 4096, (1300, 700)),  # fits: full size, no bound
+        ((900, 300), 1024, 4096, (900, 300)),  # one tile: the tile itself is full/max
+        ((2000, 300), 1024, 1500, (1000, 150)),  # a one-tile level, but not the full size
+    ],
+)
+def test_full_max_always_exists_bounded_by_max_width_height(
+    tmp_path: Path,
+    scratch_mode: str,
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+    tile: int,
+    bound: int,
+    expected: tuple[int, int],
+) -> None:
+    """IIIF level 0 requires size ``max``: it is the largest level <= MAX_FULL_SIDE, and
+    when that is not the full size, info.json bounds ``max`` to exactly it."""
+    monkeypatch.setattr(tiles, "MAX_FULL_SIDE", bound)
+    src = save(quadrants(size), tmp_path / "map.png")
+    dest = tmp_path / "t"
+    result = build_tiles(src, dest, tile=tile)
+    info = json.loads((dest / "info.json").read_text())
+    assert tiles.max_size_for(*size, tile) == expected
+    if expected == size:
+        assert "maxWidth" not in info and "maxHeight" not in info
+    else:
+        assert (info["maxWidth"], info["maxHeight"]) == expected
+    assert {"width": expected[0], "height": expected[1]} in info["sizes"]
+    with Image.open(dest / "full/max/0/default.jpg") as im:
+        assert im.size == expected
+        top_left = im.getpixel((2, 2))
+    with Image.open(dest / f"full/{expected[0]},{expected[1]}/0/default.jpg") as im:
+        assert im.size == expected
+    assert all(abs(a - b) < 12 for a, b in zip(top_left, QUADRANTS[0], strict=True))
+    urls = tile_urls(*size, tile)
+    jpegs = sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*.jpg"))
+    assert jpegs == sorted(urls)
+    assert result.files == len(urls)
+    assert [p.name for p in dest.iterdir() if p.name.startswith(".scratch")] == []
 
 
 def _size_of(url: str) -> tuple[int, int]:
@@ -471,6 +523,18 @@ def test_is_current(tmp_path: Path) -> None:
     assert is_current(dest, sha)
     assert not is_current(dest, "0" * 64)
     build_tiles(src, dest, source_sha256="f" * 64)
+    assert is_current(dest, "f" * 64)
+    # A set from the builder before format 2 (no full/max): only the sha was recorded.
+    record = (dest / ".source").read_text(encoding="ascii")
+    assert record.split() == ["f" * 64, f"format={tiles.BUILDER_FORMAT}"]
+    assert tiles.recorded_format(dest) == tiles.BUILDER_FORMAT
+    (dest / ".source").write_text("f" * 64 + "\n", encoding="ascii")
+    assert not is_current(dest, "f" * 64)
+    assert tiles.recorded_format(dest) is None
+    assert tiles.source_record("f" * 64, None) == "f" * 64 + "\n"
+    (dest / ".source").write_text(record.replace("format=", "format=1"), encoding="ascii")
+    assert not is_current(dest, "f" * 64)
+    (dest / ".source").write_text(record, encoding="ascii")
     assert is_current(dest, "f" * 64)
     (dest / "info.json").unlink()
     assert not is_current(dest, "f" * 64)
