@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from exhibition_app.catalog import Catalog
-from exhibition_app.db.dialect import advance_sequences, database_problems, first_damage
+from exhibition_app.db.dialect import advance_sequences, database_problems, page_problems
 from exhibition_app.db.engine import current_revision, head_revision
 from exhibition_app.db.models import Media
 from exhibition_app.db.search import integrity_problems
@@ -47,14 +47,11 @@ def check_catalog(
     A repair that would quarantine files for a catalogue with no media rows, or one created
     by this open, is refused (:class:`Refused`) unless ``force``."""
     report = CheckReport()
-    damage = first_damage(catalog.engine)
-    if damage is not None:
+    with catalog.read_session() as session:
+        damage = page_problems(session)
+    if damage:
         # Damaged pages: report, and leave the files and the database as they are.
-        report.problems.append(f"database integrity: {damage}")
-        with catalog.read_session() as session:
-            report.problems.extend(
-                p for p in database_problems(session) if p not in report.problems
-            )
+        report.problems.extend(damage)
         return report
     with catalog.read_session() as session:
         media = list(session.execute(select(Media.relpath, Media.sha256, Media.id)))
