@@ -123,14 +123,12 @@ class TaskManager(QObject):
         failure: Callable[[BaseException], None] | None = None,
         *,
         images: bool = False,
-    ) -> OpHandle:
+    ) -> None:
         """Run a read (``fn`` takes nothing) on the database worker, or on the image pool
         with ``images=True``; ``success(result)`` or ``failure(exception)`` on the main
         thread."""
-        cancel = threading.Event()
         pool = self.image_pool if images else self.db_pool
         self._start(pool, lambda _relay: fn(), success, failure, None)
-        return OpHandle(cancel)
 
     def change(
         self,
