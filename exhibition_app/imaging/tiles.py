@@ -313,12 +313,17 @@ def _check_cancel(cancel: Callable[[], bool] | None) -> None:
 class _Level:
     """One pyramid level in RGB: ordinary memory when small, a scratch file when big."""
 
+    #: Above this many bytes (4 a pixel) the level goes to a scratch file.
+    IN_MEMORY_BYTES = _IN_MEMORY_BYTES
+    #: Whether that scratch file is mapped (for an encoder that reads the image's core).
+    MAPPED = False
+
     def __init__(self, size: tuple[int, int], path: Path, pager: _Pager) -> None:
         self.size = size
         self._image: Image.Image | None = None
         self._scratch: _Scratch | None = None
-        if size[0] * size[1] * 4 > _IN_MEMORY_BYTES:
-            self._scratch = _Scratch(path, "RGB", size, pager, mapped=False)
+        if size[0] * size[1] * 4 > self.IN_MEMORY_BYTES:
+            self._scratch = _Scratch(path, "RGB", size, pager, mapped=self.MAPPED)
         else:
             self._image = Image.new("RGB", size)
 
@@ -341,7 +346,7 @@ class _Level:
             self._scratch.close()
 
 
-class _Whole:
+class _Whole(_Level):
     """A level assembled block by block to be saved as one JPEG (``full/max``).
 
     Small levels live in ordinary memory; big ones in a mapped scratch file: blocks
@@ -350,20 +355,8 @@ class _Whole:
     level adds no level-sized buffer.
     """
 
-    def __init__(self, size: tuple[int, int], path: Path, pager: _Pager) -> None:
-        self.size = size
-        self._image: Image.Image | None = None
-        self._scratch: _Scratch | None = None
-        if size[0] * size[1] * 4 > min(_IN_MEMORY_BYTES, _WHOLE_IN_MEMORY_BYTES):
-            self._scratch = _Scratch(path, "RGB", size, pager, mapped=True)
-        else:
-            self._image = Image.new("RGB", size)
-
-    def paste(self, im: Image.Image, at: tuple[int, int]) -> None:
-        if self._scratch is not None:
-            self._scratch.paste(im, at)
-        elif self._image is not None:
-            self._image.paste(im, at)
+    IN_MEMORY_BYTES = min(_IN_MEMORY_BYTES, _WHOLE_IN_MEMORY_BYTES)
+    MAPPED = True
 
     def save(self, path: Path, quality: int, pager: _Pager) -> None:
         if self._scratch is not None:
@@ -373,12 +366,6 @@ class _Whole:
         else:
             assert self._image is not None
             _save_jpeg(self._image, path, quality)
-
-    def close(self) -> None:
-        if self._image is not None:
-            self._image.close()
-        if self._scratch is not None:
-            self._scratch.close()
 
 
 # --------------------------------------------------------------------------- pixels
