@@ -57,6 +57,15 @@ def kill_at(command: list[str], seconds: float) -> None:
     assert b"Traceback" not in err, err
 
 
+def import_map(db: str, assets: Path, image: Path) -> int:
+    """A whole-world map item (plate carree) from ``image``; its id."""
+    args = ("import", "image", str(image), "--kind", "map", "--title", "W")
+    command = cli(db, assets, *args, "--georef", "equirectangular", "--json")
+    made = subprocess.run(command, env=ENV, capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
+    return int(json.loads(made.stdout)["id"])
+
+
 def assert_whole(db: str, assets: Path) -> None:
     with Catalog.open(db, assets) as catalog:
         report = check_catalog(catalog)
@@ -103,28 +112,7 @@ def test_killing_a_kml_import_keeps_whole_batches_and_completes(
     Catalog.open(catalog_url, assets).close()
     image = tmp_path / "world.png"
     Image.new("RGB", (720, 360), (40, 80, 120)).save(image)
-    made = subprocess.run(
-        cli(
-            catalog_url,
-            assets,
-            "import",
-            "image",
-            str(image),
-            "--kind",
-            "map",
-            "--title",
-            "W",
-            "--georef",
-            "equirectangular",
-            "--json",
-        ),
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert made.returncode == 0, made.stderr
-    item_id = int(json.loads(made.stdout)["id"])
+    item_id = import_map(catalog_url, assets, image)
     places = 5 * KML_BATCH
     marks = "".join(
         f"<Placemark><name>P{i}</name><Point><coordinates>{-179 + (i % 358)},"
@@ -135,21 +123,9 @@ def test_killing_a_kml_import_keeps_whole_batches_and_completes(
     kml.write_text(f"<kml><Document>{marks}</Document></kml>", encoding="utf-8")
     command = cli(catalog_url, assets, "annotations", "import", str(item_id), str(kml))
     probe = tmp_path / "probe.db"
-    whole = timed_run(
-        cli(
-            str(probe),
-            tmp_path / "probe",
-            "import",
-            "image",
-            str(image),
-            "--kind",
-            "map",
-            "--title",
-            "W",
-            "--georef",
-            "equirectangular",
-        )
-    )
+    started = time.monotonic()
+    import_map(str(probe), tmp_path / "probe", image)
+    whole = time.monotonic() - started
     whole += timed_run(cli(str(probe), tmp_path / "probe", "annotations", "import", "1", str(kml)))
     for _ in range(ROUNDS):
         kill_at(command, rng.uniform(0.3, 1.0) * whole)
