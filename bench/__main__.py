@@ -289,7 +289,7 @@ def run_part(module: str, *args: str) -> str:
     return proc.stdout
 
 
-PARTS = ("core", "tiles", "ingest", "deepzoom", "kiosk", "multisite")
+PARTS = ("core", "tiles", "ingest", "deepzoom", "kiosk", "multisite", "scale")
 
 
 def merge_sections(old: str, new: list[str], stamp: str) -> str:
@@ -358,6 +358,16 @@ def main() -> None:
                 md.read_text(encoding="utf-8")
                 if md.exists()
                 else "## Multi-kiosk load (PostgreSQL and SQLite)\n\n" + out.strip() + "\n"
+            )
+    if "scale" in parts:
+        print("scale, 10,000 to 1,000,000 items ...", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            md = Path(tmp) / "scale.md"
+            out = run_part("bench.scale", "--markdown", str(md))
+            sections.append(
+                md.read_text(encoding="utf-8")
+                if md.exists()
+                else "## Scale: 10,000 to 1,000,000 items\n\n" + out.strip() + "\n"
             )
     doc = ROOT / "docs" / "benchmarks.md"
     doc.parent.mkdir(exist_ok=True)
