@@ -8,6 +8,7 @@ ratio between them, because absolute times on shared machines mean little.
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import shutil
@@ -35,9 +36,9 @@ def bench_startup(work: Path, runs: int = 11) -> dict[str, float]:
     shutil.copyfile(ROOT / "catalog.db", db)
     shutil.copytree(ROOT / "assets" / "media", assets / "media")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    times: dict[str, list[float]] = {"bare": [], "app": []}
+    times: dict[str, list[float]] = {"bare": [], "app": [], "gallery": []}
     for _ in range(runs):
-        for mode in ("bare", "app"):  # alternate, so load drifts hit both alike
+        for mode in times:  # alternate, so load drifts hit all alike
             t0 = time.time()
             out = (
                 subprocess.run(
@@ -54,7 +55,15 @@ def bench_startup(work: Path, runs: int = 11) -> dict[str, float]:
             )
             times[mode].append(float(out) - t0)
     bare, app = statistics.median(times["bare"]), statistics.median(times["app"])
-    return {"bare_s": bare, "app_s": app, "ratio": app / bare, "runs": runs}
+    gallery = statistics.median(times["gallery"])
+    return {
+        "bare_s": bare,
+        "app_s": app,
+        "ratio": app / bare,
+        "gallery_s": gallery,
+        "gallery_ratio": gallery / bare,
+        "runs": runs,
+    }
 
 
 # -- 2. search at 100,000 items ------------------------------------------------------------------
@@ -176,10 +185,14 @@ def bench_search(work: Path, n: int = 100_000, rounds: int = 10) -> dict[str, fl
                 t = time.perf_counter()
                 search(s, q, limit=50)
                 fts_ms.append((time.perf_counter() - t) * 1000)
-    # Baseline: what a catalogue without FTS does, a LIKE scan over every text (first page).
+    # Baseline: what a catalogue without FTS does, a LIKE scan over every text (first page),
+    # timed for every query as many times as ours. It does less work than ours: no folding
+    # of scripts and case, no ranking, no titles fetched.
     con = sqlite3.connect(db)
-    for q in QUERIES[:8]:
-        for _ in range(2):
+    for q in QUERIES:  # warm the page cache, as for ours
+        con.execute("SELECT 1 FROM item_text WHERE value LIKE ? LIMIT 1", (f"%{q}%",)).fetchall()
+    for _ in range(rounds):
+        for q in QUERIES:
             t = time.perf_counter()
             con.execute(
                 "SELECT DISTINCT item_id FROM item_text WHERE value LIKE ? LIMIT 50",
@@ -276,7 +289,7 @@ def run_part(module: str, *args: str) -> str:
     return proc.stdout
 
 
-PARTS = ("core", "tiles", "ingest", "deepzoom", "kiosk", "multisite")
+PARTS = ("core", "tiles", "ingest", "deepzoom", "kiosk", "multisite", "scale")
 
 
 def merge_sections(old: str, new: list[str], stamp: str) -> str:
@@ -346,6 +359,16 @@ def main() -> None:
                 if md.exists()
                 else "## Multi-kiosk load (PostgreSQL and SQLite)\n\n" + out.strip() + "\n"
             )
+    if "scale" in parts:
+        print("scale, 10,000 to 1,000,000 items ...", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            md = Path(tmp) / "scale.md"
+            out = run_part("bench.scale", "--markdown", str(md))
+            sections.append(
+                md.read_text(encoding="utf-8")
+                if md.exists()
+                else "## Scale: 10,000 to 1,000,000 items\n\n" + out.strip() + "\n"
+            )
     doc = ROOT / "docs" / "benchmarks.md"
     doc.parent.mkdir(exist_ok=True)
     now = datetime.now(UTC)
@@ -365,6 +388,62 @@ def main() -> None:
         )
     doc.write_text(text, encoding="utf-8")
     print(f"wrote {doc.relative_to(ROOT)}")
+    data = {
+        "generated": f"{now:%Y-%m-%dT%H:%M:%SZ}",
+        "machine": machine(),
+        "command": "make bench"
+        + (f' PARTS="{" ".join(sorted(parts))}"' if parts != set(PARTS) else ""),
+        "figures": figures(text),
+    }
+    out = doc.with_suffix(".json")
+    out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {out.relative_to(ROOT)} ({len(data['figures'])} figures)")
+
+
+def _met(flag: bool) -> str:
+    return "met" if flag else "MISSED"
+
+
+def figures(markdown: str) -> list[dict[str, object]]:
+    """One record per figure of every benchmark table in ``markdown`` (tables whose first
+    column is "benchmark"): section, name, baseline, ours, ratio, goal and met (True, False,
+    or None where no goal is set). The goal's "(met)"/"(MISSED)" suffix counts as its met."""
+    records: list[dict[str, object]] = []
+    section = ""
+    header: list[str] | None = None
+    for line in markdown.splitlines():
+        if line.startswith("## "):
+            section, header = line[3:].strip(), None
+            continue
+        if not line.startswith("|"):
+            header = None
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if header is None:
+            header = [c.lower() for c in cells]
+            continue
+        if header[0] != "benchmark" or set(cells) <= {"---", ":---", "---:"}:
+            continue
+        row = dict(zip(header, cells, strict=False))
+        goal = row.get("goal", "")
+        met: bool | None = None
+        verdict = row.get("met", "")
+        if verdict or "(met)" in goal or "(MISSED)" in goal:
+            met = verdict == "met" or "(met)" in goal
+        if goal.startswith("none") or goal in ("", "-"):
+            met = None
+        records.append(
+            {
+                "section": section,
+                "name": row.get("benchmark", ""),
+                "baseline": row.get("baseline", ""),
+                "ours": row.get("ours", ""),
+                "ratio": row.get("ratio", ""),
+                "goal": goal.replace(" (met)", "").replace(" (MISSED)", ""),
+                "met": met,
+            }
+        )
+    return records
 
 
 def core_benchmarks() -> str:
@@ -374,7 +453,8 @@ def core_benchmarks() -> str:
         st = bench_startup(work)
         print(
             f"  bare {st['bare_s'] * 1000:.0f} ms, app {st['app_s'] * 1000:.0f} ms, "
-            f"ratio {st['ratio']:.2f}x (goal <= 1.5x)",
+            f"ratio {st['ratio']:.2f}x (goal <= 1.5x); gallery painted "
+            f"{st['gallery_s'] * 1000:.0f} ms, {st['gallery_ratio']:.2f}x (goal <= 2.5x)",
             flush=True,
         )
         print("search at 100,000 items ...", flush=True)
@@ -391,20 +471,29 @@ def core_benchmarks() -> str:
             f"{th['ratio_one']:.2f}x; 480+1600: {th['ratio_three']:.2f}x (goal >= 2x)",
             flush=True,
         )
+    startup_met = st["ratio"] <= 1.5
+    gallery_met = st["gallery_ratio"] <= 2.5
+    search_met = se["p95_ms"] <= 10
     return f"""## Catalogue, start-up and thumbnails
 
 Command: `python -m bench core`
 
-| benchmark | baseline | ours | ratio | goal |
-| --- | --- | --- | --- | --- |
-| start-up to first painted window (median of {st["runs"]}) | bare PySide6 window {st["bare_s"] * 1000:.0f} ms | main window on the sample catalogue {st["app_s"] * 1000:.0f} ms | {st["ratio"]:.2f}x | <= 1.5x |
-| search p50 / p95, {se["items"]:,} generated items, {se["queries"]} queries | LIKE scan p95 {se["like_p95_ms"]:.1f} ms | p50 {se["p50_ms"]:.2f} ms, p95 {se["p95_ms"]:.2f} ms | {se["ratio_p95"]:.0f}x faster | p95 <= 10 ms |
-| thumbnail, one 480 px size, {th["files"]} map scans | naive open+thumbnail+save {th["naive_one_ms"]:.1f} ms | {th["ours_one_ms"]:.1f} ms | {th["ratio_one"]:.2f}x | >= 2x |
-| thumbnails the app uses (480 and 1600 px), {th["files"]} map scans | naive, once per size {th["naive_three_ms"]:.1f} ms | one decode {th["ours_three_ms"]:.1f} ms | {th["ratio_three"]:.2f}x | >= 2x |
+| benchmark | baseline | ours | ratio | goal | met |
+| --- | --- | --- | --- | --- | --- |
+| start-up to first painted window (median of {st["runs"]}) | bare PySide6 window {st["bare_s"] * 1000:.0f} ms | main window on the sample catalogue {st["app_s"] * 1000:.0f} ms | {st["ratio"]:.2f}x | <= 1.5x | {_met(startup_met)} |
+| start-up to the gallery painted with its rows and on-screen thumbnails (median of {st["runs"]}) | bare PySide6 window {st["bare_s"] * 1000:.0f} ms | gallery {st["gallery_s"] * 1000:.0f} ms | {st["gallery_ratio"]:.2f}x | <= 2.5x | {_met(gallery_met)} |
+| search p50 / p95, {se["items"]:,} generated items, {se["queries"]} queries | LIKE scan, the same {se["queries"]} queries: p95 {se["like_p95_ms"]:.1f} ms | p50 {se["p50_ms"]:.2f} ms, p95 {se["p95_ms"]:.2f} ms | {se["ratio_p95"]:.0f}x faster | p95 <= 10 ms | {_met(search_met)} |
+| thumbnail, one 480 px size, {th["files"]} map scans | naive open+thumbnail+save {th["naive_one_ms"]:.1f} ms | {th["ours_one_ms"]:.1f} ms | {th["ratio_one"]:.2f}x | >= 2x | {_met(th["ratio_one"] >= 2)} |
+| thumbnails the app uses (480 and 1600 px), {th["files"]} map scans | naive, once per size {th["naive_three_ms"]:.1f} ms | one decode {th["ours_three_ms"]:.1f} ms | {th["ratio_three"]:.2f}x | >= 2x | {_met(th["ratio_three"] >= 2)} |
 
 Notes
-- Start-up: wall time from spawning the process to the first paint event of the window.
-- Search: the generated catalogue mixes English, Kazakh, Russian and Mongolian words; queries
+- Start-up: wall time from spawning the process to the first paint event of the window;
+  "gallery painted": to the first paint after the catalogue is read, the rows are laid out
+  and every thumbnail on screen is loaded (the thumbnails come from the catalogue's
+  thumbnail cache, made by the first run and reused, as on a kiosk after its first day).
+- Search: the baseline times every query as often as ours ({se["queries"]} each) but does
+  less work: a LIKE scan for the first 50 matching rows, without folding scripts and case,
+  ranking or fetching titles. The generated catalogue mixes English, Kazakh, Russian and Mongolian words; queries
   include very common prefixes ("s", "ka"), cross-script ones and misses. Building the
   {se["items"]:,}-item catalogue took {se["build_s"]:.1f} s (bulk insert plus folding).
 - Thumbnails: the sources are the shipped map scans (2700x1350 and 1350x675 JPEGs).

@@ -66,6 +66,11 @@ Atomicity: everything is written into ``dest.parent/.building-<name>-<random>``;
 removed). A cancelled or failed build removes its building folder and never touches
 ``dest``; `sweep_building_dirs` removes what killed processes left behind.
 
+Cores: the calling thread reads blocks and reduces them while a pool of encoder threads
+(``workers``, one per core by default) writes the tiles; Pillow's JPEG encoder releases
+the GIL, so the encoding runs on every core. At most four tiles per thread wait to be
+encoded, so memory stays flat; the files are the same bytes as with one thread.
+
 Threading: all public functions are pure with respect to module state and safe to
 call from a worker thread; ``progress`` and ``cancel`` are called on the calling
 thread. Two builds into the same ``dest`` at once are not coordinated beyond the
@@ -82,7 +87,9 @@ import os
 import secrets
 import shutil
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -365,6 +372,7 @@ class _Whole(_Level):
             im.close()
         else:
             assert self._image is not None
+            path.parent.mkdir(parents=True, exist_ok=True)
             _save_jpeg(self._image, path, quality)
 
 
@@ -469,8 +477,7 @@ class _Normaliser:
 
 
 def _save_jpeg(im: Image.Image, path: Path, quality: int) -> None:
-    """Write one tile (module-level so tests can make it fail)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write one tile into an existing folder (module-level so tests can make it fail)."""
     im.save(path, "JPEG", quality=quality, optimize=False, progressive=False)
 
 
@@ -503,6 +510,58 @@ def _save_jpeg_paged(
 
 
 # --------------------------------------------------------------------------- building
+
+
+def default_workers() -> int:
+    """The cores this process may run on (the tile encoders' thread count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class _Saver:
+    """Encodes tiles on worker threads while the calling thread reads and reduces blocks
+    (Pillow's JPEG encoder releases the GIL, so they run on every core). At most a few
+    tiles per worker wait at once, so memory stays flat; ``advance`` (progress) runs and
+    an encoder's error is raised on the calling thread. One worker: no thread at all."""
+
+    def __init__(self, workers: int, quality: int, advance: Callable[[], None]) -> None:
+        self.quality = quality
+        self.advance = advance
+        self.limit = 4 * workers
+        self.pending: deque[Future[None]] = deque()
+        #: folders made so far: a tile's three folder levels are made once, not per tile
+        self.folders: set[Path] = set()
+        self.pool = ThreadPoolExecutor(workers, thread_name_prefix="tiles") if workers > 1 else None
+
+    def save(self, img: Image.Image, path: Path) -> None:
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
+        if self.pool is None:
+            _save_jpeg(img, path, self.quality)
+            self.advance()
+            return
+        while len(self.pending) >= self.limit:
+            self._finish_one()
+        self.pending.append(self.pool.submit(_save_jpeg, img, path, self.quality))
+
+    def _finish_one(self) -> None:
+        self.pending.popleft().result()
+        self.advance()
+
+    def drain(self) -> None:
+        """Wait until every tile handed over is written."""
+        while self.pending:
+            self._finish_one()
+
+    def close(self) -> None:
+        """Stop: tiles not started are dropped, running ones finish (before the caller
+        removes the building folder)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pending.clear()
 
 
 @dataclass
@@ -556,6 +615,7 @@ def _build_into(
     cancel: Callable[[], bool] | None,
     max_pixels: int,
     pager: _Pager,
+    workers: int = 1,
 ) -> _Built:
     name = source.display_name(src)
     total_bytes = max(1, source.check_file(src, name))
@@ -568,6 +628,7 @@ def _build_into(
     im, scratch = _open_decoded(src, name, work, pager, max_pixels, on_read)
     levels: list[_Level] = []
     wholes: list[_Whole] = []
+    saver: _Saver | None = None
     try:
         progress.report(_DECODE_SHARE)
         normaliser = _Normaliser(im, scratch, cancel)
@@ -592,11 +653,15 @@ def _build_into(
             done_units += 1
             progress.report(_DECODE_SHARE + (1 - _DECODE_SHARE) * done_units / total_units)
 
+        saver = _Saver(workers, quality, advance)
+
         def save(img: Image.Image, rel: str) -> None:
+            assert saver is not None
             if rel not in written:
-                _save_jpeg(img, work / rel, quality)
                 written.add(rel)
-            advance()
+                saver.save(img, work / rel)
+            else:
+                advance()
 
         read: Callable[[tuple[int, int, int, int]], Image.Image] = normaliser.crop
         for index, sf in enumerate(factors):
@@ -625,6 +690,7 @@ def _build_into(
                     whole.paste(img, (bbox[0], bbox[1]))
                 pager.release()
                 advance()
+            saver.drain()  # this level's tiles are on disk (full/max may be one of them)
             if whole is not None:
                 whole.save(work / max_rel, quality, pager)
                 written.add(max_rel)
@@ -654,9 +720,12 @@ def _build_into(
                 levels.pop(0).close()
             if following is not None:
                 read = following.crop
+        saver.drain()
         max_size = level_size(width, height, factors[max_index])
         return _Built(width, height, factors, sizes, max_size, len(written))
     finally:
+        if saver is not None:
+            saver.close()
         im.close()
         if scratch is not None:
             scratch.close()
@@ -704,6 +773,7 @@ def build_tiles(
     cancel: Callable[[], bool] | None = None,
     max_pixels: int = DEFAULT_MAX_PIXELS,
     source_sha256: str | None = None,
+    workers: int | None = None,
 ) -> TileSetInfo:
     """Build the static IIIF tile set of ``src`` in ``dest`` (see the module docstring).
 
@@ -711,7 +781,8 @@ def build_tiles(
     URI of ``dest``). ``progress(fraction)`` is called on this thread, monotonically,
     ending with 1.0; ``cancel()`` is polled often and, when True, the build stops with
     `TilesCancelled`. Raises `ImageRefused` for unreadable sources. ``dest`` is only
-    ever replaced by a complete set. Safe to run on a worker thread.
+    ever replaced by a complete set. Safe to run on a worker thread. ``workers`` tiles
+    are encoded at once (default: one per core this process may use).
     """
     _check_positive("tile", tile)
     if isinstance(quality, bool) or not isinstance(quality, int) or not 1 <= quality <= 100:
@@ -737,6 +808,7 @@ def build_tiles(
                 cancel=cancel,
                 max_pixels=max_pixels,
                 pager=pager,
+                workers=default_workers() if workers is None else max(1, workers),
             )
         _check_cancel(cancel)
         (building / SOURCE_FILE).write_text(source_record(source_sha256), encoding="ascii")

@@ -62,6 +62,9 @@ Formula injection
     Import removes exactly one leading ``'`` when what follows is ``'``\\* and then one of
     those characters, and nothing otherwise.
 
+Other software's files (``dcterms:title``, ``Title``, Omeka's CSV Import) and the
+``dcterms`` export profile: :mod:`exhibition_app.interop.csv_profiles`.
+
 A ``|`` inside a tag or an original file name cannot be written (it separates list
 entries) and is replaced by ``/`` on export.
 """
@@ -289,15 +292,24 @@ def record_cells(record: ItemRecord) -> list[str]:
     return cells
 
 
-def write_csv(records: Iterable[ItemRecord], stream: IO[bytes]) -> int:
-    """Write the records (sorted by identifier) to a binary stream; returns how many."""
+def write_csv(
+    records: Iterable[ItemRecord],
+    stream: IO[bytes],
+    header: Sequence[str] = COLUMNS,
+    *,
+    presorted: bool = False,
+) -> int:
+    """Write the records (sorted by identifier) to a binary stream; returns how many.
+    ``header`` names the :data:`COLUMNS` in another profile (same order). ``presorted``
+    records come already in identifier order and are written as they come (streaming)."""
     text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=False)
     try:
         text.write("\ufeff")
         writer = csv.writer(text, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(COLUMNS)
+        writer.writerow(header)
         count = 0
-        for record in sorted(records, key=lambda r: r.identifier):
+        ordered = records if presorted else sorted(records, key=lambda r: r.identifier)
+        for record in ordered:
             writer.writerow([neutralise(cell) for cell in record_cells(record)])
             count += 1
         text.flush()

@@ -73,14 +73,17 @@ from exhibition_app.imaging.ingest import prepare_image
 from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS, ImageRefused
 from exhibition_app.imaging.store import MediaStore, StoredMedia, sha256_file
 from exhibition_app.interop.csv_dc import (
+    COLUMNS,
     FIELD_COLUMNS,
     CsvIssue,
     CsvRow,
     ItemRecord,
     MediaRef,
+    decode,
     parse_csv,
     write_csv,
 )
+from exhibition_app.interop.csv_profiles import ForeignCsv, header_cells, normalise_csv
 from exhibition_app.operations.history import UserRef, ensure_baseline, record
 from exhibition_app.operations.ingest import discard_unreferenced, media_row
 
@@ -112,6 +115,25 @@ def item_records(session: Session, identifiers: Sequence[str] | None = None) -> 
         for chunk in _chunks(sorted(set(identifiers))):
             records.update(_load_records(session, chunk))
     return sorted(records.values(), key=lambda r: r.identifier)
+
+
+def iter_item_records(session: Session, chunk: int = _CHUNK) -> Iterator[ItemRecord]:
+    """Every item as :class:`ItemRecord`, sorted by identifier, read ``chunk`` items at a
+    time (keyset pages on the accession number), so memory does not grow with the
+    catalogue. The order is by code point, as Python sorts (PostgreSQL: collation "C")."""
+    key: Any = Item.accession_number
+    if session.get_bind().dialect.name != "sqlite":
+        key = key.collate("C")
+    last: str | None = None
+    while True:
+        page = select(Item.accession_number).order_by(key).limit(chunk)
+        if last is not None:
+            page = page.where(key > last)
+        identifiers = list(session.scalars(page))
+        if not identifiers:
+            return
+        yield from sorted(_load_records(session, identifiers).values(), key=lambda r: r.identifier)
+        last = identifiers[-1]
 
 
 def _load_records(session: Session, identifiers: Sequence[str] | None) -> dict[int, ItemRecord]:
@@ -183,16 +205,21 @@ def _load_records(session: Session, identifiers: Sequence[str] | None) -> dict[i
     return records
 
 
-def export_csv(session: Session, path_or_stream: str | Path | IO[bytes]) -> int:
-    """Write every item as CSV to a path (replaced atomically) or a binary stream;
-    returns the number of items written."""
-    records = item_records(session)
+def export_csv(
+    session: Session, path_or_stream: str | Path | IO[bytes], profile: str = "default"
+) -> int:
+    """Write every item as CSV to a path (replaced atomically) or a binary stream, a page
+    of items at a time (flat memory); returns the number of items written. ``profile``
+    names the columns: ``default`` (``title@kk``) or ``dcterms`` (``dcterms:title@kk``;
+    see interop.csv_profiles)."""
+    header = header_cells(COLUMNS, profile)
+    records = iter_item_records(session)
     if not isinstance(path_or_stream, str | Path):
-        return write_csv(records, path_or_stream)
+        return write_csv(records, path_or_stream, header, presorted=True)
     path = Path(path_or_stream)
     try:
         with open_replacing(path, prefix=".tmp-", suffix=".csv", mode=0o600) as out:
-            count = write_csv(records, out)
+            count = write_csv(records, out, header, presorted=True)
     except OSError as exc:
         raise CatalogError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return count
@@ -376,6 +403,8 @@ class CsvPreview:
     unchanged: list[str] = field(default_factory=list)
     #: One entry per distinct picture named in the file, in order of first mention.
     media: list[MediaSource] = field(default_factory=list)
+    #: How the file's columns were read (foreign headers, ignored columns, remote files).
+    columns: ForeignCsv | None = None
 
     @property
     def ok(self) -> bool:
@@ -402,18 +431,30 @@ def preview_csv(
     *,
     store: MediaStore | None = None,
     max_pixels: int = DEFAULT_MAX_PIXELS,
+    mapping: Mapping[str, Any] | None = None,
+    text_lang: str = "en",
 ) -> CsvPreview:
     """Read ``path`` and check every row against the catalogue; changes nothing.
 
-    ``store`` is the catalogue's media store, searched for files no row uses yet."""
+    ``store`` is the catalogue's media store, searched for files no row uses yet.
+    A file written for other software (Omeka's CSV Import, Dublin Core headers) is read
+    through :func:`~exhibition_app.interop.csv_profiles.normalise_csv` with ``mapping``
+    (from ``--map``) and ``text_lang`` (the language of untagged text columns)."""
     path = Path(path)
     folder = None if media_from is None else Path(media_from)
     if folder is not None and not folder.is_dir():
         raise CatalogError(f"--media-from {folder}: no such folder")
     data = _read(path)
     existing = set(session.scalars(select(Item.accession_number)))
-    parsed = parse_csv(data, known_identifiers=existing)
-    preview = CsvPreview(path, parsed.rows, list(parsed.issues))
+    try:
+        columns = normalise_csv(data, mapping=mapping, text_lang=text_lang, decode=decode)
+    except ValueError:
+        columns = ForeignCsv(data)  # not UTF-8: the strict reader says where
+    parsed = parse_csv(columns.data, known_identifiers=existing)
+    issues = [
+        CsvIssue(i.row, columns.origin.get(i.column, i.column), i.message) for i in parsed.issues
+    ]
+    preview = CsvPreview(path, parsed.rows, issues, columns=columns)
     _check_titles(session, preview, existing)
     _find_media(session, preview, store, folder, max_pixels)
     preview.errors.sort(key=lambda i: i.row)
@@ -540,6 +581,7 @@ def _result(
     copied: int = 0,
 ) -> dict[str, Any]:
     create, update, unchanged = plan or ([], [], [])
+    columns = preview.columns or ForeignCsv(b"")
     return {
         "file": str(preview.file),
         "rows": len(preview.rows),
@@ -550,6 +592,10 @@ def _result(
         "media_copied": copied,
         "errors": [issue.as_dict() for issue in preview.errors],
         "dry_run": dry_run,
+        "mapped_columns": columns.mapped_columns,
+        "ignored_columns": columns.ignored_columns,
+        "media_not_fetched": columns.media_not_fetched,
+        "warnings": columns.warnings,
     }
 
 
@@ -560,19 +606,29 @@ def import_csv(
     dry_run: bool = False,
     *,
     user: UserRef = None,
+    mapping: Mapping[str, Any] | None = None,
+    text_lang: str = "en",
 ) -> dict[str, Any]:
     """Import every row of a CSV file, or none; see the module docstring. ``user`` is
     who the revisions of updated items name (None: the system).
 
     Returns ``{"file", "rows", "imported", "created", "updated", "unchanged",
-    "media_copied", "errors": [{"row", "column", "message"}], "dry_run"}``: ``imported``
+    "media_copied", "errors": [{"row", "column", "message"}], "dry_run", "mapped_columns",
+    "ignored_columns", "media_not_fetched": [{"row", "url"}], "warnings": [{"row", "column",
+    "message"}]}``: ``imported``
     is every row (``created`` + ``updated`` + ``unchanged``; rows identical to their item
     are not written at all). With errors nothing was changed and the counts are 0. With
     ``dry_run`` nothing is changed and the counts say what an import would do.
     """
     with catalog.read_session() as session:
         preview = preview_csv(
-            session, path, media_from, store=catalog.store, max_pixels=catalog.max_pixels
+            session,
+            path,
+            media_from,
+            store=catalog.store,
+            max_pixels=catalog.max_pixels,
+            mapping=mapping,
+            text_lang=text_lang,
         )
     if not preview.ok:
         return _result(preview, dry_run=dry_run)

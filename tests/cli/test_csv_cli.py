@@ -125,3 +125,30 @@ def test_missing_columns_and_missing_file(tmp_path: Path) -> None:
     assert proc.returncode == 1 and "no such folder" in proc.stderr
     proc = run(*base, "export", "csv", str(tmp_path / "no-dir" / "x.csv"))
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "cannot write" in proc.stderr
+
+
+def test_foreign_csv_and_the_dcterms_profile_from_the_command_line(tmp_path: Path) -> None:
+    base = catalogue(tmp_path, "cat")
+    omeka = tmp_path / "omeka.csv"
+    omeka.write_bytes(
+        b"Title,Nom russe,Creator,Date,File,Publisher\r"
+        b"Saddle,\xd0\xa1\xd0\xb5\xd0\xb4\xd0\xbb\xd0\xbe,Unknown,c. 1850,"
+        b"https://example.org/s.jpg,Museum\r"
+    )
+    result = ok_json(*base, "import", "csv", str(omeka), "--map", "Nom russe=title@ru")
+    assert result["created"] == 1
+    assert result["ignored_columns"] == ["Publisher"]
+    assert result["media_not_fetched"] == [{"row": 2, "url": "https://example.org/s.jpg"}]
+    proc = run(*base, "import", "csv", str(omeka), "--map", "Nom russe")
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [
+        "exhibition-app: error: --map 'Nom russe': write COLUMN=TERM, e.g. Nom=dcterms:title"
+    ]
+    out = tmp_path / "dc.csv"
+    assert ok_json(*base, "export", "csv", str(out), "--profile", "dcterms")["exported"] == 1
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("dcterms:identifier,dcterms:type,dcterms:title@en,")
+    proc = run(*base, "import", "csv", str(omeka))
+    assert proc.returncode == 0, proc.stderr
+    assert "ignored columns: Nom russe, Publisher" in proc.stdout
+    assert "1 remote files not downloaded" in proc.stdout

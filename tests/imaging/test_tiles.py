@@ -601,3 +601,34 @@ def test_pixel_limit_is_enforced(tmp_path: Path) -> None:
     with pytest.raises(ImageRefused, match="over the limit"):
         build_tiles(src, tmp_path / "t", max_pixels=10_000)
     assert not (tmp_path / "t").exists()
+
+
+def test_encoder_threads_write_the_same_files_as_one_thread(tmp_path: Path) -> None:
+    src = save(Image.effect_noise((700, 450), 60).convert("RGB"), tmp_path / "n.png")
+    one = build_tiles(src, tmp_path / "one", tile=64, workers=1)
+    many = build_tiles(src, tmp_path / "many", tile=64, workers=4)
+    assert one.files == many.files == len(tile_urls(700, 450, 64))
+    for url in tile_urls(700, 450, 64):
+        assert (tmp_path / "one" / url).read_bytes() == (tmp_path / "many" / url).read_bytes()
+    assert (tmp_path / "one" / "info.json").read_bytes().replace(b"one", b"many") == (
+        tmp_path / "many" / "info.json"
+    ).read_bytes()
+
+
+def test_an_encoder_thread_failing_fails_the_build_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = save(Image.effect_noise((700, 450), 60).convert("RGB"), tmp_path / "n.png")
+    real = tiles._save_jpeg
+    calls = []
+
+    def failing(im: Image.Image, path: Path, quality: int) -> None:
+        calls.append(path)
+        if len(calls) == 7:
+            raise OSError(28, "No space left on device")
+        real(im, path, quality)
+
+    monkeypatch.setattr(tiles, "_save_jpeg", failing)
+    with pytest.raises(OSError, match="No space left"):
+        build_tiles(src, tmp_path / "t", tile=64, workers=3)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["n.png"]
