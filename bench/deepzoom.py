@@ -217,6 +217,38 @@ def child_view(info_json: Path, path_json: Path) -> None:
     )
 
 
+def child_reduced(src: Path, _path_json: Path) -> None:
+    """The fair baseline for a first view: ask the JPEG decoder for a screen-sized image
+    (``QImageReader.setScaledSize``, which lets libjpeg decode at 1/2, 1/4 or 1/8 scale)
+    and draw it. It shows the whole map at once, but nothing sharper than the screen."""
+    from PySide6.QtCore import QRectF, QSize
+    from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    target = QImage(SCREEN[0], SCREEN[1], QImage.Format.Format_RGB32)
+    background = QColor(0x1B, 0x1A, 0x17)
+    app.processEvents()
+
+    start = time.perf_counter()
+    QImageReader.setAllocationLimit(0)
+    reader = QImageReader(str(src))
+    full = reader.size()
+    fit = min(SCREEN[0] / full.width(), SCREEN[1] / full.height())
+    reader.setScaledSize(QSize(round(full.width() * fit), round(full.height() * fit)))
+    image = reader.read()
+    if image.isNull():
+        print(json.dumps({"error": f"QImageReader: {reader.errorString()}"}))
+        return
+    painter = QPainter(target)
+    painter.fillRect(target.rect(), background)
+    dw, dh = image.width(), image.height()
+    painter.drawImage(QRectF((SCREEN[0] - dw) / 2, (SCREEN[1] - dh) / 2, dw, dh), image)
+    painter.end()
+    first_ms = (time.perf_counter() - start) * 1000
+    print(json.dumps({"first_ms": first_ms, "image": (dw, dh), "rss_mb": _peak_rss_mb()}))
+
+
 def child_naive(src: Path, path_json: Path) -> None:
     """The naive viewer: decode everything into one QImage and draw it scaled."""
     from PySide6.QtCore import QRectF
@@ -326,7 +358,13 @@ def child_vips(src: Path, dest: Path) -> None:
 
 def run_child(kind: str, rest: list[str]) -> None:
     a, b = Path(rest[0]), Path(rest[1])
-    {"view": child_view, "naive": child_naive, "build": child_build, "vips": child_vips}[kind](a, b)
+    {
+        "view": child_view,
+        "naive": child_naive,
+        "reduced": child_reduced,
+        "build": child_build,
+        "vips": child_vips,
+    }[kind](a, b)
 
 
 # --------------------------------------------------------------------------- parent
@@ -497,22 +535,35 @@ def main() -> None:
         # -- 1 and 2: ours and the naive viewer on the ~230 MP map, alternating ----------
         ours: list[dict[str, Any]] = []
         naive: list[dict[str, Any]] = []
+        reduced: list[dict[str, Any]] = []
         for _ in range(runs):
             ours.append(_child("view", str(small_info), str(small_path)))
             naive.append(_child("naive", str(small_src), str(small_path)))
+            reduced.append(_child("reduced", str(small_src), str(small_path)))
         _check(ours, "the deep-zoom viewer")
         _check(naive, "the naive viewer")
+        _check(reduced, "the reduced decode")
         first_ours = statistics.median(r["first_ms"] for r in ours)
         first_naive = statistics.median(r["first_ms"] for r in naive)
-        speedup = first_naive / first_ours
+        first_reduced = statistics.median(r["first_ms"] for r in reduced)
         report.add(
             Row(
                 f"first sharp view at 1920x1080, {_mp(small_size)} map (median of {runs})",
+                f"reduced decode (QImageReader.setScaledSize) + draw {first_reduced:,.0f} ms",
+                f"{first_ours:.0f} ms",
+                _faster(first_reduced, first_ours),
+                "<= 100 ms and faster than the reduced decode",
+                first_ours <= 100 and first_ours < first_reduced,
+            )
+        )
+        report.add(
+            Row(
+                f"first sharp view, {_mp(small_size)} map: full decode (contrast)",
                 f"naive full decode + scaled draw {first_naive:,.0f} ms",
                 f"{first_ours:.0f} ms",
                 _faster(first_naive, first_ours),
-                "<= 100 ms and >= 20x faster",
-                first_ours <= 100 and speedup >= 20,
+                "none",
+                None,
             )
         )
         frames_ours = [f for r in ours for f in r["frames_ms"]]
