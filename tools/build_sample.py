@@ -9,6 +9,8 @@ file carries into each item's credit line). Run from the repository root:
 Without ``../shared`` (a user's clone has none), the originals come from the repository
 itself: the stored media in ``assets/media`` are those very files (``sample/sources.json``
 names each by its SHA-256) and the museum's KML is ``sample/annotations/behaim1492.kml``.
+The places written for this project (``sample/annotations/*.json``, e.g. the Kazakh Khanate
+on the Schagen map) are always read from the repository.
 
 The catalogue is built in a temporary file and moved into place only when complete and
 checked, so a failed build never leaves a half-made ``catalog.db``.
