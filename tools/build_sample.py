@@ -9,6 +9,8 @@ file carries into each item's credit line). Run from the repository root:
 Without ``../shared`` (a user's clone has none), the originals come from the repository
 itself: the stored media in ``assets/media`` are those very files (``sample/sources.json``
 names each by its SHA-256) and the museum's KML is ``sample/annotations/behaim1492.kml``.
+The places written for this project (``sample/annotations/*.json``, e.g. the Kazakh Khanate
+on the Schagen map) are always read from the repository.
 
 The catalogue is built in a temporary file and moved into place only when complete and
 checked, so a failed build never leaves a half-made ``catalog.db``.
@@ -34,6 +36,7 @@ from exhibition_app.catalog import Catalog  # noqa: E402
 from exhibition_app.core.edtf import format_date, parse_date  # noqa: E402
 from exhibition_app.core.languages import LANGUAGES  # noqa: E402
 from exhibition_app.db.models import (  # noqa: E402
+    Annotation,
     Exhibition,
     Item,
     ItemMedia,
@@ -42,6 +45,7 @@ from exhibition_app.db.models import (  # noqa: E402
     SectionItem,
 )
 from exhibition_app.db.search import rebuild_index  # noqa: E402
+from exhibition_app.operations.annotations import add_annotation  # noqa: E402
 from exhibition_app.operations.check import check_catalog  # noqa: E402
 from exhibition_app.operations.ingest import media_row  # noqa: E402
 from exhibition_app.operations.maps import import_kml  # noqa: E402
@@ -94,6 +98,7 @@ def build(content: dict[str, Any], source: Path, db_path: Path, assets: Path) ->
         behaim = by_image.get("maps/behaim1492.jpg")
         if behaim is not None:
             import_kml(catalog, behaim, source / "annotations" / "behaim1492.kml", lang="de")
+        add_places(catalog, by_image)
         report = check_catalog(catalog)
         if not report.ok:
             raise SystemExit("the built catalogue fails its check:\n" + "\n".join(report.problems))
@@ -111,6 +116,27 @@ def build(content: dict[str, Any], source: Path, db_path: Path, assets: Path) ->
         side.unlink(missing_ok=True)
     os.replace(tmp, db_path)
     return {"items": len(by_accession), "exhibitions": len(content["exhibitions"])}
+
+
+def add_places(catalog: Catalog, by_image: dict[str, int]) -> int:
+    """Put the places written for this project (``sample/annotations/*.json``, each naming
+    its map by ``item``) on their maps: ``x, y`` where the engraver drew the place, ``lon,
+    lat`` where the real place is today, label and text in every language given. They live
+    in the repository, so a build without ``../shared`` has them too. Returns how many."""
+    added = 0
+    for path in sorted((ROOT / "sample" / "annotations").glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        with catalog.session() as session:
+            for place in doc["places"]:
+                texts = {field: place[field] for field in ("label", "text")}
+                note_id = add_annotation(
+                    session, by_image[doc["item"]], place["x"], place["y"], texts
+                )
+                note = session.get(Annotation, note_id)
+                assert note is not None
+                note.lon, note.lat = place["lon"], place["lat"]
+                added += 1
+    return added
 
 
 def load_content(folder: Path) -> dict[str, Any]:
