@@ -14,6 +14,8 @@ NATIVE_NAMES: dict[str, str] = {
     "kk": "Қазақша",
     "ru": "Русский",
     "mn": "Монгол",
+    # Mongol bichig, the traditional script (a text language; no language button).
+    "mn-Mong": "\u182e\u1823\u1829\u182d\u1823\u182f \u182a\u1822\u1834\u1822\u182d",
 }
 
 #: Traditional Mongolian script (Mongol bichig), BCP 47 ``mn-Mong``: a second script for

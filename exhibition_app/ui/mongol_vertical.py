@@ -9,7 +9,8 @@ Columns break at spaces (never at the narrow no-break space before a case suffix
 the next column stands to the right of the last.
 
 :func:`paint_vertical` paints into any rectangle (the attract loop uses it through
-:func:`paint_attract_band`); :class:`MongolTitleBand` is the item page's title band.
+:func:`paint_attract_band`); :class:`MongolTitleBand` is the item page's title band, and
+:class:`MongolTitleField` the curator's field (shaped in the line, vertical beside it).
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from exhibition_app.core.languages import MONGOL_SCRIPT
 from exhibition_app.ui.fonts import font_dirs
+from exhibition_app.ui.i18n import tr
 from exhibition_app.ui.theme import GOLD, LINE, OCHRE, PANEL, PARCHMENT
 
 FAMILY = "Noto Sans Mongolian"
@@ -185,11 +187,11 @@ class MongolTitleBand(QWidget):
     """The item page's title in the traditional script, as a vertical band: shown in
     Mongolian when the title has an ``mn-Mong`` text, as wide as its columns need."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, pixel_size: int = 34) -> None:
         super().__init__(parent)
         self.setObjectName("mongolTitleBand")
         self.text = ""
-        self.pixel_size = 34
+        self.pixel_size = pixel_size
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.hide()
 
@@ -235,3 +237,28 @@ class MongolTitleBand(QWidget):
         area = QRectF(self.rect()).adjusted(m, m, -m, -m)
         paint_vertical(painter, area, self.text, self._font(), PARCHMENT)
         painter.end()
+
+
+class MongolTitleField(QWidget):
+    """A title in the traditional script for curators: typed in a line that shapes it in
+    Noto Sans Mongolian, and shown beside it top to bottom as visitors will read it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.setFont(mongol_font(22))
+        self.edit.setPlaceholderText(tr("MongolScript", "Title in the traditional script"))
+        self.edit.setToolTip(
+            tr(
+                "MongolScript",
+                "Traditional Mongolian (mn-Mong), written top to bottom: shown on the "
+                "Mongolian item page and in the kiosk's attract loop",
+            )
+        )
+        self.preview = MongolTitleBand(pixel_size=20)
+        self.preview.setFixedHeight(220)
+        self.edit.textChanged.connect(lambda text: self.preview.set_text(text.strip()))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.preview)
