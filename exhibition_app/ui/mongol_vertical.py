@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QShowEvent,
     QTextLayout,
     QTextOption,
 )
@@ -41,6 +42,11 @@ FAMILY = "Noto Sans Mongolian"
 FONT_FILE = "NotoSansMongolian-Regular.ttf"
 #: Space between columns, as a share of the line height.
 COLUMN_GAP = 0.25
+#: The item page's band: margins (a share of the letter size), the largest share of the
+#: window's width it takes, and the smallest letters it shrinks to before clipping.
+MARGIN = 0.6
+BAND_SHARE = 0.09
+MIN_PIXELS = 20
 
 
 def ensure_font() -> bool:
@@ -158,10 +164,11 @@ def paint_attract_band(
     if not head and not name:
         return
     h = area.height()
+    side = min(area.width(), h)  # letters as big in portrait as in landscape
     top, bottom = area.top() + h * 0.06, area.top() + h * 0.70
-    pad = h * 0.02
-    head_font = mongol_font(int(h * 0.026))
-    name_font = mongol_font(int(h * 0.042))
+    pad = side * 0.02
+    head_font = mongol_font(int(side * 0.026))
+    name_font = mongol_font(int(side * 0.042))
     length = bottom - top - 2 * pad
     head_w = block_width(len(columns(head, head_font, length)), head_font) if head else 0.0
     name_w = block_width(len(columns(name, name_font, length)), name_font) if name else 0.0
@@ -191,7 +198,7 @@ class MongolTitleBand(QWidget):
         super().__init__(parent)
         self.setObjectName("mongolTitleBand")
         self.text = ""
-        self.pixel_size = pixel_size
+        self.base_pixel_size = self.pixel_size = pixel_size
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.hide()
 
@@ -211,13 +218,26 @@ class MongolTitleBand(QWidget):
         return mongol_font(self.pixel_size)
 
     def _margin(self) -> float:
-        return self.pixel_size * 0.6
+        return self.pixel_size * MARGIN
+
+    def _width_for(self, pixel_size: int) -> int:
+        font = mongol_font(pixel_size)
+        margin = pixel_size * MARGIN
+        count = len(columns(self.text, font, max(1.0, self.height() - 2 * margin)))
+        return int(block_width(count, font) + 2 * margin) + 4
 
     def _fit(self) -> None:
-        font = self._font()
-        length = max(1.0, self.height() - 2 * self._margin())
-        count = len(columns(self.text, font, length)) if self.text else 0
-        self.setFixedWidth(int(block_width(count, font) + 2 * self._margin()) + 4)
+        """As wide as the columns need, at most :data:`BAND_SHARE` of the window: the
+        letters shrink (down to :data:`MIN_PIXELS`) before the band grows past it."""
+        if not self.text:
+            self.setFixedWidth(0)
+            return
+        limit = max(60.0, self.window().width() * BAND_SHARE)
+        size = self.base_pixel_size
+        while size > MIN_PIXELS and self._width_for(size) > limit:
+            size -= 2
+        self.pixel_size = size
+        self.setFixedWidth(self._width_for(size))
 
     def sizeHint(self) -> QSize:
         return QSize(self.width(), 480)
@@ -226,6 +246,10 @@ class MongolTitleBand(QWidget):
         super().resizeEvent(event)
         if event.size().height() != event.oldSize().height():
             self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()  # the window's width is known now
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
