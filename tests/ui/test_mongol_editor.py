@@ -77,3 +77,30 @@ def test_other_fields_refuse_the_traditional_script_language(sample_catalog) -> 
     with sample_catalog.session() as session:
         edit_item(session, 1, {"texts": {"title": {"mn-Mong": "ᠮᠣᠩᠭᠣᠯ"}}}, None)
     assert _title(sample_catalog, 1) == "ᠮᠣᠩᠭᠣᠯ"
+
+
+def test_exhibition_title_in_the_script(workspace, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from exhibition_app.db.models import Exhibition
+
+    win = workspace
+    editor = win.exhibition_editor
+    win.mode.setCurrentWidget(editor)
+    qtbot.waitUntil(win.is_settled, timeout=20000)
+    state = editor.state()
+    original = state["texts"]["title"]["mn-Mong"]
+    field = editor.ex_texts.script.edit
+    assert field.text() == original
+    new = from_transliteration("moŋγol-un γaǰar-un ǰiruγ")
+    field.setText(new)
+    field.editingFinished.emit()
+    qtbot.waitUntil(win.is_settled, timeout=20000)
+    with sample_catalog.read_session() as s:
+        ex = s.get(Exhibition, state["id"])
+        assert ex.text_map("title")["mn-Mong"] == new
+        assert ex.text_map("title")["mn"] == state["texts"]["title"]["mn"]  # untouched
+    # A change to another text keeps the traditional title.
+    editor.ex_texts.fields["en"][0].setText("Bridging Horizons, again")
+    editor.ex_texts.fields["en"][0].editingFinished.emit()
+    qtbot.waitUntil(win.is_settled, timeout=20000)
+    with sample_catalog.read_session() as s:
+        assert s.get(Exhibition, state["id"]).text_map("title")["mn-Mong"] == new

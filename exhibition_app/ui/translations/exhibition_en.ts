@@ -884,6 +884,10 @@
   <context>
     <name>ItemEditor</name>
     <message>
+      <source>Title (Mongol script)</source>
+      <translation>Title (Mongol script)</translation>
+    </message>
+    <message>
       <source>e.g. c. 1720, 1680s, 18th century</source>
       <translation>e.g. c. 1720, 1680s, 18th century</translation>
     </message>
@@ -922,10 +926,6 @@
     <message>
       <source>Type a date as you would say it.</source>
       <translation>Type a date as you would say it.</translation>
-    </message>
-    <message>
-      <source>Title (Mongol script)</source>
-      <translation>Title (Mongol script)</translation>
     </message>
     <message>
       <source>No item selected</source>

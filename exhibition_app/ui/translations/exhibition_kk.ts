@@ -884,6 +884,10 @@
   <context>
     <name>ItemEditor</name>
     <message>
+      <source>Title (Mongol script)</source>
+      <translation>Атауы (моңғол жазуы)</translation>
+    </message>
+    <message>
       <source>e.g. c. 1720, 1680s, 18th century</source>
       <translation>мысалы: c. 1720, 1680s, 18th century</translation>
     </message>
@@ -922,10 +926,6 @@
     <message>
       <source>Type a date as you would say it.</source>
       <translation>Күнді еркін түрде (ағылшынша) жазыңыз.</translation>
-    </message>
-    <message>
-      <source>Title (Mongol script)</source>
-      <translation>Атауы (моңғол жазуы)</translation>
     </message>
     <message>
       <source>No item selected</source>

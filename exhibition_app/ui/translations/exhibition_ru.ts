@@ -884,6 +884,10 @@
   <context>
     <name>ItemEditor</name>
     <message>
+      <source>Title (Mongol script)</source>
+      <translation>Название (старомонгольское письмо)</translation>
+    </message>
+    <message>
       <source>e.g. c. 1720, 1680s, 18th century</source>
       <translation>например: c. 1720, 1680s, 18th century</translation>
     </message>
@@ -922,10 +926,6 @@
     <message>
       <source>Type a date as you would say it.</source>
       <translation>Введите дату в свободной форме (по-английски).</translation>
-    </message>
-    <message>
-      <source>Title (Mongol script)</source>
-      <translation>Название (старомонгольское письмо)</translation>
     </message>
     <message>
       <source>No item selected</source>
