@@ -14,7 +14,21 @@ NATIVE_NAMES: dict[str, str] = {
     "kk": "Қазақша",
     "ru": "Русский",
     "mn": "Монгол",
+    # Mongol bichig, the traditional script (a text language; no language button).
+    "mn-Mong": "\u182e\u1823\u1829\u182d\u1823\u182f \u182a\u1822\u1834\u1822\u182d",
 }
+
+#: Traditional Mongolian script (Mongol bichig), BCP 47 ``mn-Mong``: a second script for
+#: Mongolian titles beside ``mn`` (which stays Cyrillic). A text language only: the interface
+#: languages (and the kiosk's language buttons) stay :data:`LANGUAGES`.
+MONGOL_SCRIPT = "mn-Mong"
+
+#: Text fields that may carry a title in the traditional script (items, exhibitions and
+#: sections all call theirs "title").
+MONGOL_SCRIPT_FIELDS: frozenset[str] = frozenset({"title"})
+
+#: Every language a stored text can be in: the interface languages, then script variants.
+TEXT_LANGUAGES: tuple[str, ...] = (*LANGUAGES, MONGOL_SCRIPT)
 
 #: Default fallback order when the wanted language has no text.
 DEFAULT_FALLBACK: tuple[str, ...] = ("en", "ru", "kk", "mn")
@@ -22,6 +36,16 @@ DEFAULT_FALLBACK: tuple[str, ...] = ("en", "ru", "kk", "mn")
 
 def is_language(code: str) -> bool:
     return code in LANGUAGES
+
+
+def is_text_language(code: str, field: str = "title") -> bool:
+    """True when a ``field`` text may be stored in ``code`` (``mn-Mong`` only for titles)."""
+    return code in LANGUAGES or (code == MONGOL_SCRIPT and field in MONGOL_SCRIPT_FIELDS)
+
+
+def text_languages(field: str) -> tuple[str, ...]:
+    """The languages a ``field`` text may be stored in, in the order curators see them."""
+    return TEXT_LANGUAGES if field in MONGOL_SCRIPT_FIELDS else LANGUAGES
 
 
 def check_language(code: str) -> str:

@@ -21,9 +21,13 @@ Pipeline of :func:`fold`
    letters that Unicode does not decompose (``ı ł ø æ œ đ ð þ ŋ ə ħ``) are
    mapped.  Because of NFKD, ``й ё ї ў`` fold like ``и е і у``: ``ё`` folds
    as ``е``, as in Russian texts that print ``е`` for ``ё``.
-3. Words are the runs of ``[a-z0-9]``; everything else separates words, so
-   letters of other scripts (Chinese, traditional Mongolian, Arabic ...) and
-   non-ASCII digits are dropped.
+3. Traditional Mongolian letters and digits become Latin too
+   (``core.mongol_script.ROMAN``: ᠮᠣᠩᠭᠣᠯ gives ``mongol``, as Монгол does); the
+   vowel separator U+180E joins, free variation selectors vanish, and the narrow
+   no-break space before a case suffix separates words.
+   Words are the runs of ``[a-z0-9]``; everything else separates words, so
+   letters of other scripts (Chinese, Arabic ...) and other non-ASCII digits
+   are dropped.
 4. Spelling-variant classes, digraphs before single letters:
 
    ======================  =====  =============================================
@@ -62,6 +66,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from exhibition_app.core.mongol_script import ROMAN
 
 __all__ = ["fold", "fold_query", "transliterate"]
 
@@ -204,6 +210,8 @@ def _build_fold_table() -> list[str | None]:
         table[ord(char)] = _ascii_fold(latin)
     for char, latin in _CYRILLIC_LOWER.items():
         table[ord(char)] = _ascii_fold(latin)
+    for char, latin in ROMAN.items():
+        table[ord(char)] = latin or None
     return table
 
 

@@ -5,6 +5,13 @@ Each item has one row in ``item_search`` holding its *folded* text
 Latin skeleton, so "Qazaqstan", "Kazakhstan" and "Қазақстан" meet. Queries are
 folded the same way and every term is a prefix match.
 
+Traditional Mongolian (``mn-Mong``) folds through its own Latin spelling, so a title in the
+script is found by the same words in the script. Its spelling is not the Cyrillic one
+(ᠭᠠᠵᠠᠷ is газар), so at index time a title in the script also brings the Cyrillic
+spelling of every whole word that ``core.mongol_script.WORDS`` knows: a Cyrillic search
+then finds the item on both engines with no change to the query, and the ranking sees the
+same words everywhere. A new word in the table needs ``exhibition-app reindex``.
+
 Two engines, one interface. On SQLite ``item_search`` is an FTS5 table (rowid = item id),
 ranked with ``bm25``. On PostgreSQL it is a table keyed by ``item_id`` with a generated
 ``doc`` tsvector (title weight A, body weight D, 'simple' configuration) under a GIN index
@@ -33,6 +40,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from exhibition_app.core.countries import all_names
+from exhibition_app.core.mongol_script import cyrillic_equivalents
 from exhibition_app.core.textfold import fold, fold_query
 from exhibition_app.db.models import Item
 
@@ -70,6 +78,7 @@ def documents(
     """The folded (title, body) for an item's (field, value) texts and other words."""
     pairs = list(texts)
     titles = [value for field, value in pairs if field == "title"]
+    titles += [word for title in titles for word in cyrillic_equivalents(title)]
     body = [value for field, value in pairs if field != "title"]
     body += [accession, *tags, *all_names(country)]
     return fold(" ".join(titles)), fold(" ".join(body))

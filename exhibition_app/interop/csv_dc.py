@@ -39,6 +39,8 @@ Columns, in the order they are written
                               hash (or file name) of the chosen cover, one of ``media``
 
 ``xx`` is a catalogue language: en, kk, ru, mn; every language gets a column on export.
+The title also has ``title@mn-Mong``, the title in the traditional Mongolian script (the
+``mn`` columns are Cyrillic); the language tag is matched without regard to case.
 Dots in the names follow the qualified Dublin Core "element.refinement" convention.
 
 On import, columns may come in any order and any subset may be left out, except the
@@ -83,7 +85,7 @@ from typing import IO
 
 from exhibition_app.core.countries import is_country
 from exhibition_app.core.edtf import DateParseError, parse_date, parse_edtf
-from exhibition_app.core.languages import LANGUAGES
+from exhibition_app.core.languages import LANGUAGES, text_languages
 from exhibition_app.core.licences import is_licence_uri
 from exhibition_app.core.vocabulary import ITEM_TEXT_FIELDS, KINDS, RELATIONS
 from exhibition_app.errors import shown
@@ -137,10 +139,15 @@ SCALAR_COLUMNS: tuple[str, ...] = (
 COLUMNS: tuple[str, ...] = (
     "identifier",
     "type",
-    *(f"{FIELD_COLUMNS[name]}@{lang}" for name in ITEM_TEXT_FIELDS for lang in LANGUAGES),
+    *(
+        f"{FIELD_COLUMNS[name]}@{lang}"
+        for name in ITEM_TEXT_FIELDS
+        for lang in text_languages(name)
+    ),
     *SCALAR_COLUMNS,
 )
 REQUIRED_COLUMNS: tuple[str, ...] = ("identifier", "type")
+_BY_LOWER = {column.lower(): column for column in COLUMNS}
 
 MAX_IDENTIFIER = 64
 MAX_TAG = 64
@@ -274,7 +281,7 @@ def record_cells(record: ItemRecord) -> list[str]:
     cells = [record.identifier, record.kind]
     for name in ITEM_TEXT_FIELDS:
         texts = record.texts.get(name, {})
-        cells += [texts.get(lang, "") for lang in LANGUAGES]
+        cells += [texts.get(lang, "") for lang in text_languages(name)]
     cells += [
         record.date_edtf or "",
         record.country or "",
@@ -339,13 +346,20 @@ def decode(data: bytes) -> str:
         ) from None
 
 
+def _canonical(name: str) -> str:
+    """A header cell as its column is named (``TITLE@MN-MONG`` is ``title@mn-Mong``)."""
+    low = name.lower()
+    return _BY_LOWER.get(low, low)
+
+
 def _column_problem(name: str) -> str | None:
     """Why a header cell is not a column name, or None when it is one."""
     if name in COLUMNS:
         return None
     base, at, lang = name.partition("@")
     if at and base in _COLUMN_FIELDS:
-        return f"unknown language '{lang}' in '{name}': use one of {', '.join(LANGUAGES)}"
+        choices = ", ".join(text_languages(_COLUMN_FIELDS[base]))
+        return f"unknown language '{lang}' in '{name}': use one of {choices}"
     if not at and base in _COLUMN_FIELDS and base not in SCALAR_COLUMNS:
         return f"'{name}' needs a language, e.g. {base}@{LANGUAGES[0]}"
     if at and base in SCALAR_COLUMNS + REQUIRED_COLUMNS:
@@ -355,7 +369,7 @@ def _column_problem(name: str) -> str | None:
 
 
 def _check_header(header: Sequence[str], issues: list[CsvIssue]) -> list[str]:
-    names = [cell.strip().lower() for cell in header]
+    names = [_canonical(cell.strip()) for cell in header]
     seen: set[str] = set()
     for name in names:
         if not name:

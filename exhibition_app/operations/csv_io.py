@@ -56,7 +56,7 @@ from sqlalchemy.orm import Session
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.durable import open_replacing
 from exhibition_app.core.files import read_regular
-from exhibition_app.core.languages import LANGUAGES
+from exhibition_app.core.languages import is_text_language
 from exhibition_app.db.models import (
     Base,
     Item,
@@ -178,7 +178,7 @@ def _load_records(session: Session, identifiers: Sequence[str] | None) -> dict[i
             of(ItemText.item_id)
         )
     ):
-        if value and name in FIELD_COLUMNS and lang in LANGUAGES:
+        if value and name in FIELD_COLUMNS and is_text_language(lang, name):
             records[item_id].texts.setdefault(name, {})[lang] = value
     for item_id, tag in session.execute(
         select(ItemTag.item_id, ItemTag.tag).where(of(ItemTag.item_id))

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from exhibition_app.core.languages import LANGUAGES
+from exhibition_app.core.languages import text_languages
 from exhibition_app.db.models import (
     EXHIBITION_TEXT_FIELDS,
     SECTION_TEXT_FIELDS,
@@ -82,7 +82,7 @@ def validate_state(session: Session, state: State) -> dict[str, str]:
         if len(set(section.get("items", []))) != len(section.get("items", [])):
             errors[f"sections.{i}.items"] = "an item appears twice in the section"
         for field, values in section.get("texts", {}).items():
-            if field not in SECTION_TEXT_FIELDS or set(values) - set(LANGUAGES):
+            if field not in SECTION_TEXT_FIELDS or set(values) - set(text_languages(field)):
                 errors[f"sections.{i}.texts"] = f"unknown text field or language in {field}"
     return errors
 
@@ -176,7 +176,7 @@ def recreate_exhibition(session: Session, state: State, user: str | None) -> int
 def _set_texts(owner: Any, fields: tuple[str, ...], texts: dict[str, dict[str, str]]) -> None:
     for field in fields:
         values = texts.get(field, {})
-        for lang in LANGUAGES:
+        for lang in text_languages(field):
             owner.set_text(field, lang, (values.get(lang) or "").strip() or None)
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from exhibition_app.core.countries import is_country
 from exhibition_app.core.edtf import DateParseError, parse_date
 from exhibition_app.core.georef import GeorefError, from_json
-from exhibition_app.core.languages import LANGUAGES
+from exhibition_app.core.languages import is_text_language, text_languages
 from exhibition_app.core.licences import is_licence_uri
 from exhibition_app.db.models import (
     ITEM_TEXT_FIELDS,
@@ -270,8 +270,10 @@ def _plan_texts(value: Any, plan: ChangePlan, errors: dict[str, str], *, strict:
             continue
         for lang, text in per_lang.items():
             key = f"texts.{text_field}.{lang}"
-            if strict and lang not in LANGUAGES:
-                errors[key] = f"unknown language '{lang}': use one of {', '.join(LANGUAGES)}"
+            if strict and not is_text_language(lang, text_field):
+                errors[key] = (
+                    f"unknown language '{lang}': use one of {', '.join(text_languages(text_field))}"
+                )
                 continue
             if text is not None and not isinstance(text, str):
                 errors[key] = "a text must be a string"

@@ -34,6 +34,7 @@ from exhibition_app.ui.labels import (
     language_name,
     relation_name,
 )
+from exhibition_app.ui.mongol_vertical import MongolTitleBand
 from exhibition_app.ui.tasks import TaskManager
 from exhibition_app.ui.theme import NIGHT
 
@@ -212,6 +213,8 @@ class ItemPage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.visual, 3)
+        self.mongol_band = MongolTitleBand()  # the title in the traditional script, vertical
+        layout.addWidget(self.mongol_band)
         layout.addWidget(scroll, 2)
         language.changed.connect(lambda _l: self.refresh())
 
@@ -288,6 +291,9 @@ class ItemPage(QWidget):
         self.kicker.setText(f"{kind_name(card.kind).upper()}  ·  {card.accession_number}")
         title = lang.pick(card.text("title"))
         self.title.setText(title.text if title else card.accession_number)
+        self.mongol_band.show_texts(card.text("title"), lang.code)
+        band = 0 if self.mongol_band.isHidden() else self.mongol_band.minimumWidth()
+        self._scroll.setMinimumWidth(max(300, 420 - band))  # the band takes its room here
         place = lang.text(card.text("place"))
         country = country_name(card.country, lang.code)
         if country and country in place:

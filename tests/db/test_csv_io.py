@@ -186,11 +186,12 @@ def test_media_order_cover_and_relations_are_replaced(
 def test_an_item_keeps_a_title(sample_catalog: Catalog, tmp_path: Path) -> None:
     ok = write_csv_file(tmp_path / "ok.csv", "identifier,type,title@en", "BH-MAP-002,map,")
     assert import_csv(sample_catalog, ok)["errors"] == []  # kk/ru/mn titles remain
+    # A title in the traditional script (title@mn-Mong) is a title too: clear it as well.
     bad = write_csv_file(
         tmp_path / "bad.csv",
-        "identifier,type,title@en,title@kk,title@ru,title@mn",
-        "BH-MAP-002,map,,,,",
-        "NEW-1,map,,,,",
+        "identifier,type,title@en,title@kk,title@ru,title@mn,title@mn-Mong",
+        "BH-MAP-002,map,,,,,",
+        "NEW-1,map,,,,,",
     )
     result = import_csv(sample_catalog, bad)
     assert [(e["row"], e["column"]) for e in result["errors"]] == [(2, "title"), (3, "title")]

@@ -53,7 +53,8 @@ def test_manifest_content(sample_export: tuple[dict[str, Any], Path]) -> None:
     assert doc["@context"] == iiif.PRESENTATION_CONTEXT
     assert doc["id"] == f"{BASE}/items/2/manifest.json"
     assert doc["type"] == "Manifest"
-    assert set(doc["label"]) == {"en", "kk", "ru", "mn"}
+    # The title also in the traditional Mongolian script, tagged mn-Mong (BCP 47).
+    assert set(doc["label"]) == {"en", "kk", "ru", "mn", "mn-Mong"}
     assert doc["label"]["en"][0].startswith("Martin Behaim")
     assert set(doc["summary"]) == {"en", "kk", "ru", "mn"}
     labels = [m["label"]["en"][0] for m in doc["metadata"]]
@@ -106,7 +107,7 @@ def test_collections(sample_export: tuple[dict[str, Any], Path], sample_catalog:
     assert ("Collection", f"{BASE}/collections/then-and-now.json") in refs
     assert ("Collection", f"{BASE}/collections/bridging-horizons.json") in refs
     then = load(out / "collections" / "then-and-now.json")
-    assert set(then["label"]) == {"en", "kk", "ru", "mn"}
+    assert set(then["label"]) == {"en", "kk", "ru", "mn", "mn-Mong"}
     # Section order of the exhibition (sections 5 and 6 of the sample: 2,3,4,6 then 1,5).
     assert [i["id"] for i in then["items"]] == [
         f"{BASE}/items/{n}/manifest.json" for n in (2, 3, 4, 6, 1, 5)

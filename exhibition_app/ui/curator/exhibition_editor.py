@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from exhibition_app.core.cards import ItemCard
-from exhibition_app.core.languages import LANGUAGES, NATIVE_NAMES
+from exhibition_app.core.languages import LANGUAGES, MONGOL_SCRIPT, NATIVE_NAMES
 from exhibition_app.operations.exhibition_editing import (
     exhibition_history,
     exhibition_state_at,
@@ -42,6 +42,7 @@ from exhibition_app.ui.curator.item_editor import PlainEdit
 from exhibition_app.ui.curator.notice import notice
 from exhibition_app.ui.curator.undo import Apply
 from exhibition_app.ui.i18n import Language, tr
+from exhibition_app.ui.mongol_vertical import MongolTitleField
 from exhibition_app.ui.tasks import OpContext, TaskManager
 
 if TYPE_CHECKING:
@@ -79,8 +80,17 @@ class TextTabs(QTabWidget):
             )
             self.fields[lang] = (title, text)
             self.addTab(page, NATIVE_NAMES[lang])
+            if lang == "mn":  # the title in the traditional script too (mn-Mong)
+                self.script = MongolTitleField()
+                self.script.edit.editingFinished.connect(
+                    lambda w=self.script.edit: self.edited.emit(
+                        "title", MONGOL_SCRIPT, w.text().strip()
+                    )
+                )
+                form.insertRow(1, tr("ItemEditor", "Title (Mongol script)"), self.script)
 
     def show_texts(self, texts: dict[str, dict[str, str]]) -> None:
+        self.script.edit.setText(texts.get("title", {}).get(MONGOL_SCRIPT, ""))
         for i, lang in enumerate(LANGUAGES):
             title, text = self.fields[lang]
             title.setText(texts.get("title", {}).get(lang, ""))

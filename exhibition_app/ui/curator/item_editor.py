@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 from exhibition_app.core.cards import ItemCard
 from exhibition_app.core.countries import COUNTRIES, country_name
 from exhibition_app.core.edtf import DateParseError, parse_date
-from exhibition_app.core.languages import LANGUAGES, NATIVE_NAMES
+from exhibition_app.core.languages import LANGUAGES, MONGOL_SCRIPT, NATIVE_NAMES
 from exhibition_app.core.licences import is_licence_uri, licence_name
 from exhibition_app.core.vocabulary import ITEM_TEXT_FIELDS
 from exhibition_app.core.vocabulary import KINDS as CATALOGUE_KINDS
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.labels import field_name, kind_name
+from exhibition_app.ui.mongol_vertical import MongolTitleField
 
 # The catalogue's own lists (exhibition_app.core.vocabulary, shared with the schema).
 KINDS = CATALOGUE_KINDS
@@ -133,6 +134,16 @@ class ItemEditor(QWidget):
                 )
             self.text_fields[lang] = fields
             self.tabs.addTab(page, NATIVE_NAMES[lang])
+            if lang == "mn":  # the title in the traditional script too (mn-Mong)
+                script = MongolTitleField()
+                script.edit.editingFinished.connect(
+                    lambda: self._text_finished("title", MONGOL_SCRIPT)
+                )
+                self.text_fields[MONGOL_SCRIPT] = {"title": script.edit}
+                key = f"texts.title.{MONGOL_SCRIPT}"
+                page_form.insertRow(
+                    1, tr("ItemEditor", "Title (Mongol script)"), self._with_error(key, script)
+                )
 
         inner = QWidget()
         col = QVBoxLayout(inner)

@@ -30,6 +30,7 @@ from exhibition_app.ui.card_art import paint_picture_or_card
 from exhibition_app.ui.gallery.model import request_thumbnail
 from exhibition_app.ui.i18n import tr, tr_in
 from exhibition_app.ui.kiosk.lockdown import is_forbidden_key
+from exhibition_app.ui.mongol_vertical import paint_attract_band
 from exhibition_app.ui.tasks import TaskManager
 from exhibition_app.ui.theme import FELT_RED, GOLD, MUTED, OCHRE, PARCHMENT, SANS, SERIF
 
@@ -201,6 +202,10 @@ class AttractScreen(QWidget):
             self._paint_slide(painter, stage, card, self._pixmap(card))
         painter.setOpacity(1.0)
         self._paint_caption(painter, card)
+        if self.lang == "mn":  # and the titles in the traditional script, top to bottom
+            paint_attract_band(
+                painter, QRectF(self.rect()), card.text("title") if card else {}, self.heading
+            )
         painter.end()
 
     def _paint_slide(

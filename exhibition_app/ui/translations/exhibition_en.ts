@@ -884,6 +884,10 @@
   <context>
     <name>ItemEditor</name>
     <message>
+      <source>Title (Mongol script)</source>
+      <translation>Title (Mongol script)</translation>
+    </message>
+    <message>
       <source>e.g. c. 1720, 1680s, 18th century</source>
       <translation>e.g. c. 1720, 1680s, 18th century</translation>
     </message>
@@ -1343,6 +1347,17 @@
     <message>
       <source>cover</source>
       <translation>cover</translation>
+    </message>
+  </context>
+  <context>
+    <name>MongolScript</name>
+    <message>
+      <source>Title in the traditional script</source>
+      <translation>Title in the traditional script</translation>
+    </message>
+    <message>
+      <source>Traditional Mongolian (mn-Mong), written top to bottom: shown on the Mongolian item page and in the kiosk's attract loop</source>
+      <translation>Traditional Mongolian (mn-Mong), written top to bottom: shown on the Mongolian item page and in the kiosk's attract loop</translation>
     </message>
   </context>
   <context>

@@ -884,6 +884,10 @@
   <context>
     <name>ItemEditor</name>
     <message>
+      <source>Title (Mongol script)</source>
+      <translation>Атауы (моңғол жазуы)</translation>
+    </message>
+    <message>
       <source>e.g. c. 1720, 1680s, 18th century</source>
       <translation>мысалы: c. 1720, 1680s, 18th century</translation>
     </message>
@@ -1343,6 +1347,17 @@
     <message>
       <source>cover</source>
       <translation>мұқаба</translation>
+    </message>
+  </context>
+  <context>
+    <name>MongolScript</name>
+    <message>
+      <source>Title in the traditional script</source>
+      <translation>Дәстүрлі моңғол жазуымен атауы</translation>
+    </message>
+    <message>
+      <source>Traditional Mongolian (mn-Mong), written top to bottom: shown on the Mongolian item page and in the kiosk's attract loop</source>
+      <translation>Дәстүрлі моңғол жазуы (mn-Mong), жоғарыдан төмен жазылады: моңғолша экспонат бетінде және киосктің күту режимінде көрсетіледі</translation>
     </message>
   </context>
   <context>

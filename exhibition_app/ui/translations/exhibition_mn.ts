@@ -884,6 +884,10 @@
   <context>
     <name>ItemEditor</name>
     <message>
+      <source>Title (Mongol script)</source>
+      <translation>Гарчиг (монгол бичгээр)</translation>
+    </message>
+    <message>
       <source>e.g. c. 1720, 1680s, 18th century</source>
       <translation>жишээ нь: c. 1720, 1680s, 18th century</translation>
     </message>
@@ -1343,6 +1347,17 @@
     <message>
       <source>cover</source>
       <translation>нүүр зураг</translation>
+    </message>
+  </context>
+  <context>
+    <name>MongolScript</name>
+    <message>
+      <source>Title in the traditional script</source>
+      <translation>Монгол бичгээрх гарчиг</translation>
+    </message>
+    <message>
+      <source>Traditional Mongolian (mn-Mong), written top to bottom: shown on the Mongolian item page and in the kiosk's attract loop</source>
+      <translation>Монгол бичиг (mn-Mong), дээрээс доош бичнэ: монгол хэл дээрх үзмэрийн хуудсанд болон киоскийн хүлээлгийн горимд харуулна</translation>
     </message>
   </context>
   <context>

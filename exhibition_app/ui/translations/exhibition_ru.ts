@@ -884,6 +884,10 @@
   <context>
     <name>ItemEditor</name>
     <message>
+      <source>Title (Mongol script)</source>
+      <translation>Название (старомонгольское письмо)</translation>
+    </message>
+    <message>
       <source>e.g. c. 1720, 1680s, 18th century</source>
       <translation>например: c. 1720, 1680s, 18th century</translation>
     </message>
@@ -1343,6 +1347,17 @@
     <message>
       <source>cover</source>
       <translation>обложка</translation>
+    </message>
+  </context>
+  <context>
+    <name>MongolScript</name>
+    <message>
+      <source>Title in the traditional script</source>
+      <translation>Название старомонгольским письмом</translation>
+    </message>
+    <message>
+      <source>Traditional Mongolian (mn-Mong), written top to bottom: shown on the Mongolian item page and in the kiosk's attract loop</source>
+      <translation>Старомонгольское письмо (mn-Mong), пишется сверху вниз: показывается на странице экспоната на монгольском и в заставке киоска</translation>
     </message>
   </context>
   <context>
