@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 
 from exhibition_app.core.countries import is_country
 from exhibition_app.core.edtf import DateParseError, parse_date, parse_edtf
-from exhibition_app.core.languages import LANGUAGES
+from exhibition_app.core.languages import TEXT_LANGUAGES
 from exhibition_app.core.licences import is_licence_uri
 from exhibition_app.core.vocabulary import KINDS
 from exhibition_app.interop.csv_dc import FIELD_COLUMNS, neutralise, restore
@@ -221,7 +221,7 @@ class _Target:
 
 
 def _language(tag: str) -> str | None:
-    for lang in LANGUAGES:
+    for lang in TEXT_LANGUAGES:
         if lang.lower() == tag.lower():
             return lang
     return None
