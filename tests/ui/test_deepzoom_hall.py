@@ -202,3 +202,18 @@ def test_fade_shows_the_map_beneath(qtbot, flat: Pyramid, world: Pyramid) -> Non
     # Half grey (128) and half green (30, 160, 60): not the grey darkened towards black.
     assert mixed.green() == pytest.approx((128 + 160) / 2, abs=8)
     assert mixed.red() == pytest.approx((128 + 30) / 2, abs=8)
+
+
+def test_motion_draws_fast_then_one_smooth_repaint(qtbot, flat: Pyramid) -> None:  # type: ignore[no-untyped-def]
+    v = _view(qtbot, flat)
+    qtbot.waitUntil(lambda: not v.is_settling(), timeout=5000)
+    painted: list[bool] = []
+    v._paint_tiles = (  # type: ignore[method-assign]
+        lambda painter, real=v._paint_tiles: (painted.append(v.is_settling()), real(painter))
+    )
+    v.pan_by_screen(QPointF(40, 0))
+    assert v.is_settling()  # moving: tiles are scaled without smoothing
+    v.repaint()
+    qtbot.waitUntil(lambda: not v.is_settling(), timeout=5000)
+    qtbot.waitUntil(lambda: painted and painted[-1] is False, timeout=5000)
+    assert painted[0] is True  # the frame during the move was the fast one

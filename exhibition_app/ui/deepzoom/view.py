@@ -72,6 +72,7 @@ NAV_WIDTH = 200
 HOTSPOT_RADIUS = 11.0
 MAX_ZOOM = 4.0  # screen pixels per image pixel at the deepest
 KINETIC_FRICTION = 0.92
+SETTLE_MS = 150  # still this long after a move: the smooth repaint
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,13 @@ class DeepZoomView(QWidget):
         self._frame.timeout.connect(self.update)
         self.loader.tile_ready.connect(lambda _k: self._frame.isActive() or self._frame.start())
         self.loader.pinned = self._pinned
+        #: While the view moves, tiles are scaled without smoothing (the smooth scaling of
+        #: a screenful, coarse tiles stretched over holes above all, made the slow frames);
+        #: one smooth repaint follows when the view has been still for ``SETTLE_MS``.
+        self.fast_motion = True
+        self._moving = False
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
         self.pyramid: Pyramid | None = None
         self.center = QPointF(0, 0)
         self.zoom = 1.0
@@ -235,9 +243,19 @@ class DeepZoomView(QWidget):
         self._anim = anim
 
     def _changed(self) -> None:
+        self._moving = True
+        self._settle.start()
         self._request_tiles()
         self.update()
         self.view_changed.emit()
+
+    def _settled(self) -> None:
+        self._moving = False
+        self.update()  # the one sharp (smooth) repaint
+
+    def is_settling(self) -> bool:
+        """The view moved a moment ago: its smooth repaint is still to come."""
+        return self._moving and self.fast_motion
 
     # -- tiles -----------------------------------------------------------------------------
     def sharp_scale(self) -> int:
@@ -318,7 +336,6 @@ class DeepZoomView(QWidget):
             painter.end()
             return
         painter.setOpacity(self.opacity)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         self._paint_tiles(painter)
         painter.setOpacity(1.0)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -340,6 +357,8 @@ class DeepZoomView(QWidget):
         sharp = self.sharp_scale()
         world = self._transform()
         one_to_one = abs(self.zoom * sharp - 1.0) < 1e-3 and self.quarter_turns == 0
+        smooth = not self.is_settling()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
         for off in self.copies():
             at = QTransform().translate(off, 0) * world
             r = self.visible_image_rect().translated(-off, 0)
@@ -354,10 +373,12 @@ class DeepZoomView(QWidget):
                         if any(box.intersects(hole) for hole in holes):
                             self._draw_tile(painter, at, key)
             # Pixel for pixel: a plain blit at whole-pixel positions, no resampling.
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not one_to_one)
+            painter.setRenderHint(
+                QPainter.RenderHint.SmoothPixmapTransform, smooth and not one_to_one
+            )
             for key in sharp_keys:
                 self._draw_tile(painter, at, key)
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
         self._forget_turned()
 
     def _draw_tile(self, painter: QPainter, at: QTransform, key: TileKey) -> None:
