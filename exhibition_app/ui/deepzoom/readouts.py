@@ -8,10 +8,11 @@ in English) and the translations.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 
 from exhibition_app.ui.i18n import tr
 from exhibition_app.ui.theme import GOLD, PARCHMENT, SANS
@@ -59,6 +60,20 @@ def format_lonlat(lon: float, lat: float, locale: QLocale | None = None) -> str:
     return f"{lat_text}° {ns}   {lon_text}° {ew}"
 
 
+@functools.lru_cache(maxsize=32)
+def _backing(width: int, height: int) -> QPixmap:
+    """The panel: a rounded, translucent dark rectangle with a faint edge."""
+    pixmap = QPixmap(width, height)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(255, 255, 255, 40), 1))
+    painter.setBrush(QColor(14, 13, 11, 200))
+    painter.drawRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), 10, 10)
+    painter.end()
+    return pixmap
+
+
 def _font() -> QFont:
     font = QFont(SANS)
     font.setPixelSize(FONT_PX)
@@ -93,12 +108,12 @@ def paint_readouts(
     line_h = QFontMetricsF(font).height()
     width = outer_w - 2 * PAD
     bar_h = line_h + 12 if bar is not None else 0.0
+    # The backing's width in steps of 16 px, so the pointer's changing coordinates reuse
+    # one pixmap instead of filling an antialiased rounded path every frame.
+    outer_w = math.ceil(outer_w / 16) * 16
     rect = QRectF(bottom_left.x(), bottom_left.y() - outer_h, outer_w, outer_h)
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor(255, 255, 255, 40), 1))
-    painter.setBrush(QColor(14, 13, 11, 200))
-    painter.drawRoundedRect(rect, 10, 10)
+    painter.drawPixmap(rect.topLeft(), _backing(int(outer_w), math.ceil(outer_h)))
     x = rect.left() + PAD
     y = rect.top() + PAD
     if bar is not None:

@@ -103,6 +103,7 @@ class DeepZoomView(QWidget):
         self._frame.timeout.connect(self.update)
         self.loader.tile_ready.connect(lambda _k: self._frame.isActive() or self._frame.start())
         self.loader.pinned = self._pinned
+        self.loader.tile_ready.connect(self._prepare_tile)
         #: While the view moves, tiles are scaled without smoothing (the smooth scaling of
         #: a screenful, coarse tiles stretched over holes above all, made the slow frames);
         #: one smooth repaint follows when the view has been still for ``SETTLE_MS``.
@@ -137,10 +138,12 @@ class DeepZoomView(QWidget):
         self._homed = False
         self._turned: dict[TileKey, QPixmap] = {}
         self._turned_for: tuple[int, int] = (0, 0)
+        self._nav_cache: tuple[tuple[int, int, int, bool], QPixmap] | None = None
 
     # -- content ---------------------------------------------------------------------------
     def set_pyramid(self, pyramid: Pyramid | None) -> None:
         self.pyramid = pyramid
+        self._nav_cache = None
         self.loader.set_pyramid(pyramid)
         self._homed = False
         self.home()
@@ -405,6 +408,12 @@ class DeepZoomView(QWidget):
             self._turned[key] = turned
         return turned
 
+    def _prepare_tile(self, key: TileKey) -> None:
+        """A tile arrived: on a turned view, turn it now rather than in the next paint."""
+        pixmap = self.cache.peek(key)
+        if self.quarter_turns and pixmap is not None:
+            self._turned_pixmap(key, pixmap)
+
     def _forget_turned(self) -> None:
         if not self._turned:
             return
@@ -446,12 +455,7 @@ class DeepZoomView(QWidget):
         p = self.pyramid
         assert p is not None
         nav = self.navigator_rect()
-        coarse = self.cache.peek(p.keys_in(p.coarsest, 0, 0, 1, 1)[0])
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 170))
-        painter.drawRoundedRect(nav.adjusted(-4, -4, 4, 4), 6, 6)
-        if coarse is not None:
-            painter.drawPixmap(nav, coarse, QRectF(coarse.rect()))
+        painter.drawPixmap(nav.topLeft() - QPointF(4, 4), self._navigator_pixmap(nav))
         view = self.visible_image_rect()
         sx, sy = nav.width() / p.width, nav.height() / p.height
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -465,6 +469,30 @@ class DeepZoomView(QWidget):
             ).intersected(nav)
             if not box.isEmpty():
                 painter.drawRect(box)
+
+    def _navigator_pixmap(self, nav: QRectF) -> QPixmap:
+        """The navigator's backing and whole-map picture, made once (an antialiased rounded
+        fill and a smooth scale of the coarsest tile cost milliseconds every frame)."""
+        p = self.pyramid
+        assert p is not None
+        coarse = self.cache.peek(p.keys_in(p.coarsest, 0, 0, 1, 1)[0])
+        key = (id(p), round(nav.width()), round(nav.height()), coarse is not None)
+        if self._nav_cache is not None and self._nav_cache[0] == key:
+            return self._nav_cache[1]
+        pixmap = QPixmap(round(nav.width()) + 8, round(nav.height()) + 8)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 170))
+        painter.drawRoundedRect(QRectF(pixmap.rect()), 6, 6)
+        if coarse is not None:
+            inner = QRectF(4, 4, round(nav.width()), round(nav.height()))
+            painter.drawPixmap(inner, coarse, QRectF(coarse.rect()))
+        painter.end()
+        self._nav_cache = (key, pixmap)
+        return pixmap
 
     def _paint_indicators(self, painter: QPainter) -> None:
         lines = [format_zoom(self.zoom)] if self.show_zoom else []
