@@ -150,3 +150,15 @@ def test_now_layers_are_reference_maps_not_exhibits(sample_catalog: Catalog) -> 
     data = load_map(sample_catalog, schagen.id)
     assert [layer.pixels for layer in data.layers] == [10800 * 5400, 5400 * 2700, 2700 * 1350]
     assert "Tom Patterson" in data.layers[0].credit["en"]
+
+
+def test_both_world_maps_wrap_and_stay_aligned_across_the_seam(compare) -> None:  # type: ignore[no-untyped-def]
+    _win, view = compare
+    assert view.base.wrap_x and view.top.wrap_x
+    width = view.base.pyramid.width
+    view.base.set_view(QPointF(width - 0.3, 500), view.base.zoom * 3)  # on the 180° meridian
+    # One pixel east of the centre lies across the seam: the scale must not jump a world.
+    assert view.top.zoom == pytest.approx(view.base.zoom, rel=1e-6)
+    view.base.pan_by_screen(QPointF(-200, 0))  # on eastwards, past the seam
+    assert 0 <= view.base.center.x() < width
+    assert _lonlat_at_centre(view.top) == pytest.approx(_lonlat_at_centre(view.base), abs=0.05)
