@@ -147,7 +147,15 @@ def load_content(folder: Path) -> dict[str, Any]:
         merged["items"] += part.get("items", [])
         merged["exhibitions"] += part.get("exhibitions", [])
     order = {"map": 0, "photograph": 1, "document": 1, "object": 2}
-    merged["items"].sort(key=lambda e: (order.get(e["kind"], 3), e["accession_number"]))
+    # Unpublished entries (the "now" reference layers) come last, so the exhibition's items
+    # keep the ids they have always had (1-19; `--item 8` and the docs name them).
+    merged["items"].sort(
+        key=lambda e: (
+            not e.get("published", True),
+            order.get(e["kind"], 3),
+            e["accession_number"],
+        )
+    )
     return merged
 
 

@@ -7,7 +7,7 @@ must not import SQLAlchemy), so the two cannot drift apart.
 
 from __future__ import annotations
 
-__all__ = ["ITEM_TEXT_FIELDS", "KINDS", "RELATIONS"]
+__all__ = ["ITEM_TEXT_FIELDS", "KINDS", "NOW_LAYER_TAG", "RELATIONS"]
 
 KINDS: tuple[str, ...] = ("object", "map", "photograph", "document")
 
@@ -27,3 +27,8 @@ ITEM_TEXT_FIELDS: tuple[str, ...] = (
 
 #: How one item can be linked to another, e.g. a 1853 redrawing is ``redrawing_of`` a globe.
 RELATIONS: tuple[str, ...] = ("redrawing_of", "depicts", "related")
+
+#: The tag that makes a georeferenced map a "now" layer: offered in Then and now beside every
+#: georeferenced map, and carried to kiosks, whether published (an exhibit too, like the Blue
+#: Marble) or not (a reference layer with its credits that is no exhibit).
+NOW_LAYER_TAG = "now layer"

@@ -17,9 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exhibition_app.core.georef import Georef
+from exhibition_app.core.vocabulary import NOW_LAYER_TAG
 from exhibition_app.errors import NotFound
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from exhibition_app.catalog import Catalog
 
 
@@ -35,6 +38,16 @@ class MapNote:
 
 
 @dataclass(frozen=True)
+class NowLayer:
+    """A modern whole-world map a visitor may lay over a historic one."""
+
+    id: int
+    title: dict[str, str]
+    credit: dict[str, str]
+    pixels: int
+
+
+@dataclass(frozen=True)
 class MapContent:
     info_json: Path
     notes: tuple[MapNote, ...]
@@ -42,6 +55,9 @@ class MapContent:
     geo: Georef | None
     width: int
     height: int
+    #: The "now" layers for this map, sharpest first (the first is the default); empty for
+    #: a map without a georeference, which nothing can be aligned with.
+    layers: tuple[NowLayer, ...]
 
 
 def read_map(
@@ -66,5 +82,31 @@ def read_map(
             for n in annotations_of(session, item_id)
         )
         geo, width, height = georeference(item), media.width, media.height
+        layers = now_layers(session, exclude=item_id) if geo is not None else ()
     info = ensure_tiles(catalog, media, progress=progress, cancel=cancel)
-    return MapContent(info, notes, geo, width, height)
+    return MapContent(info, notes, geo, width, height, layers)
+
+
+def now_layers(session: Session, *, exclude: int | None = None) -> tuple[NowLayer, ...]:
+    """Maps tagged ``now layer`` that have a picture and a georeference, sharpest first."""
+    from sqlalchemy import select
+
+    from exhibition_app.db.models import Item, ItemTag
+
+    found = []
+    query = select(Item).join(ItemTag, ItemTag.item_id == Item.id)
+    query = query.where(ItemTag.tag == NOW_LAYER_TAG, Item.kind == "map")
+    for item in session.scalars(query.order_by(Item.id)):
+        media = item.cover_media
+        if item.id == exclude or media is None or not item.georef:
+            continue
+        found.append(
+            NowLayer(
+                item.id,
+                item.text_map("title"),
+                item.text_map("credit_line"),
+                media.width * media.height,
+            )
+        )
+    found.sort(key=lambda layer: -layer.pixels)
+    return tuple(found)

@@ -5,7 +5,8 @@ mount); the local folder is the kiosk's own (``--assets``). What is replicated:
 
 - every media file the catalogue references (``media/<sha[:2]>/<sha256><ext>``; with
   ``published_only``, only the media of published items: their pictures, covers and
-  annotation images), verified against the catalogue's SHA-256: a file on the share that
+  annotation images, and of the "now" layers a kiosk lays over them, published or not),
+  verified against the catalogue's SHA-256: a file on the share that
   does not hash to it is reported and never installed;
 - the IIIF level-0 tile set ``tiles/<sha256>/`` of each of those media that is finished on
   the share (`imaging.tiles.is_current`). Tile files are hashed while they are copied and
@@ -58,7 +59,8 @@ from sqlalchemy import or_, select
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.durable import atomic_write, fsync_dir, replace_file
-from exhibition_app.db.models import Annotation, Item, ItemMedia, Media
+from exhibition_app.core.vocabulary import NOW_LAYER_TAG
+from exhibition_app.db.models import Annotation, Item, ItemMedia, ItemTag, Media
 from exhibition_app.errors import CatalogError
 
 __all__ = [
@@ -232,11 +234,13 @@ def _needed_media(catalog: Catalog, published_only: bool) -> list[tuple[str, str
     """``(relpath, sha256)`` of every media file the replica needs, sorted by relpath."""
     stmt = select(Media.relpath, Media.sha256)
     if published_only:
-        published = select(Item.id).where(Item.published.is_(True))
+        layers = select(ItemTag.item_id).where(ItemTag.tag == NOW_LAYER_TAG)
+        shown = or_(Item.published.is_(True), Item.id.in_(layers))
+        published = select(Item.id).where(shown)
         stmt = stmt.where(
             or_(
                 Media.id.in_(select(ItemMedia.media_id).where(ItemMedia.item_id.in_(published))),
-                Media.id.in_(select(Item.cover_media_id).where(Item.published.is_(True))),
+                Media.id.in_(select(Item.cover_media_id).where(shown)),
                 Media.id.in_(select(Annotation.media_id).where(Annotation.item_id.in_(published))),
             )
         )

@@ -361,7 +361,7 @@ def test_the_catalogue_can_come_from_the_environment(sample_paths: tuple[Path, P
         env=env,
     )
     assert proc.returncode == 0, proc.stderr
-    assert len(json.loads(proc.stdout)) == 19
+    assert len(json.loads(proc.stdout)) == 21  # 19 exhibits and 2 reference layers
     # --catalog still wins over the environment.
     env["EXHIBITION_CATALOG"] = "/nonexistent-folder/none.db"
     proc = subprocess.run(

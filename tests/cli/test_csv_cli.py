@@ -39,19 +39,19 @@ def test_round_trip_from_the_command_line(sample_paths: tuple[Path, Path], tmp_p
     db, assets = sample_paths
     sample = ("--catalog", str(db), "--assets", str(assets))
     first, second = tmp_path / "first.csv", tmp_path / "second.csv"
-    assert ok_json(*sample, "export", "csv", str(first)) == {"exported": 19, "file": str(first)}
+    assert ok_json(*sample, "export", "csv", str(first)) == {"exported": 21, "file": str(first)}
 
     empty = catalogue(tmp_path, "empty")
     dry = ok_json(
         *empty, "import", "csv", str(first), "--media-from", str(assets / "media"), "--dry-run"
     )
-    assert dry["dry_run"] is True and dry["errors"] == [] and dry["created"] == 19
+    assert dry["dry_run"] is True and dry["errors"] == [] and dry["created"] == 21
     assert item_count(empty) == 0
 
     result = ok_json(*empty, "import", "csv", str(first), "--media-from", str(assets / "media"))
     assert {k: result[k] for k in ("imported", "created", "updated", "errors", "dry_run")} == {
-        "imported": 19,
-        "created": 19,
+        "imported": 21,
+        "created": 21,
         "updated": 0,
         "errors": [],
         "dry_run": False,
@@ -63,9 +63,9 @@ def test_round_trip_from_the_command_line(sample_paths: tuple[Path, Path], tmp_p
     # and the human-readable forms
     proc = run(*empty, "import", "csv", str(second))
     assert proc.returncode == 0, proc.stderr
-    assert "19 unchanged" in proc.stdout
+    assert "21 unchanged" in proc.stdout
     proc = run(*empty, "export", "csv", str(second))
-    assert proc.returncode == 0 and proc.stdout.strip() == f"exported 19 items to {second}"
+    assert proc.returncode == 0 and proc.stdout.strip() == f"exported 21 items to {second}"
 
 
 def test_errors_import_nothing_and_exit_1(tmp_path: Path) -> None:

@@ -64,10 +64,10 @@ def test_export_import_export_is_byte_identical(
     first = export_bytes(sample_catalog, tmp_path / "first.csv")
     result = import_csv(empty, tmp_path / "first.csv", media_from=sample_catalog.assets / "media")
     assert result["errors"] == []
-    assert (result["imported"], result["created"], result["updated"]) == (19, 19, 0)
-    assert result["media_copied"] == 7
+    assert (result["imported"], result["created"], result["updated"]) == (21, 21, 0)
+    assert result["media_copied"] == 9
     assert export_bytes(empty, tmp_path / "second.csv") == first
-    assert counts(empty) == (19, 7, 7)
+    assert counts(empty) == (21, 9, 9)
     assert check_catalog(empty).ok
     # search index and relations came along
     with empty.read_session() as s:
@@ -85,7 +85,7 @@ def test_reimporting_an_export_changes_nothing(sample_catalog: Catalog, tmp_path
     stamps = _updated_at(sample_catalog)
     result = import_csv(sample_catalog, tmp_path / "a.csv")
     assert result["errors"] == []
-    assert (result["created"], result["updated"], result["unchanged"]) == (0, 0, 19)
+    assert (result["created"], result["updated"], result["unchanged"]) == (0, 0, 21)
     assert _updated_at(sample_catalog) == stamps
     assert {r.identifier: r for r in _records(sample_catalog)} == before
     assert export_bytes(sample_catalog, tmp_path / "b.csv") == first
@@ -106,7 +106,7 @@ def test_export_to_a_stream_and_to_a_path_agree(sample_catalog: Catalog, tmp_pat
 
     stream = io.BytesIO()
     with sample_catalog.read_session() as s:
-        assert export_csv(s, stream) == 19
+        assert export_csv(s, stream) == 21
     assert stream.getvalue() == export_bytes(sample_catalog, tmp_path / "x.csv")
     assert not list(tmp_path.glob(".tmp-*"))
 
@@ -267,7 +267,7 @@ def test_missing_media_is_a_row_error_and_nothing_is_imported(
     export_bytes(sample_catalog, tmp_path / "a.csv")
     result = import_csv(empty, tmp_path / "a.csv")  # no --media-from
     rows = {e["row"] for e in result["errors"]}
-    assert len(rows) == 7 and all(e["column"] == "media" for e in result["errors"])
+    assert len(rows) == 9 and all(e["column"] == "media" for e in result["errors"])
     assert "use --media-from DIR" in result["errors"][0]["message"]
     assert result["imported"] == 0
     assert counts(empty) == (0, 0, 0)
@@ -357,7 +357,7 @@ def test_dry_run_changes_nothing(sample_catalog: Catalog, empty: Catalog, tmp_pa
         empty, tmp_path / "a.csv", media_from=sample_catalog.assets / "media", dry_run=True
     )
     assert result["errors"] == [] and result["dry_run"] is True
-    assert (result["imported"], result["created"], result["media_copied"]) == (19, 19, 7)
+    assert (result["imported"], result["created"], result["media_copied"]) == (21, 21, 9)
     assert counts(empty) == (0, 0, 0)
     assert not [p for p in empty.assets.rglob("*") if p.is_file()]
 

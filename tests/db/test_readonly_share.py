@@ -127,12 +127,12 @@ def test_a_catalogue_on_a_read_only_file_system_is_read_not_written(
     with Catalog.open(db, shared / "assets") as cat:
         assert cat.read_only == "a read-only file system"
         with cat.read_session() as s:
-            assert len(list(s.scalars(select(Item)))) == 19
+            assert len(list(s.scalars(select(Item)))) == 21
             assert search(s, "globe").item_ids
         exported = tmp_path / "items.csv"
         with cat.read_session() as s:
             export_csv(s, exported)
-        assert exported.read_bytes().count(b"\r\n") == 20
+        assert exported.read_bytes().count(b"\r\n") == 22
         report = check_catalog(cat)
         assert report.ok, report.problems  # not "search index is damaged"
         assert backup(cat, tmp_path / "copy.db").bytes > 0
@@ -216,7 +216,7 @@ def test_a_catalogue_this_account_cannot_write_opens_read_only(tmp_path: Path, l
     out = json.loads(run.stdout)
     assert out == {
         "read_only": "file permissions",
-        "items": 19,
+        "items": 21,
         "problems": [],
         "write": f"the catalogue {db} is read-only (file permissions): {READ_ONLY_TAIL}",
     }

@@ -5,7 +5,10 @@ divider a finger can drag (swipe), and drawn at the opacity of a slider (fade). 
 stay aligned through their georeferences while zooming and panning: a point of the base
 image is carried to longitude/latitude and from there into the other image, so maps of
 different sizes (2700 and 1350 pixels wide) or different fits line up. Either view can be
-driven; the other follows.
+driven; the other follows. World maps wrap across the 180° seam in both views.
+
+Below the maps, a row of touch-sized buttons chooses the map on top (the "now" layers and
+the related maps), and the fade slider crossfades from one map to the other.
 """
 
 from __future__ import annotations
@@ -14,14 +17,25 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QRegion, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from exhibition_app.ui.deepzoom.pyramid import Pyramid
 from exhibition_app.ui.deepzoom.view import DeepZoomView
-from exhibition_app.ui.theme import GOLD, PARCHMENT
+from exhibition_app.ui.flow_layout import FlowLayout
+from exhibition_app.ui.theme import GOLD, LINE, PARCHMENT
 
 Mapping = Callable[[float, float], tuple[float, float]]
 HANDLE_WIDTH = 48  # a finger-sized grip
+TOUCH_PX = 48
+CHOICE_MAX_PX = 420  # a long title is shortened (the whole title is its tooltip)
 
 
 class DividerHandle(QWidget):
@@ -69,6 +83,9 @@ class DividerHandle(QWidget):
 class CompareView(QWidget):
     """Two aligned deep-zoom views with a swipe divider and an opacity slider."""
 
+    #: The visitor chose another map for the top (its item id).
+    chosen = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stage = QWidget()
@@ -89,9 +106,29 @@ class CompareView(QWidget):
         self.slider.setRange(0, 100)
         self.slider.setValue(100)
         self.slider.setMinimumHeight(48)
+        # The theme's gold, and a grip a finger can hold (not Qt's default blue).
+        self.slider.setStyleSheet(
+            f"QSlider::groove:horizontal {{ height: 6px; background: {LINE}; border-radius: 3px; }}"
+            f"QSlider::sub-page:horizontal {{ background: {GOLD}; border-radius: 3px; }}"
+            f"QSlider::handle:horizontal {{ background: {PARCHMENT}; border: 2px solid {GOLD};"
+            " width: 28px; margin: -12px 0; border-radius: 16px; }"
+        )
         self.slider.valueChanged.connect(self._opacity)
         self.slider_label = QLabel()
         self.slider_label.setObjectName("fieldName")
+        self.chooser_label = QLabel()
+        self.chooser_label.setObjectName("fieldName")
+        self.chooser = QWidget()
+        self.chooser_flow = FlowLayout(self.chooser, spacing=8)
+        self.choice_buttons: dict[int, QPushButton] = {}
+        self.current_choice: int | None = None
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self.chooser_label.setMinimumHeight(TOUCH_PX)  # on the buttons' line
+        self.chooser_flow.addWidget(self.chooser_label)  # flows above them when narrow
+        choose = QHBoxLayout()
+        choose.setContentsMargins(16, 8, 16, 0)
+        choose.addWidget(self.chooser, 1)
         bar = QHBoxLayout()
         bar.setContentsMargins(16, 4, 16, 8)
         bar.addWidget(self.slider_label)
@@ -100,8 +137,10 @@ class CompareView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.stage, 1)
+        layout.addLayout(choose)
         layout.addLayout(bar)
         self.stage.installEventFilter(self)
+        self.chooser.installEventFilter(self)
 
     def set_maps(
         self,
@@ -115,15 +154,54 @@ class CompareView(QWidget):
         self.base_to_top, self.top_to_base = base_to_top, top_to_base
         self.base.set_pyramid(base)
         self.top.set_pyramid(top)
-        self.base_label.setText(labels[0])
-        self.top_label.setText(labels[1])
-        for label in (self.base_label, self.top_label):
-            label.adjustSize()
+        self.set_labels(*labels)
         self._layout_stage()
         self._follow(self.base, self.top)
 
+    def set_choices(self, choices: list[tuple[int, str]], current: int | None) -> None:
+        """One checkable button per map that can go on top; ``current`` is checked."""
+        for button in self.choice_buttons.values():
+            self._group.removeButton(button)
+            button.deleteLater()
+        self.choice_buttons = {}
+        self.current_choice = current
+        for layer_id, title in choices:
+            button = QPushButton(title)
+            button.setProperty("fullText", title)
+            button.setToolTip(title)
+            button.setAccessibleName(title)
+            button.setObjectName("placesButton")
+            button.setCheckable(True)
+            button.setChecked(layer_id == current)
+            button.setMinimumHeight(TOUCH_PX)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _=False, i=layer_id: self._choose(i))
+            self._group.addButton(button)
+            self.chooser_flow.addWidget(button)
+            self.choice_buttons[layer_id] = button
+        self.chooser.setVisible(len(choices) > 1)
+        self.chooser_label.setVisible(len(choices) > 1)
+        self._fit_choices()
+
+    def _fit_choices(self) -> None:
+        """Shorten long titles (with an ellipsis) to what the row has room for."""
+        room = max(120, self.chooser.width() - 4)
+        for button in self.choice_buttons.values():
+            title = str(button.property("fullText"))
+            width = min(CHOICE_MAX_PX, room - 40)
+            button.setText(
+                button.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, width)
+            )
+            button.setMaximumWidth(room)
+
+    def _choose(self, layer_id: int) -> None:
+        if layer_id != self.current_choice:
+            self.current_choice = layer_id
+            self.chosen.emit(layer_id)
+
     def is_sharp(self) -> bool:
-        return self.base.is_sharp() and self.top.is_sharp()
+        views = (self.base, self.top)
+        return all(v.is_sharp() and not v.is_settling() for v in views)
 
     def set_divider(self, x: int) -> None:
         width = max(1, self.stage.width())
@@ -143,7 +221,11 @@ class CompareView(QWidget):
         fx, fy = to(c.x(), c.y())
         # The ground one leader pixel spans, measured in follower pixels, sets the zoom.
         ex, ey = to(c.x() + 1, c.y())
-        follower_px = max(1e-9, ((ex - fx) ** 2 + (ey - fy) ** 2) ** 0.5)
+        dx = ex - fx
+        if follower.wrap_x:  # one pixel east may land across the seam, a world away
+            w = follower.pyramid.width
+            dx = (dx + w / 2) % w - w / 2
+        follower_px = max(1e-9, (dx**2 + (ey - fy) ** 2) ** 0.5)
         self._syncing = True
         try:
             follower.quarter_turns = leader.quarter_turns
@@ -154,11 +236,14 @@ class CompareView(QWidget):
     def eventFilter(self, watched: object, event: object) -> bool:
         if watched is self.stage and isinstance(event, QResizeEvent):
             self._layout_stage()
+        if watched is self.chooser and isinstance(event, QResizeEvent):
+            self._fit_choices()
         return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._layout_stage()
+        self._fit_choices()
 
     def _layout_stage(self) -> None:
         rect = self.stage.rect()
@@ -169,9 +254,30 @@ class CompareView(QWidget):
         self.top.setMask(QRegion(QRect(x, 0, rect.width() - x, rect.height())))
         self.handle.setGeometry(x - HANDLE_WIDTH // 2, 0, HANDLE_WIDTH, rect.height())
         self.handle.raise_()
+        # Each map's title on its own side of the divider, shortened to fit there.
+        base_shown = self._fit_label(self.base_label, x - 24)
+        top_shown = self._fit_label(self.top_label, rect.width() - x - 24)
         self.base_label.move(12, 12)
         self.top_label.move(max(x + 12, rect.width() - self.top_label.width() - 12), 12)
-        self.base_label.setVisible(bool(self.base_label.text()) and x > 40)
-        self.top_label.setVisible(bool(self.top_label.text()) and x < rect.width() - 40)
+        self.base_label.setVisible(base_shown)
+        self.top_label.setVisible(top_shown)
         self.base_label.raise_()
         self.top_label.raise_()
+
+    def set_labels(self, base: str, top: str) -> None:
+        """The two maps' titles (shortened with an ellipsis where a side is narrow)."""
+        self.base_label.setProperty("fullText", base)
+        self.top_label.setProperty("fullText", top)
+        self._layout_stage()
+
+    @staticmethod
+    def _fit_label(label: QLabel, room: int) -> bool:
+        full = str(label.property("fullText") or "")
+        if not full or room < 80:
+            return False
+        padding = label.sizeHint().width() - label.fontMetrics().horizontalAdvance(label.text())
+        label.setText(
+            label.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, room - padding)
+        )
+        label.adjustSize()
+        return True

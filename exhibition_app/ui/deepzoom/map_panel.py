@@ -9,6 +9,7 @@ says so in words a visitor understands.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from exhibition_app.core.cards import ItemCard
+from exhibition_app.core.georef import Equirectangular
 from exhibition_app.errors import message_of
 from exhibition_app.operations.map_view import MapContent, MapNote
 from exhibition_app.ui.deepzoom.compare import CompareView
@@ -48,6 +50,14 @@ class MapData(MapContent):
     pyramid: Pyramid
 
 
+@dataclass(frozen=True)
+class Layer:
+    """A map that "Then and now" can lay over this one: a "now" layer or a related map."""
+
+    id: int
+    title: dict[str, str]
+
+
 def load_map(
     catalog: Catalog,
     item_id: int,
@@ -59,7 +69,27 @@ def load_map(
     from exhibition_app.operations.map_view import read_map  # the database stack: on the worker
 
     c = read_map(catalog, item_id, progress=progress, cancel=cancel)
-    return MapData(c.info_json, c.notes, c.geo, c.width, c.height, Pyramid.load(c.info_json))
+    return MapData(
+        c.info_json, c.notes, c.geo, c.width, c.height, c.layers, Pyramid.load(c.info_json)
+    )
+
+
+def set_georef(view: DeepZoomView, data: MapData) -> None:
+    """Give ``view`` the map's longitude/latitude and ground scale (or none)."""
+    view.to_lonlat = None
+    view.km_per_image_px = None
+    geo = data.geo
+    if geo is None:
+        return
+    view.to_lonlat = geo.to_lonlat
+
+    def km_per_px(y: float) -> float:
+        lon0, lat0 = geo.to_lonlat(data.width / 2, y)
+        lon1, lat1 = geo.to_lonlat(data.width / 2 + 1, y)
+        dlon = (lon1 - lon0) * math.cos(math.radians((lat0 + lat1) / 2))
+        return 111.32 * math.hypot(dlon, lat1 - lat0)
+
+    view.km_per_image_px = km_per_px
 
 
 class MapPanel(QWidget):
@@ -98,6 +128,10 @@ class MapPanel(QWidget):
         self.bubble.setTextFormat(Qt.TextFormat.PlainText)
         self.bubble.hide()
         self.compare = CompareView()
+        self.compare.chosen.connect(self._choose_layer)
+        #: What "Then and now" offers for the map shown: the "now" layers (sharpest first,
+        #: the default) and then the maps related to it.
+        self.choices: list[Layer] = []
         self.compare_buttons: list[QPushButton] = []
         self.compare_row = QWidget(self.view)
         self.compare_row_layout = QVBoxLayout(self.compare_row)
@@ -122,7 +156,11 @@ class MapPanel(QWidget):
         current = self.stack.currentWidget()
         return (
             self._loading_for is not None
-            or (self.data is not None and current is self.view and not self.view.is_sharp())
+            or (
+                self.data is not None
+                and current is self.view
+                and (not self.view.is_sharp() or self.view.is_settling())
+            )
             or (current is self.compare and not self.compare.is_sharp())
         )
 
@@ -158,6 +196,7 @@ class MapPanel(QWidget):
             return
         self._loading_for = None
         self.data = data
+        self.view.wrap_x = isinstance(data.geo, Equirectangular)
         self.view.set_pyramid(data.pyramid)
         self._set_georef(data)
         self.stack.setCurrentWidget(self.view)
@@ -165,20 +204,48 @@ class MapPanel(QWidget):
         self.view.home()
 
     # -- then and now ------------------------------------------------------------------------
-    def start_compare(self, other: ItemCard) -> None:
-        """Lay ``other`` over this map, aligned through both georeferences."""
+    def start_compare(self, other: Layer | None = None) -> None:
+        """Lay ``other`` (by default the first choice: the sharpest "now" layer) over this
+        map, aligned through both georeferences."""
         catalog, card = self.catalog, self.card
-        if catalog is None or card is None or self.data is None:
+        if other is None and self.choices:
+            other = self.choices[0]
+        if catalog is None or card is None or self.data is None or other is None:
             return
-        self._loading_for = other.id
-        self.tasks.query(
-            lambda: load_map(catalog, other.id),
-            lambda data: self._compare_loaded(other, data),
-            lambda exc: self._failed(other.id, exc),
+        self._loading_for = layer_id = other.id
+        chosen = other
+        # The first view of a big layer builds its tiles (the 10800 px relief takes seconds):
+        # say so, over the comparison already showing or on the waiting screen.
+        self._building = self.tasks.change(
+            lambda ctx: load_map(
+                catalog,
+                layer_id,
+                progress=lambda fraction: ctx.progress(int(fraction * 100), 100),
+                cancel=ctx.cancelled,
+            ),
+            lambda data: self._compare_loaded(chosen, data),
+            lambda exc: self._failed(layer_id, exc),
+            progress=lambda done, total, _label: self._on_compare_progress(layer_id, done, total),
             images=True,
         )
 
-    def _compare_loaded(self, other: ItemCard, top: MapData) -> None:
+    def _on_compare_progress(self, layer_id: int, done: int, total: int) -> None:
+        if layer_id != self._loading_for or done >= total:
+            return
+        text = tr("MapPanel", "Preparing the map for deep zoom…")
+        text += f"  {QLocale().toString(done * 100 // max(total, 1))} %"
+        if self.stack.currentWidget() is self.compare:
+            self.compare.set_labels(str(self.compare.base_label.property("fullText")), text)
+        else:
+            self.message.setText(text)
+            self.stack.setCurrentWidget(self.message)
+
+    def _choose_layer(self, layer_id: int) -> None:
+        layer = next((c for c in self.choices if c.id == layer_id), None)
+        if layer is not None:
+            self.start_compare(layer)
+
+    def _compare_loaded(self, other: Layer, top: MapData) -> None:
         if self._loading_for != other.id or self.data is None or self.card is None:
             return
         self._loading_for = None
@@ -186,19 +253,34 @@ class MapPanel(QWidget):
         if base_geo is None or top_geo is None:
             return
         lang = self.language
+        for view, data in ((self.compare.base, self.data), (self.compare.top, top)):
+            view.wrap_x = isinstance(data.geo, Equirectangular)
+            # Scale bar and longitude/latitude; no zoom percentage, which would differ
+            # between two pictures of different sizes showing the same ground.
+            set_georef(view, data)
+            view.show_zoom = False
         self.compare.set_maps(
             self.data.pyramid,
             top.pyramid,
             lambda x, y: top_geo.to_pixel(*base_geo.to_lonlat(x, y)),
             lambda x, y: base_geo.to_pixel(*top_geo.to_lonlat(x, y)),
-            labels=(lang.text(self.card.text("title")), lang.text(other.text("title"))),
+            labels=(lang.text(self.card.text("title")), lang.text(other.title)),
         )
+        self._refresh_compare_texts(other.id)
+        self.stack.setCurrentWidget(self.compare)
+
+    def _refresh_compare_texts(self, current: int | None = None) -> None:
+        lang = self.language
         self.compare.slider_label.setText(tr("MapPanel", "Fade"))
+        self.compare.chooser_label.setText(tr("MapPanel", "Compare with"))
+        self.compare.set_choices(
+            [(c.id, lang.text(c.title)) for c in self.choices],
+            current if current is not None else self.compare.current_choice,
+        )
         self.close_compare.setText("←  " + tr("MapPanel", "One map"))
         self.close_compare.adjustSize()
-        self.close_compare.move(12, 56)
+        self.close_compare.move(12, 20 + self.compare.base_label.sizeHint().height())
         self.close_compare.raise_()
-        self.stack.setCurrentWidget(self.compare)
 
     def end_compare(self) -> None:
         self.stack.setCurrentWidget(self.view if self.data is not None else self.message)
@@ -225,22 +307,7 @@ class MapPanel(QWidget):
         self.message.setText(tr("MapPanel", "This map is still being digitised."))
 
     def _set_georef(self, data: MapData) -> None:
-        self.view.to_lonlat = None
-        self.view.km_per_image_px = None
-        geo = data.geo
-        if geo is None:
-            return
-        import math
-
-        self.view.to_lonlat = geo.to_lonlat
-
-        def km_per_px(y: float) -> float:
-            lon0, lat0 = geo.to_lonlat(data.width / 2, y)
-            lon1, lat1 = geo.to_lonlat(data.width / 2 + 1, y)
-            dlon = (lon1 - lon0) * math.cos(math.radians((lat0 + lat1) / 2))
-            return 111.32 * math.hypot(dlon, lat1 - lat0)
-
-        self.view.km_per_image_px = km_per_px
+        set_georef(self.view, data)
 
     def refresh_texts(self) -> None:
         data = self.data
@@ -263,42 +330,65 @@ class MapPanel(QWidget):
         for button in self.compare_buttons:
             button.deleteLater()
         self.compare_buttons = []
+        self.choices = []
         if data.geo is not None:
-            for other in self.related:
+            self.choices = [Layer(layer.id, layer.title) for layer in data.layers]
+            known = {c.id for c in self.choices}
+            self.choices += [
+                Layer(o.id, dict(o.text("title"))) for o in self.related if o.id not in known
+            ]
+        if self.choices:
+            # One button opens the default (the sharpest "now" layer); the others are chosen
+            # inside the compare view.
+            full = tr("MapPanel", "Then and now")
+            if len(self.choices) == 1:
                 full = tr("MapPanel", "Then and now: %1").replace(
-                    "%1", lang.text(other.text("title"))
+                    "%1", lang.text(self.choices[0].title)
                 )
-                button = QPushButton(full)
-                button.setProperty("fullText", full)
-                button.setToolTip(full)
-                button.setAccessibleName(full)
-                button.setObjectName("placesButton")
-                button.setCursor(Qt.CursorShape.PointingHandCursor)
-                button.clicked.connect(lambda _=False, o=other: self.start_compare(o))
-                self.compare_row_layout.addWidget(button)
-                button.show()  # a new child of a visible widget is shown only later
-                self.compare_buttons.append(button)
+            button = QPushButton(full)
+            button.setProperty("fullText", full)
+            button.setToolTip(full)
+            button.setAccessibleName(full)
+            button.setObjectName("placesButton")
+            button.setMinimumHeight(48)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _=False: self.start_compare())
+            self.compare_row_layout.addWidget(button)
+            button.show()  # a new child of a visible widget is shown only later
+            self.compare_buttons.append(button)
         self.compare_row.setVisible(bool(self.compare_buttons))
         self._place_overlays()
         self.places.setAccessibleName(tr("MapPanel", "Places on this map"))
         self._toggle_places(self.places_button.isChecked())
         if self.bubble.isVisible() and self.view.active_hotspot is not None:
             self._show_note(self.view.active_hotspot)
+        if self.stack.currentWidget() is self.compare:
+            self._refresh_compare_texts()
 
     def _place_overlays(self) -> None:
-        """Compare buttons in the top right corner, one under the other, shortened with an
-        ellipsis where a long title would run into the places button."""
-        room = self.view.width() - self.places_button.geometry().right() - 24
+        """The "Then and now" button in the top right corner; where the places button
+        leaves too little room beside it (a portrait screen), on its own line below it, so
+        its words are never cut (an ellipsis only when even a whole line is too narrow)."""
+        width = self.view.width()
+        places = None if self.places_button.isHidden() else self.places_button.geometry()
+        beside = width - (places.right() + 12 if places is not None else 0) - 24
+        below = places.bottom() + 8 if places is not None else 12
         for button in self.compare_buttons:
             full = str(button.property("fullText"))
             metrics = button.fontMetrics()
-            text = metrics.elidedText(full, Qt.TextElideMode.ElideRight, max(80, room - 40))
-            button.setText(text)
+            needed = metrics.horizontalAdvance(full) + 48
+            room = beside if needed <= beside else width - 24
+            button.setText(
+                metrics.elidedText(full, Qt.TextElideMode.ElideRight, max(80, room - 48))
+            )
             button.setMaximumWidth(max(120, room))
         self.compare_row_layout.activate()
         size = self.compare_row.sizeHint()
         self.compare_row.resize(size)
-        self.compare_row.move(max(12, self.view.width() - size.width() - 12), 12)
+        if size.width() <= beside:
+            self.compare_row.move(max(12, width - size.width() - 12), 12)
+        else:
+            self.compare_row.move(12, below)
         self.compare_row.raise_()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

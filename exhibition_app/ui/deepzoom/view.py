@@ -6,11 +6,16 @@ the levels up to the sharp one, so lower-resolution tiles show until sharp ones 
 the picture never flashes blank. After each change of view it asks the loader for exactly
 the visible tiles of the right level (nearest the centre first), which cancels the rest.
 
-Input: wheel zooms to the cursor; drag pans with kinetic glide; pinch zooms and two-finger
-drag pans on touch screens; double-click or double-tap zooms in; keys: + - arrows 0 R.
-A navigator in the corner shows the whole image and the viewport (drag it to move); a zoom
-indicator, a scale bar and the longitude/latitude under the pointer show when the map is
-georeferenced.
+Tiles are drawn into rectangles snapped to device pixels, so neighbours meet exactly at any
+zoom or quarter turn (no seams, also when faded). A whole-world map (``wrap_x``) is drawn
+again at +/- its width and pans endlessly east and west.
+
+Input: wheel zooms to the cursor; drag pans with kinetic glide; on touch screens the view
+takes the touch events itself (touch.py): pinch zooms and two-finger drag pans, one finger
+drags, a double tap zooms in; double-click too; keys: + - arrows 0 R. A navigator in the
+corner shows the whole image and the viewport (drag it to move); the zoom, a scale bar and the
+longitude/latitude under the pointer show on a backing when the map is georeferenced
+(readouts.py, in the visitor's language).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
     QPointF,
+    QRect,
     QRectF,
     QSize,
     Qt,
@@ -33,28 +39,40 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QKeyEvent,
     QMouseEvent,
+    QNativeGestureEvent,
     QPainter,
     QPaintEvent,
     QPen,
     QPixmap,
+    QRegion,
     QResizeEvent,
+    QTouchEvent,
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QWidget
+from PySide6.QtWidgets import QWidget
 
 from exhibition_app.ui import settings
 from exhibition_app.ui.deepzoom.pyramid import Pyramid, TileKey
+from exhibition_app.ui.deepzoom.readouts import (
+    format_distance,
+    format_lonlat,
+    format_zoom,
+    nice_distance,
+    paint_readouts,
+    readouts_size,
+)
 from exhibition_app.ui.deepzoom.tiles import TileCache, TileLoader
-from exhibition_app.ui.theme import GOLD, NIGHT, PARCHMENT, SANS
+from exhibition_app.ui.deepzoom.touch import TouchTracker
+from exhibition_app.ui.theme import GOLD, NIGHT
 
 NAV_WIDTH = 200
 HOTSPOT_RADIUS = 11.0
 MAX_ZOOM = 4.0  # screen pixels per image pixel at the deepest
 KINETIC_FRICTION = 0.92
+SETTLE_MS = 150  # still this long after a move: the smooth repaint
 
 
 @dataclass(frozen=True)
@@ -77,7 +95,6 @@ class DeepZoomView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
-        self.grabGesture(Qt.GestureType.PinchGesture)
         self.setMinimumSize(QSize(240, 200))
         self.cache = TileCache(cache_bytes or settings.current.tile_cache_bytes)
         self.loader = TileLoader(self.cache, parent=self)
@@ -86,6 +103,14 @@ class DeepZoomView(QWidget):
         self._frame.timeout.connect(self.update)
         self.loader.tile_ready.connect(lambda _k: self._frame.isActive() or self._frame.start())
         self.loader.pinned = self._pinned
+        self.loader.tile_ready.connect(self._prepare_tile)
+        #: While the view moves, tiles are scaled without smoothing (the smooth scaling of
+        #: a screenful, coarse tiles stretched over holes above all, made the slow frames);
+        #: one smooth repaint follows when the view has been still for ``SETTLE_MS``.
+        self.fast_motion = True
+        self._moving = False
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
         self.pyramid: Pyramid | None = None
         self.center = QPointF(0, 0)
         self.zoom = 1.0
@@ -95,6 +120,13 @@ class DeepZoomView(QWidget):
         self.to_lonlat: LonLat | None = None
         self.km_per_image_px: Callable[[float], float] | None = None
         self.opacity = 1.0
+        #: A whole-world map: it pans endlessly east and west, drawn again at +/- its width.
+        self.wrap_x = False
+        #: The zoom percentage among the readouts (off in Then and now).
+        self.show_zoom = True
+        self.touch = TouchTracker(self)
+        #: Screen rect of the readouts panel (tests look at it).
+        self.readouts_rect = QRectF()
         self._pointer: QPointF | None = None
         self._drag_from: QPointF | None = None
         self._nav_drag = False
@@ -106,10 +138,12 @@ class DeepZoomView(QWidget):
         self._homed = False
         self._turned: dict[TileKey, QPixmap] = {}
         self._turned_for: tuple[int, int] = (0, 0)
+        self._nav_cache: tuple[tuple[int, int, int, bool], QPixmap] | None = None
 
     # -- content ---------------------------------------------------------------------------
     def set_pyramid(self, pyramid: Pyramid | None) -> None:
         self.pyramid = pyramid
+        self._nav_cache = None
         self.loader.set_pyramid(pyramid)
         self._homed = False
         self.home()
@@ -128,6 +162,10 @@ class DeepZoomView(QWidget):
         return t
 
     def to_screen(self, x: float, y: float) -> QPointF:
+        """Where image point (x, y) shows; on a wrapping map, its copy nearest the centre."""
+        if self.wrap_x and self.pyramid is not None:
+            w = self.pyramid.width
+            x += w * round((self.center.x() - x) / w)
         return self._transform().map(QPointF(x, y))
 
     def to_image(self, point: QPointF) -> QPointF:
@@ -159,7 +197,10 @@ class DeepZoomView(QWidget):
         lo = self.fit_zoom() * 0.5
         self.zoom = max(lo, min(MAX_ZOOM, zoom))
         if self.pyramid is not None:
-            cx = min(max(center.x(), 0.0), float(self.pyramid.width))
+            if self.wrap_x:  # round the world: the centre stays in [0, width)
+                cx = center.x() % float(self.pyramid.width)
+            else:
+                cx = min(max(center.x(), 0.0), float(self.pyramid.width))
             cy = min(max(center.y(), 0.0), float(self.pyramid.height))
             self.center = QPointF(cx, cy)
         self._changed()
@@ -189,6 +230,9 @@ class DeepZoomView(QWidget):
             self.set_view(QPointF(x, y), target_zoom)
             return
         start_c, start_z = QPointF(self.center), self.zoom
+        if self.wrap_x and self.pyramid is not None:  # the short way round the world
+            w = self.pyramid.width
+            x += w * round((start_c.x() - x) / w)
         anim = QVariantAnimation(self, duration=ms, startValue=0.0, endValue=1.0)
         anim.setEasingCurve(QEasingCurve.Type.OutCubic)
 
@@ -202,24 +246,63 @@ class DeepZoomView(QWidget):
         self._anim = anim
 
     def _changed(self) -> None:
+        self._moving = True
+        self._settle.start()
         self._request_tiles()
         self.update()
         self.view_changed.emit()
+
+    def _settled(self) -> None:
+        self._moving = False
+        self.update()  # the one sharp (smooth) repaint
+
+    def is_settling(self) -> bool:
+        """The view moved a moment ago: its smooth repaint is still to come."""
+        return self._moving and self.fast_motion
 
     # -- tiles -----------------------------------------------------------------------------
     def sharp_scale(self) -> int:
         assert self.pyramid is not None
         return self.pyramid.scale_for(self.zoom)
 
+    def copies(self) -> list[float]:
+        """x offsets at which the image is drawn: 0, and on a wrapping map also the copies
+        east and west that the view reaches (at most five)."""
+        if not self.wrap_x or self.pyramid is None:
+            return [0.0]
+        w = float(self.pyramid.width)
+        r = self.visible_image_rect()
+        first, last = math.floor(r.left() / w), math.floor((r.right() - 1e-9) / w)
+        first, last = max(first, -2), min(last, 2)
+        return [k * w for k in range(first, last + 1)]
+
+    def _keys_visible(self, scale: int) -> list[TileKey]:
+        assert self.pyramid is not None
+        r = self.visible_image_rect()
+        keys: dict[TileKey, None] = {}
+        for off in self.copies():
+            for key in self.pyramid.keys_in(
+                scale, r.left() - off, r.top(), r.right() - off, r.bottom()
+            ):
+                keys[key] = None
+        return list(keys)
+
     def wanted_tiles(self) -> list[TileKey]:
         if self.pyramid is None:
             return []
         p = self.pyramid
-        r = self.visible_image_rect()
-        keys = p.keys_in(self.sharp_scale(), r.left(), r.top(), r.right(), r.bottom())
+        keys = self._keys_visible(self.sharp_scale())
         span = p.tile * self.sharp_scale()
         cx, cy = self.center.x(), self.center.y()
-        keys.sort(key=lambda k: ((k.col + 0.5) * span - cx) ** 2 + ((k.row + 0.5) * span - cy) ** 2)
+        w = p.width
+
+        def distance(k: TileKey) -> float:
+            dx = (k.col + 0.5) * span - cx
+            if self.wrap_x:
+                dx = (dx + w / 2) % w - w / 2
+            return dx**2 + ((k.row + 0.5) * span - cy) ** 2
+
+        keys.sort(key=distance)
         coarse = p.keys_in(p.coarsest, 0, 0, p.width, p.height)
         return coarse + [k for k in keys if k not in coarse]
 
@@ -237,15 +320,26 @@ class DeepZoomView(QWidget):
     # -- painting --------------------------------------------------------------------------
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(NIGHT))
+        # At full opacity the surround is painted under everything. A faded view (the top
+        # map of "Then and now") paints it only around the map, and the map at its opacity,
+        # so the map beneath shows through instead of a darkening towards black.
+        if self.opacity >= 1.0 or self.pyramid is None:
+            painter.fillRect(self.rect(), QColor(NIGHT))
+        else:
+            painter.setOpacity(self.opacity)
+            surround = QRegion(self.rect())
+            world = self._transform()
+            for off in self.copies():
+                box = QRectF(off, 0, self.pyramid.width, self.pyramid.height)
+                surround -= QRegion(snapped(world.mapRect(box)))
+            painter.setClipRegion(surround)
+            painter.fillRect(self.rect(), QColor(NIGHT))
+            painter.setClipping(False)
         if self.pyramid is None:
             painter.end()
             return
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.setOpacity(self.opacity)
-        painter.setTransform(self._transform())
         self._paint_tiles(painter)
-        painter.resetTransform()
         painter.setOpacity(1.0)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_hotspots(painter)
@@ -256,92 +350,96 @@ class DeepZoomView(QWidget):
     def _paint_tiles(self, painter: QPainter) -> None:
         """Sharp tiles on top; coarser ones only where a sharp tile is still missing.
 
-        Drawing every cached level underneath on every frame cost a full smooth-scaled
-        repaint per level; a settled frame is now one pass over the sharp tiles.
+        Every tile is drawn into a rectangle snapped to whole device pixels, computed from
+        the tile's image edges: two neighbours share the very same rounded edge, so at any
+        zoom or quarter turn they meet exactly (no one-pixel seam from a fractional edge
+        that smooth scaling blends with the background, no overlap either).
         """
         p = self.pyramid
         assert p is not None
-        r = self.visible_image_rect()
         sharp = self.sharp_scale()
-        sharp_keys = p.keys_in(sharp, r.left(), r.top(), r.right(), r.bottom())
-        holes = [QRectF(*p.region(key)) for key in sharp_keys if self.cache.peek(key) is None]
-        if holes:
-            # Coarser tiles only where they cover a hole (a clip region would cost more than
-            # the overdraw): coarsest first, so the best available detail ends on top.
-            for scale in sorted((s for s in p.scales if s > sharp), reverse=True):
-                for key in p.keys_in(scale, r.left(), r.top(), r.right(), r.bottom()):
-                    box = QRectF(*p.region(key))
-                    if not any(box.intersects(hole) for hole in holes):
-                        continue
-                    pixmap = self.cache.peek(key)
-                    if pixmap is not None:
-                        painter.drawPixmap(box, pixmap, QRectF(pixmap.rect()))
-        device_scale = self.zoom * sharp
-        one_to_one = abs(device_scale - 1.0) < 1e-3 and self.quarter_turns == 0
-        if one_to_one:
-            # Pixel for pixel: a plain blit at whole-pixel positions, no resampling, no seams.
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        if self.quarter_turns:
-            self._paint_rotated(painter, sharp_keys)
-            return
-        for key in sharp_keys:
-            pixmap = self.cache.peek(key)
-            if pixmap is None:
-                continue
-            x, y, w, h = p.region(key)
-            if one_to_one:
-                painter.drawPixmap(QPointF(x, y), pixmap)
-            else:
-                # A hair of overlap hides seams between neighbouring tiles when scaled.
-                pad = 0.5 / max(self.zoom, 1e-6)
-                painter.drawPixmap(QRectF(x, y, w + pad, h + pad), pixmap, QRectF(pixmap.rect()))
-
-    def _paint_rotated(self, painter: QPainter, keys: list[TileKey]) -> None:
-        """Quarter turns: draw tiles turned once (and kept) with an axis-aligned transform.
-
-        Scaling a pixmap through a rotated transform takes Qt's slow path (over 50 ms a
-        frame at 1920x1080); a pre-turned tile is drawn by the fast one.
-        """
-        p = self.pyramid
-        assert p is not None
         world = self._transform()
-        turn = QTransform().rotate(90 * self.quarter_turns)
-        if self._turned_for != (self.quarter_turns, id(p)):
+        one_to_one = abs(self.zoom * sharp - 1.0) < 1e-3 and self.quarter_turns == 0
+        smooth = not self.is_settling()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+        for off in self.copies():
+            at = QTransform().translate(off, 0) * world
+            r = self.visible_image_rect().translated(-off, 0)
+            sharp_keys = p.keys_in(sharp, r.left(), r.top(), r.right(), r.bottom())
+            holes = [QRectF(*p.region(k)) for k in sharp_keys if self.cache.peek(k) is None]
+            if holes:
+                # Coarser tiles only where they cover a hole (a clip region would cost more
+                # than the overdraw): coarsest first, so the best detail ends on top.
+                for scale in sorted((s for s in p.scales if s > sharp), reverse=True):
+                    for key in p.keys_in(scale, r.left(), r.top(), r.right(), r.bottom()):
+                        box = QRectF(*p.region(key))
+                        if any(box.intersects(hole) for hole in holes):
+                            self._draw_tile(painter, at, key)
+            # Pixel for pixel: a plain blit at whole-pixel positions, no resampling.
+            painter.setRenderHint(
+                QPainter.RenderHint.SmoothPixmapTransform, smooth and not one_to_one
+            )
+            for key in sharp_keys:
+                self._draw_tile(painter, at, key)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+        self._forget_turned()
+
+    def _draw_tile(self, painter: QPainter, at: QTransform, key: TileKey) -> None:
+        pixmap = self.cache.peek(key)
+        if pixmap is None:
+            return
+        assert self.pyramid is not None
+        target = snapped(at.mapRect(QRectF(*self.pyramid.region(key))))
+        if target.isEmpty():
+            return
+        if self.quarter_turns:
+            # Scaling through a rotated transform takes Qt's slow path (over 50 ms a frame
+            # at 1920x1080); a tile turned once (and kept) is drawn by the fast one.
+            pixmap = self._turned_pixmap(key, pixmap)
+        painter.drawPixmap(target, pixmap, pixmap.rect())
+
+    def _turned_pixmap(self, key: TileKey, pixmap: QPixmap) -> QPixmap:
+        if self._turned_for != (self.quarter_turns, id(self.pyramid)):
             self._turned.clear()
-            self._turned_for = (self.quarter_turns, id(p))
-        painter.save()
-        painter.resetTransform()
-        pad = 0.5 / max(self.zoom, 1e-6)
-        for key in keys:
-            pixmap = self.cache.peek(key)
-            if pixmap is None:
-                continue
-            turned = self._turned.get(key)
-            if turned is None:
-                turned = pixmap.transformed(turn)
-                self._turned[key] = turned
-            x, y, w, h = p.region(key)
-            target = world.mapRect(QRectF(x, y, w + pad, h + pad))
-            painter.drawPixmap(target, turned, QRectF(turned.rect()))
-        painter.restore()
-        if len(self._turned) > 2 * max(1, len(keys)):  # keep only what is on screen
-            wanted = set(keys)
+            self._turned_for = (self.quarter_turns, id(self.pyramid))
+        turned = self._turned.get(key)
+        if turned is None:
+            turned = pixmap.transformed(QTransform().rotate(90 * self.quarter_turns))
+            self._turned[key] = turned
+        return turned
+
+    def _prepare_tile(self, key: TileKey) -> None:
+        """A tile arrived: on a turned view, turn it now rather than in the next paint."""
+        pixmap = self.cache.peek(key)
+        if self.quarter_turns and pixmap is not None:
+            self._turned_pixmap(key, pixmap)
+
+    def _forget_turned(self) -> None:
+        if not self._turned:
+            return
+        wanted = set(self.wanted_tiles())
+        if len(self._turned) > 2 * max(1, len(wanted)):  # keep only what is on screen
             for key in [k for k in self._turned if k not in wanted]:
                 del self._turned[key]
 
     def _paint_hotspots(self, painter: QPainter) -> None:
+        world = self._transform()
+        area = self.rect().adjusted(-20, -20, 20, 20)
         for spot in self.hotspots:
-            pos = self.to_screen(spot.x, spot.y)
-            if not self.rect().adjusted(-20, -20, 20, 20).contains(pos.toPoint()):
-                continue
-            active = spot.id == self.active_hotspot
-            radius = HOTSPOT_RADIUS * (1.35 if active else 1.0)
-            painter.setPen(QPen(QColor(0, 0, 0, 150), 5))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(pos, radius, radius)
-            painter.setPen(QPen(QColor(GOLD), 3 if active else 2))
-            painter.setBrush(QColor(217, 178, 74, 90 if active else 40))
-            painter.drawEllipse(pos, radius, radius)
+            for off in self.copies():
+                pos = world.map(QPointF(spot.x + off, spot.y))
+                if area.contains(pos.toPoint()):
+                    self._paint_hotspot(painter, spot, pos)
+
+    def _paint_hotspot(self, painter: QPainter, spot: Hotspot, pos: QPointF) -> None:
+        active = spot.id == self.active_hotspot
+        radius = HOTSPOT_RADIUS * (1.35 if active else 1.0)
+        painter.setPen(QPen(QColor(0, 0, 0, 150), 5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(pos, radius, radius)
+        painter.setPen(QPen(QColor(GOLD), 3 if active else 2))
+        painter.setBrush(QColor(217, 178, 74, 90 if active else 40))
+        painter.drawEllipse(pos, radius, radius)
 
     def navigator_rect(self) -> QRectF:
         p = self.pyramid
@@ -357,62 +455,69 @@ class DeepZoomView(QWidget):
         p = self.pyramid
         assert p is not None
         nav = self.navigator_rect()
-        coarse = self.cache.peek(p.keys_in(p.coarsest, 0, 0, 1, 1)[0])
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 170))
-        painter.drawRoundedRect(nav.adjusted(-4, -4, 4, 4), 6, 6)
-        if coarse is not None:
-            painter.drawPixmap(nav, coarse, QRectF(coarse.rect()))
+        painter.drawPixmap(nav.topLeft() - QPointF(4, 4), self._navigator_pixmap(nav))
         view = self.visible_image_rect()
         sx, sy = nav.width() / p.width, nav.height() / p.height
-        box = QRectF(
-            nav.left() + view.left() * sx,
-            nav.top() + view.top() * sy,
-            view.width() * sx,
-            view.height() * sy,
-        ).intersected(nav)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(QColor(GOLD), 2))
-        painter.drawRect(box)
+        for off in self.copies():  # a view across the seam shows as two boxes
+            box = QRectF(
+                nav.left() + (view.left() - off) * sx,
+                nav.top() + view.top() * sy,
+                view.width() * sx,
+                view.height() * sy,
+            ).intersected(nav)
+            if not box.isEmpty():
+                painter.drawRect(box)
+
+    def _navigator_pixmap(self, nav: QRectF) -> QPixmap:
+        """The navigator's backing and whole-map picture, made once (an antialiased rounded
+        fill and a smooth scale of the coarsest tile cost milliseconds every frame)."""
+        p = self.pyramid
+        assert p is not None
+        coarse = self.cache.peek(p.keys_in(p.coarsest, 0, 0, 1, 1)[0])
+        key = (id(p), round(nav.width()), round(nav.height()), coarse is not None)
+        if self._nav_cache is not None and self._nav_cache[0] == key:
+            return self._nav_cache[1]
+        pixmap = QPixmap(round(nav.width()) + 8, round(nav.height()) + 8)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 170))
+        painter.drawRoundedRect(QRectF(pixmap.rect()), 6, 6)
+        if coarse is not None:
+            inner = QRectF(4, 4, round(nav.width()), round(nav.height()))
+            painter.drawPixmap(inner, coarse, QRectF(coarse.rect()))
+        painter.end()
+        self._nav_cache = (key, pixmap)
+        return pixmap
 
     def _paint_indicators(self, painter: QPainter) -> None:
-        font = QFont(SANS)
-        font.setPixelSize(13)
-        painter.setFont(font)
-        lines = [f"{self.zoom * 100:.0f}%"]
-        if self.to_lonlat is not None and self._pointer is not None:
+        lines = [format_zoom(self.zoom)] if self.show_zoom else []
+        if self.to_lonlat is not None and self._pointer is not None and self.pyramid is not None:
             ip = self.to_image(self._pointer)
             p = self.pyramid
-            if p is not None and 0 <= ip.x() <= p.width and 0 <= ip.y() <= p.height:
-                lon, lat = self.to_lonlat(ip.x(), ip.y())
-                lines.append(_format_lonlat(lon, lat))
+            x = ip.x() % p.width if self.wrap_x else ip.x()
+            if 0 <= x <= p.width and 0 <= ip.y() <= p.height:
+                lines.append(format_lonlat(*self.to_lonlat(x, ip.y())))
         bar = self._scale_bar()
-        y = self.height() - 16
-        for text in reversed(lines):
-            _shadow_text(painter, QPointF(16, y), text)
-            y -= 20
-        if bar is not None:
-            px, label = bar
-            left, base = 16.0, y - 6
-            painter.setPen(QPen(QColor(0, 0, 0, 160), 5))
-            painter.drawLine(QPointF(left, base), QPointF(left + px, base))
-            painter.setPen(QPen(QColor(PARCHMENT), 2))
-            painter.drawLine(QPointF(left, base), QPointF(left + px, base))
-            _shadow_text(painter, QPointF(left, base - 8), label)
+        width, _height = readouts_size(lines, bar)
+        bottom = self.height() - 14.0
+        nav = self.navigator_rect()
+        if 14 + width > nav.left() - 12:  # a narrow view: above the navigator, not under it
+            bottom = nav.top() - 16
+        self.readouts_rect = paint_readouts(painter, QPointF(14, bottom), lines, bar)
 
     def _scale_bar(self) -> tuple[float, str] | None:
         if self.km_per_image_px is None:
             return None
-        km_per_screen_px = self.km_per_image_px(self.center.y()) / self.zoom
-        if km_per_screen_px <= 0:
+        nice = nice_distance(self.km_per_image_px(self.center.y()) / self.zoom)
+        if nice is None:
             return None
-        target = km_per_screen_px * 120
-        nice = 10 ** math.floor(math.log10(target))
-        for step in (1, 2, 5, 10):
-            if nice * step >= target * 0.6:
-                nice *= step
-                break
-        return nice / km_per_screen_px, (f"{nice:,.0f} km" if nice >= 1 else f"{nice * 1000:.0f} m")
+        km, px = nice
+        return px, format_distance(km)
 
     # -- input -----------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -431,7 +536,21 @@ class DeepZoomView(QWidget):
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.press_at(event.position())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
+        self._pointer = pos
+        if self._nav_drag or self._drag_from is not None:
+            self.move_to(pos)
+        elif self.to_lonlat is not None:
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.release()
+
+    def press_at(self, pos: QPointF) -> None:
+        """A mouse button or one finger goes down: navigator, hotspot, or the start of a drag."""
         self._pointer = pos  # a finger has no hover: show lon/lat where it touches
         self._stop_motion()
         if self.navigator_rect().contains(pos):
@@ -448,8 +567,7 @@ class DeepZoomView(QWidget):
         self._last_move = (time.monotonic(), pos)
         self._velocity = QPointF(0, 0)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        pos = event.position()
+    def move_to(self, pos: QPointF) -> None:
         self._pointer = pos
         if self._nav_drag:
             self._center_from_navigator(pos)
@@ -462,16 +580,21 @@ class DeepZoomView(QWidget):
             self._velocity = delta / (dt * 60)  # pixels per 60 Hz frame
             self._last_move = (now, pos)
             self.pan_by_screen(delta)
-        elif self.to_lonlat is not None:
-            self.update()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+    def release(self, *, glide: bool = True) -> None:
         self._nav_drag = False
         if self._drag_from is not None:
             self._drag_from = None
             recent = time.monotonic() - self._last_move[0] < 0.08
-            if recent and (abs(self._velocity.x()) + abs(self._velocity.y())) > 1.5:
+            moving = (abs(self._velocity.x()) + abs(self._velocity.y())) > 1.5
+            if glide and recent and moving:
                 self._glide.start()
+
+    def cancel_drag(self) -> None:
+        """A second finger landed: the one-finger drag becomes a pinch."""
+        self._drag_from = None
+        self._nav_drag = False
+        self._stop_motion()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         self.zoom_at(2.0, event.position())
@@ -505,29 +628,27 @@ class DeepZoomView(QWidget):
         event.accept()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
-            pinch = event.gesture(Qt.GestureType.PinchGesture)
-            if isinstance(pinch, QPinchGesture):
-                self._pinch(pinch)
-                event.accept()
-                return True
+        if isinstance(event, QTouchEvent) and self.touch.handle(event):
+            event.accept()
+            return True
+        if (
+            isinstance(event, QNativeGestureEvent)  # a touchpad's pinch
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self.zoom_at(1.0 + event.value(), event.position())
+            event.accept()
+            return True
         return super().event(event)
-
-    def _pinch(self, pinch: QPinchGesture) -> None:
-        self._stop_motion()
-        center = self.mapFromGlobal(pinch.centerPoint().toPoint())
-        centre_f = QPointF(center)
-        changed = pinch.changeFlags()
-        if changed & QPinchGesture.ChangeFlag.CenterPointChanged:
-            last = QPointF(self.mapFromGlobal(pinch.lastCenterPoint().toPoint()))
-            self.pan_by_screen(centre_f - last)  # two-finger pan
-        if changed & QPinchGesture.ChangeFlag.ScaleFactorChanged and pinch.scaleFactor() > 0:
-            self.zoom_at(pinch.scaleFactor(), centre_f)
 
     def hotspot_at(self, pos: QPointF) -> Hotspot | None:
         best, best_d = None, (HOTSPOT_RADIUS + 12) ** 2  # a finger-sized target
+        inverted, _ok = self._transform().inverted()
+        near = inverted.map(pos)  # the copy of the world the finger is on
         for spot in self.hotspots:
-            p = self.to_screen(spot.x, spot.y)
+            x = spot.x
+            if self.wrap_x and self.pyramid is not None:
+                x += self.pyramid.width * round((near.x() - x) / self.pyramid.width)
+            p = self._transform().map(QPointF(x, spot.y))
             d = (p.x() - pos.x()) ** 2 + (p.y() - pos.y()) ** 2
             if d <= best_d:
                 best, best_d = spot, d
@@ -555,17 +676,11 @@ class DeepZoomView(QWidget):
             self._anim = None
 
 
-def _format_lonlat(lon: float, lat: float) -> str:
-    ew = "E" if lon >= 0 else "W"
-    ns = "N" if lat >= 0 else "S"
-    return f"{abs(lat):.2f}° {ns}   {abs(lon):.2f}° {ew}"
-
-
-def _shadow_text(painter: QPainter, at: QPointF, text: str) -> None:
-    painter.setPen(QColor(0, 0, 0, 200))
-    painter.drawText(at + QPointF(1, 1), text)
-    painter.setPen(QColor(PARCHMENT))
-    painter.drawText(at, text)
+def snapped(rect: QRectF) -> QRect:
+    """``rect`` with each edge rounded to the nearest device pixel (neighbours sharing an edge
+    get the same rounded edge, so they neither gap nor overlap)."""
+    left, top = round(rect.left()), round(rect.top())
+    return QRect(left, top, round(rect.right()) - left, round(rect.bottom()) - top)
 
 
 def pixmap_or_none(pixmap: QPixmap | None) -> QPixmap | None:

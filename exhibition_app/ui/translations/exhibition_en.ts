@@ -386,6 +386,37 @@
     </message>
   </context>
   <context>
+    <name>DeepZoom</name>
+    <message>
+      <source>N</source>
+      <translation>N</translation>
+    </message>
+    <message>
+      <source>S</source>
+      <translation>S</translation>
+    </message>
+    <message>
+      <source>E</source>
+      <translation>E</translation>
+    </message>
+    <message>
+      <source>W</source>
+      <translation>W</translation>
+    </message>
+    <message>
+      <source>%1 m</source>
+      <translation>%1 m</translation>
+    </message>
+    <message>
+      <source>%1%</source>
+      <translation>%1%</translation>
+    </message>
+    <message>
+      <source>%1 km</source>
+      <translation>%1 km</translation>
+    </message>
+  </context>
+  <context>
     <name>ExhibitionEditor</name>
     <message>
       <source>Exhibitions</source>
@@ -1298,8 +1329,16 @@
       <translation>Fade</translation>
     </message>
     <message>
+      <source>Compare with</source>
+      <translation>Compare with</translation>
+    </message>
+    <message>
       <source>This map is still being digitised.</source>
       <translation>This map is still being digitised.</translation>
+    </message>
+    <message>
+      <source>Then and now</source>
+      <translation>Then and now</translation>
     </message>
     <message>
       <source>Places on this map</source>

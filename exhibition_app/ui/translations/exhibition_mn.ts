@@ -386,6 +386,37 @@
     </message>
   </context>
   <context>
+    <name>DeepZoom</name>
+    <message>
+      <source>N</source>
+      <translation>х. ө.</translation>
+    </message>
+    <message>
+      <source>S</source>
+      <translation>ө. ө.</translation>
+    </message>
+    <message>
+      <source>E</source>
+      <translation>з. у.</translation>
+    </message>
+    <message>
+      <source>W</source>
+      <translation>б. у.</translation>
+    </message>
+    <message>
+      <source>%1 m</source>
+      <translation>%1 м</translation>
+    </message>
+    <message>
+      <source>%1%</source>
+      <translation>%1%</translation>
+    </message>
+    <message>
+      <source>%1 km</source>
+      <translation>%1 км</translation>
+    </message>
+  </context>
+  <context>
     <name>ExhibitionEditor</name>
     <message>
       <source>Exhibitions</source>
@@ -1298,8 +1329,16 @@
       <translation>Тунгалаг</translation>
     </message>
     <message>
+      <source>Compare with</source>
+      <translation>Харьцуулах</translation>
+    </message>
+    <message>
       <source>This map is still being digitised.</source>
       <translation>Энэ газрын зургийг одоо тоон хэлбэрт шилжүүлж байна.</translation>
+    </message>
+    <message>
+      <source>Then and now</source>
+      <translation>Тэр үе ба өнөө үе</translation>
     </message>
     <message>
       <source>Places on this map</source>

@@ -386,6 +386,37 @@
     </message>
   </context>
   <context>
+    <name>DeepZoom</name>
+    <message>
+      <source>N</source>
+      <translation>с. ш.</translation>
+    </message>
+    <message>
+      <source>S</source>
+      <translation>ю. ш.</translation>
+    </message>
+    <message>
+      <source>E</source>
+      <translation>в. д.</translation>
+    </message>
+    <message>
+      <source>W</source>
+      <translation>з. д.</translation>
+    </message>
+    <message>
+      <source>%1 m</source>
+      <translation>%1 м</translation>
+    </message>
+    <message>
+      <source>%1%</source>
+      <translation>%1 %</translation>
+    </message>
+    <message>
+      <source>%1 km</source>
+      <translation>%1 км</translation>
+    </message>
+  </context>
+  <context>
     <name>ExhibitionEditor</name>
     <message>
       <source>Exhibitions</source>
@@ -1298,8 +1329,16 @@
       <translation>Прозрачность</translation>
     </message>
     <message>
+      <source>Compare with</source>
+      <translation>Сравнить с</translation>
+    </message>
+    <message>
       <source>This map is still being digitised.</source>
       <translation>Эта карта ещё оцифровывается.</translation>
+    </message>
+    <message>
+      <source>Then and now</source>
+      <translation>Тогда и сейчас</translation>
     </message>
     <message>
       <source>Places on this map</source>
