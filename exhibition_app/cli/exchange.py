@@ -81,7 +81,7 @@ def cmd_export_iiif(catalog: Catalog, args: argparse.Namespace) -> int:
             f"ids start with {result['base_uri']}",
         ]
         if result["base_uri"].startswith("http://localhost:8000"):
-            lines.append(f"serve it with: python -m http.server 8000 --directory {args.dir}")
+            lines.append(f"preview it with: exhibition-app serve {args.dir} --port 8000")
         lines += [
             f"skipped item {s['id']} ({s['accession_number']}): {s['reason']}"
             for s in result["skipped"]

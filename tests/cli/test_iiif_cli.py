@@ -31,14 +31,14 @@ def test_export_then_validate_from_the_command_line(
     proc = run(*base, "export", "iiif", str(out), "--base-uri", BASE, "--no-tiles", "--json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert data["manifests"] == 7 and data["collections"] == 3 and data["valid"] is True
+    assert data["manifests"] == 19 and data["collections"] == 9 and data["valid"] is True
     assert Path(data["dir"]) == out.resolve()
 
     proc = run("validate", "iiif", str(out), "--json")
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout) == {"valid": True, "files": 10, "errors": []}
+    assert json.loads(proc.stdout) == {"valid": True, "files": 28, "errors": []}
     proc = run("validate", "iiif", str(out))  # human output
-    assert proc.returncode == 0 and proc.stdout.strip() == "valid: 10 IIIF documents"
+    assert proc.returncode == 0 and proc.stdout.strip() == "valid: 28 IIIF documents"
 
     # Break one manifest: the check fails with exit 1 and says where.
     manifest = out / "items" / "2" / "manifest.json"
@@ -65,7 +65,7 @@ def test_default_base_and_errors_are_one_line(
     proc = run(*base, "export", "iiif", str(out), "--no-tiles")
     assert proc.returncode == 0, proc.stderr
     assert "http://localhost:8000" in proc.stdout
-    assert "python -m http.server 8000" in proc.stdout
+    assert "exhibition-app serve" in proc.stdout and "--port 8000" in proc.stdout
     top = json.loads((out / "collection.json").read_text(encoding="utf-8"))
     assert top["id"] == "http://localhost:8000/collection.json"
 
