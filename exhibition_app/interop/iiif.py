@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "DEFAULT_BASE_URI",
     "PRESENTATION_CONTEXT",
     "SCHEMA_PATH",
     "Hotspot",
@@ -51,10 +52,14 @@ __all__ = [
     "mime_type",
     "nav_date",
     "rights_uri",
+    "tile_service_id",
     "validate",
 ]
 
 PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
+#: Where a published site is when no ``--base-uri`` is given: ``exhibition-app serve``'s
+#: default address, so an export previews as it is.
+DEFAULT_BASE_URI = "http://localhost:8000"
 IMAGE_CONTEXT = "http://iiif.io/api/image/3/context.json"
 SCHEMA_PATH = Path(__file__).with_name("schemas") / "iiif_3_0.schema.json"
 
@@ -205,6 +210,12 @@ def check_base_uri(base_uri: str) -> str:
             "(for example http://localhost:8000 or https://museum.example/iiif)"
         )
     return base
+
+
+def tile_service_id(base: str, sha256: str) -> str:
+    """The one address of an image's level-0 tile set on a published site: ``BASE/tiles/<sha>``
+    (``export iiif``, ``export bundle`` and ``tiles build`` all derive it from ``--base-uri``)."""
+    return f"{base}/tiles/{sha256}"
 
 
 def language_map(texts: Texts, fallback: str | None = None) -> LanguageMap:

@@ -47,7 +47,7 @@ from exhibition_app.db.models import ITEM_TEXT_FIELDS, Annotation, Exhibition, I
 from exhibition_app.errors import CatalogError
 from exhibition_app.interop import iiif, site_pages
 
-DEFAULT_BASE_URI = "http://localhost:8000"
+DEFAULT_BASE_URI = iiif.DEFAULT_BASE_URI
 #: Width in pixels of a card's small version (the manifest's thumbnail).
 CARD_SMALL_WIDTH = 195
 
@@ -253,7 +253,7 @@ def export_iiif(
             target.parent.mkdir(parents=True, exist_ok=True)
             _copy_atomic(catalog.store.abspath(media.relpath), target)
     for sha, src in services.items():
-        _copy_tiles(src, out_dir / "tiles" / sha, f"{base}/tiles/{sha}")
+        _copy_tiles(src, out_dir / "tiles" / sha, iiif.tile_service_id(base, sha))
     for relpath, data in site.files.items():
         target = out_dir / relpath
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -364,7 +364,7 @@ def _card(catalog: Catalog, base: str, item: Item, site: _Site) -> iiif.Picture:
 
 
 def _picture(base: str, media: Media, tiles: Path | None) -> iiif.Picture:
-    service = f"{base}/tiles/{media.sha256}" if tiles is not None else None
+    service = iiif.tile_service_id(base, media.sha256) if tiles is not None else None
     thumb = _thumbnail_size(tiles / "info.json") if tiles is not None else None
     return iiif.Picture(
         width=media.width,
