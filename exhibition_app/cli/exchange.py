@@ -117,6 +117,8 @@ def cmd_export_iiif(catalog: Catalog, args: argparse.Namespace) -> int:
             f"to {result['dir']} (valid IIIF Presentation 3)",
             f"ids start with {result['base_uri']}",
         ]
+        if result["cards"]:
+            lines.append(f"{result['cards']} items without a picture are shown by their card")
         if result["base_uri"].startswith("http://localhost:8000"):
             lines.append(f"preview it with: exhibition-app serve {args.dir} --port 8000")
         lines += [

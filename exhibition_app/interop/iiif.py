@@ -45,6 +45,7 @@ __all__ = [
     "check_base_uri",
     "collection",
     "collection_ref",
+    "edtf_nav_date",
     "is_presentation_document",
     "language_map",
     "manifest",
@@ -252,13 +253,37 @@ def mime_type(pillow_format: str) -> str:
     return _MIME.get(pillow_format.upper(), f"image/{pillow_format.lower() or 'jpeg'}")
 
 
-def nav_date(year: int | None) -> str | None:
-    """``navDate`` for an astronomical year (the earliest year of an EDTF date): midnight
-    UTC on 1 January, as ``xsd:dateTime`` writes it (``-0399`` is 400 BC, ``0000`` 1 BC)."""
+def nav_date(year: int | None, month: int = 1, day: int = 1) -> str | None:
+    """``navDate`` for an astronomical year: midnight UTC on its first day (or on the given
+    month and day), as ``xsd:dateTime`` writes it (``-0399`` is 400 BC, ``0000`` 1 BC)."""
     if year is None:
         return None
     sign = "-" if year < 0 else ""
-    return f"{sign}{abs(year):04d}-01-01T00:00:00Z"
+    return f"{sign}{abs(year):04d}-{month:02d}-{day:02d}T00:00:00Z"
+
+
+#: The first month of a season of EDTF (21 spring ... 24 winter, northern hemisphere).
+_SEASON_MONTH = {21: 3, 22: 6, 23: 9, 24: 12}
+
+
+def edtf_nav_date(edtf: str | None) -> str | None:
+    """``navDate`` for an item's EDTF date: where the date begins, without the widening an
+    approximate date gets for search (``1492`` → 1492-01-01, ``1689-05`` → 1689-05-01,
+    ``18XX`` → 1800, ``-0399/-0200`` → -0399, ``../1700`` → 1700). None when there is no
+    date or it cannot be read."""
+    from exhibition_app.core.edtf_syntax import EdtfPoint, read_edtf
+
+    if not edtf:
+        return None
+    try:
+        parsed = read_edtf(edtf)
+    except ValueError:
+        return None
+    point = parsed if isinstance(parsed, EdtfPoint) else (parsed.start or parsed.end)
+    if point is None:
+        return None
+    month = point.month if 1 <= point.month <= 12 else _SEASON_MONTH.get(point.month, 1)
+    return nav_date(point.lo, month, point.day or 1)
 
 
 def _labels(key: str) -> LanguageMap:

@@ -206,7 +206,7 @@ def export_iiif(
             hotspots=hotspots,
             rights=item.rights,
             country=COUNTRIES.get(item.country or "", {}),
-            nav_date=iiif.nav_date(item.date_earliest) if item.date_edtf else None,
+            nav_date=iiif.edtf_nav_date(item.date_edtf),
             provider=publisher,
             homepage_id=f"{base}/items/{item.id}/",
             rights_name=licence_name(item.rights) or None,

@@ -162,3 +162,22 @@ def test_nav_date() -> None:
     assert iiif.nav_date(0) == "0000-01-01T00:00:00Z"  # 1 BC
     assert iiif.nav_date(-1009) == "-1009-01-01T00:00:00Z"
     assert iiif.nav_date(None) is None
+    # From the EDTF date: where it begins, without search's widening of approximate dates.
+    assert iiif.edtf_nav_date("1492") == "1492-01-01T00:00:00Z"
+    assert iiif.edtf_nav_date("1689-05-17") == "1689-05-17T00:00:00Z"
+    assert iiif.edtf_nav_date("1720-23") == "1720-09-01T00:00:00Z"  # autumn
+    assert iiif.edtf_nav_date("18XX") == "1800-01-01T00:00:00Z"
+    assert iiif.edtf_nav_date("-0999~") == "-0999-01-01T00:00:00Z"
+    assert iiif.edtf_nav_date("-0399/-0200") == "-0399-01-01T00:00:00Z"
+    assert iiif.edtf_nav_date("../1700") == "1700-01-01T00:00:00Z"
+    assert iiif.edtf_nav_date("1700/..") == "1700-01-01T00:00:00Z"
+    assert iiif.edtf_nav_date(None) is None
+    assert iiif.edtf_nav_date("not a date") is None
+
+
+def test_nav_date_of_an_approximate_date(exported: tuple[dict[str, Any], Path]) -> None:
+    _, out = exported
+    deer = load(out / "items" / "19" / "manifest.json")  # EDTF -0999~: c. 1000 BC
+    assert deer["navDate"] == "-0999-01-01T00:00:00Z"
+    undated = load(out / "items" / "8" / "manifest.json")  # no date
+    assert "navDate" not in undated
