@@ -40,6 +40,13 @@ class ItemPage:
     manifest: dict[str, Any]
 
 
+def _label(name: str, lang: str) -> str:
+    """A field's label in ``lang``, or in its base language (``mn`` for ``mn-Mong``), or
+    in English."""
+    words = LABELS[name]
+    return words.get(lang) or words.get(lang.split("-")[0]) or words["en"]
+
+
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -87,13 +94,13 @@ def item_page(base: str, page: ItemPage, fallback: Sequence[str]) -> str:
         rows.append(("country", source.country.get(lang, "")))
         rows.append(("credit_line", texts.get("credit_line", {}).get(lang, "")))
         details = "".join(
-            f"<dt>{_e(LABELS[name].get(lang, LABELS[name]['en']))}</dt><dd>{_e(value)}</dd>"
+            f"<dt>{_e(_label(name, lang))}</dt><dd>{_e(value)}</dd>"
             for name, value in rows
             if value
         )
         if source.rights:
             name = source.rights_name or source.rights
-            label = LABELS["rights"].get(lang, LABELS["rights"]["en"])
+            label = _label("rights", lang)
             details += f'<dt>{_e(label)}</dt><dd><a href="{_e(source.rights)}">{_e(name)}</a></dd>'
         description = texts.get("description", {}).get(lang, "")
         paragraphs = "".join(f"<p>{_e(p)}</p>" for p in description.split("\n\n") if p.strip())

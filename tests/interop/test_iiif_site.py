@@ -154,6 +154,13 @@ def test_language_tags_pass_through_mn_mong() -> None:
     assert doc["label"]["mn-Mong"] == ["ᠪᠤᠭᠤ ᠬᠥᠰᠢᠶ᠎ᠡ"]
     assert doc["summary"] == {"mn-Mong": ["ᠮᠣᠩᠭᠣᠯ"]}
     assert iiif.validate(doc) == []
+    # The item's page has an article in that language, its labels in Mongolian.
+    from exhibition_app.interop import site_pages
+
+    page = site_pages.item_page(BASE, site_pages.ItemPage(source, doc), ("en", "ru", "kk", "mn"))
+    article = page[page.index('<article id="mn-Mong" lang="mn-Mong">') :]
+    assert "<h1>ᠪᠤᠭᠤ ᠬᠥᠰᠢᠶ᠎ᠡ</h1><p>ᠮᠣᠩᠭᠣᠯ</p>" in article
+    assert "<dt>Бүртгэлийн дугаар</dt><dd>X-1</dd>" in article
 
 
 def test_nav_date() -> None:
