@@ -196,7 +196,7 @@ def render_card(
         date_px = max(9 * s, int(w * D.date_size))
         date_font = _face("NotoSans", date, date_px, assets)
         draw.text((cx, bottom), date, font=date_font, fill=D.ink_soft, anchor="md")
-    return canvas.resize((width, card_height(width)), Image.Resampling.LANCZOS)
+    return canvas.reduce(s)  # a box filter over each 2x2 block: the antialiasing
 
 
 def card_jpeg(
