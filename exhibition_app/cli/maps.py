@@ -4,6 +4,7 @@ tiles, places marked on a map, and how a map's pixels relate to longitude and la
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,8 @@ def register(commands: Commands) -> None:
     tb.add_argument(
         "--base-uri",
         metavar="URL",
-        help="the http(s) address the tile folder is served at (the IIIF id; default file:)",
+        help="the http(s) root of the published site, as for 'export iiif': the tile set's "
+        "IIIF id becomes URL/tiles/<sha256> (without it, a file: id for this machine only)",
     )
 
     notes = commands.group("annotations", "map annotations")
@@ -62,7 +64,12 @@ def register(commands: Commands) -> None:
 
 def cmd_tiles_build(catalog: Catalog, args: argparse.Namespace) -> int:
     info = build_item_tiles(catalog, args.item_id, base_uri=args.base_uri)
-    emit(args, {"info": str(info)}, lambda: f"tiles ready: {info}")
+    service_id = json.loads(info.read_text(encoding="utf-8")).get("id")
+    emit(
+        args,
+        {"info": str(info), "id": service_id},
+        lambda: f"tiles ready: {info}" + (f"\nIIIF id: {service_id}" if args.base_uri else ""),
+    )
     return 0
 
 

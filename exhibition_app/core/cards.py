@@ -76,3 +76,68 @@ class GalleryData:
     items: dict[int, ItemCard]
     order: tuple[int, ...]
     exhibitions: tuple[ExhibitionView, ...] = field(default=())
+
+
+# --------------------------------------------------------------------------- the card's design
+
+
+@dataclass(frozen=True)
+class CardDesign:
+    """The designed card shown for an item without a photograph, as data: painted with Qt in
+    the app (`exhibition_app.ui.card_art`) and with Pillow for exports
+    (`exhibition_app.imaging.card_image`), so the two look the same.
+
+    Lengths are fractions of the card's width ``w`` (or height ``h`` where named so).
+    """
+
+    #: Width over height of a card standing on its own (item page, attract loop, exports).
+    aspect: float = 0.78
+    #: Parchment gradient, top left to bottom right.
+    paper_light: str = "#efe3c8"
+    paper_dark: str = "#d9c29a"
+    ink: str = "#3b2f1e"
+    ink_soft: str = "#6b5535"
+    gold_line: str = "#b08a3a"
+    #: The ram's-horn ornament: steppe red, partly transparent (RGBA).
+    ornament: tuple[int, int, int, int] = (180, 65, 47, 150)
+    #: Padding: max(10 px, w * pad); the gold frame sits half of it in.
+    pad: float = 0.07
+    frame_width: float = 1 / 240
+    ornament_width: float = 1 / 110
+    #: Ornament centre at h * ornament_y, its size w * ornament_size.
+    ornament_y: float = 0.2
+    ornament_size: float = 0.16
+    #: Text block starts at h * text_top; kicker, title and date sizes (of w).
+    text_top: float = 0.34
+    kicker_size: float = 0.045
+    kicker_spacing: float = 1.08
+    title_size: float = 0.085
+    date_size: float = 0.05
+    #: Share of the text block the title may take.
+    title_share: float = 0.62
+
+
+CARD_DESIGN = CardDesign()
+
+Point = tuple[float, float]
+
+
+def ram_horn_strokes(cx: float, cy: float, s: float) -> list[list[Point]]:
+    """The qoshqar-muiz (ram's horn) ornament centred at (cx, cy), size ``s``: a stem and
+    two horns, each horn two cubic Bézier curves. Each stroke is a start point followed by
+    groups of three points (control, control, end); a stem is one straight segment."""
+    stem: list[Point] = [(cx, cy + s * 0.5), (cx, cy - s * 0.1)]
+    strokes = [stem]
+    for sign in (-1, 1):
+        strokes.append(
+            [
+                (cx, cy - s * 0.1),
+                (cx + sign * s * 0.1, cy - s * 0.6),
+                (cx + sign * s * 0.75, cy - s * 0.55),
+                (cx + sign * s * 0.6, cy - s * 0.05),
+                (cx + sign * s * 0.5, cy + s * 0.25),
+                (cx + sign * s * 0.2, cy + s * 0.05),
+                (cx + sign * s * 0.32, cy - s * 0.15),
+            ]
+        )
+    return strokes

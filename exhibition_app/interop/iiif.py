@@ -24,6 +24,7 @@ The schema's own rules matter here: every ``id`` must be an ``http(s)`` address,
 from __future__ import annotations
 
 import functools
+import html
 import json
 import math
 import re
@@ -33,25 +34,33 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "DEFAULT_BASE_URI",
     "PRESENTATION_CONTEXT",
     "SCHEMA_PATH",
     "Hotspot",
     "ManifestSource",
     "Picture",
     "Problem",
+    "Provider",
     "check_base_uri",
     "collection",
     "collection_ref",
+    "edtf_nav_date",
     "is_presentation_document",
     "language_map",
     "manifest",
     "manifest_ref",
     "mime_type",
+    "nav_date",
     "rights_uri",
+    "tile_service_id",
     "validate",
 ]
 
 PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
+#: Where a published site is when no ``--base-uri`` is given: ``exhibition-app serve``'s
+#: default address, so an export previews as it is.
+DEFAULT_BASE_URI = "http://localhost:8000"
 IMAGE_CONTEXT = "http://iiif.io/api/image/3/context.json"
 SCHEMA_PATH = Path(__file__).with_name("schemas") / "iiif_3_0.schema.json"
 
@@ -88,6 +97,19 @@ LABELS: dict[str, dict[str, str]] = {
     "country": {"en": "Country", "kk": "Ел", "ru": "Страна", "mn": "Улс"},
     "rights": {"en": "Licence", "kk": "Лицензия", "ru": "Лицензия", "mn": "Лиценз"},
     "exhibitions": {"en": "Exhibitions", "kk": "Көрмелер", "ru": "Выставки", "mn": "Үзэсгэлэн"},
+    "original": {
+        "en": "Original image file",
+        "kk": "Түпнұсқа сурет файлы",
+        "ru": "Исходный файл изображения",
+        "mn": "Эх зургийн файл",
+    },
+    "card": {
+        "en": "Designed card (no photograph yet)",
+        "kk": "Безендірілген карточка (суреті әлі жоқ)",
+        "ru": "Оформленная карточка (фотографии пока нет)",
+        "mn": "Зохиомжилсон карт (зураг хараахан алга)",
+    },
+    "section": {"en": "Section", "kk": "Бөлім", "ru": "Раздел", "mn": "Хэсэг"},
 }
 
 _LANG_KEY = re.compile(r"[a-zA-Z-]+")
@@ -123,6 +145,12 @@ class Picture:
     service_id: str | None = None
     #: ``(width, height)`` of a small size the tile set lists, for a thumbnail.
     thumbnail_size: tuple[int, int] | None = None
+    #: ``(id, width, height)`` of a small image file, for a thumbnail without a tile set.
+    thumbnail_image: tuple[str, int, int] | None = None
+    #: Address of the original file, offered for download (``rendering``); None for a card.
+    original_id: str | None = None
+    #: The canvas's label per language (e.g. for a designed card), or empty.
+    label: Texts = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -140,6 +168,15 @@ class Hotspot:
 
 
 @dataclass(frozen=True)
+class Provider:
+    """The publisher of an export: an ``Agent`` with a name and a home page."""
+
+    id: str
+    label: Texts
+    homepage_id: str
+
+
+@dataclass(frozen=True)
 class ManifestSource:
     """Everything one item's manifest says, as plain data."""
 
@@ -152,6 +189,14 @@ class ManifestSource:
     rights: str | None = None
     #: ``{lang: name}`` of the item's country, if it has one.
     country: Texts = field(default_factory=dict)
+    #: ``navDate``: an ``xsd:dateTime`` (see `nav_date`), or None.
+    nav_date: str | None = None
+    #: Who publishes the item (``provider``), or None.
+    provider: Provider | None = None
+    #: Address of the item's web page (``homepage``), or None.
+    homepage_id: str | None = None
+    #: The licence as the item page shows it (``CC BY-SA 3.0``), for ``metadata``.
+    rights_name: str | None = None
 
 
 # --------------------------------------------------------------------------- values
@@ -166,6 +211,12 @@ def check_base_uri(base_uri: str) -> str:
             "(for example http://localhost:8000 or https://museum.example/iiif)"
         )
     return base
+
+
+def tile_service_id(base: str, sha256: str) -> str:
+    """The one address of an image's level-0 tile set on a published site: ``BASE/tiles/<sha>``
+    (``export iiif``, ``export bundle`` and ``tiles build`` all derive it from ``--base-uri``)."""
+    return f"{base}/tiles/{sha256}"
 
 
 def language_map(texts: Texts, fallback: str | None = None) -> LanguageMap:
@@ -200,6 +251,39 @@ def rights_uri(value: str | None) -> str | None:
 def mime_type(pillow_format: str) -> str:
     """``image/jpeg`` for Pillow's ``JPEG`` (and so on)."""
     return _MIME.get(pillow_format.upper(), f"image/{pillow_format.lower() or 'jpeg'}")
+
+
+def nav_date(year: int | None, month: int = 1, day: int = 1) -> str | None:
+    """``navDate`` for an astronomical year: midnight UTC on its first day (or on the given
+    month and day), as ``xsd:dateTime`` writes it (``-0399`` is 400 BC, ``0000`` 1 BC)."""
+    if year is None:
+        return None
+    sign = "-" if year < 0 else ""
+    return f"{sign}{abs(year):04d}-{month:02d}-{day:02d}T00:00:00Z"
+
+
+#: The first month of a season of EDTF (21 spring ... 24 winter, northern hemisphere).
+_SEASON_MONTH = {21: 3, 22: 6, 23: 9, 24: 12}
+
+
+def edtf_nav_date(edtf: str | None) -> str | None:
+    """``navDate`` for an item's EDTF date: where the date begins, without the widening an
+    approximate date gets for search (``1492`` → 1492-01-01, ``1689-05`` → 1689-05-01,
+    ``18XX`` → 1800, ``-0399/-0200`` → -0399, ``../1700`` → 1700). None when there is no
+    date or it cannot be read."""
+    from exhibition_app.core.edtf_syntax import EdtfPoint, read_edtf
+
+    if not edtf:
+        return None
+    try:
+        parsed = read_edtf(edtf)
+    except ValueError:
+        return None
+    point = parsed if isinstance(parsed, EdtfPoint) else (parsed.start or parsed.end)
+    if point is None:
+        return None
+    month = point.month if 1 <= point.month <= 12 else _SEASON_MONTH.get(point.month, 1)
+    return nav_date(point.lo, month, point.day or 1)
 
 
 def _labels(key: str) -> LanguageMap:
@@ -238,7 +322,7 @@ def manifest(base: str, source: ManifestSource) -> dict[str, Any]:
     if source.country:
         metadata.append(_pair("country", language_map(source.country)))
     if source.rights:
-        metadata.append(_pair("rights", {"none": [source.rights]}))
+        metadata.append(_pair("rights", _rights_value(source.rights, source.rights_name)))
     doc["metadata"] = metadata
     credit = language_map(texts.get("credit_line", {}))
     if credit:
@@ -246,9 +330,20 @@ def manifest(base: str, source: ManifestSource) -> dict[str, Any]:
     rights = rights_uri(source.rights)
     if rights:
         doc["rights"] = rights
+    if source.nav_date:
+        doc["navDate"] = source.nav_date
+    if source.provider is not None:
+        doc["provider"] = [_provider(source.provider)]
+    if source.homepage_id:
+        doc["homepage"] = [_web_page(source.homepage_id, doc["label"])]
     first = source.pictures[0] if source.pictures else None
-    if first is not None and first.service_id and first.thumbnail_size:
-        doc["thumbnail"] = [_thumbnail(first)]
+    if first is not None:
+        thumbnail = _thumbnail(first)
+        if thumbnail is not None:
+            doc["thumbnail"] = [thumbnail]
+    originals = [_original(p) for p in source.pictures if p.original_id]
+    if originals:
+        doc["rendering"] = originals
     canvases = []
     for index, picture in enumerate(source.pictures, start=1):
         canvases.append(_canvas(root, index, picture, source.hotspots))
@@ -256,22 +351,62 @@ def manifest(base: str, source: ManifestSource) -> dict[str, Any]:
     return doc
 
 
+def _rights_value(uri: str, name: str | None) -> LanguageMap:
+    """The licence as the item page shows it, linked to its URI (IIIF allows ``<a>``)."""
+    if not name or name == uri or not re.fullmatch(r"https?://[^\s\"<>]+", uri):
+        return {"none": [uri]}
+    return {"none": [f'<a href="{uri}">{html.escape(name)}</a>']}
+
+
+def _web_page(page_id: str, label: LanguageMap) -> dict[str, Any]:
+    page: dict[str, Any] = {"id": page_id, "type": "Text", "label": label, "format": "text/html"}
+    languages = [lang for lang in label if lang != "none"]
+    if languages:
+        page["language"] = languages
+    return page
+
+
+def _provider(provider: Provider) -> dict[str, Any]:
+    label = language_map(provider.label, provider.id)
+    return {
+        "id": provider.id,
+        "type": "Agent",
+        "label": label,
+        "homepage": [_web_page(provider.homepage_id, label)],
+    }
+
+
+def _original(picture: Picture) -> dict[str, Any]:
+    assert picture.original_id is not None
+    return {
+        "id": picture.original_id,
+        "type": "Image",
+        "label": _labels("original"),
+        "format": picture.format,
+    }
+
+
 def _service(picture: Picture) -> list[dict[str, Any]]:
     assert picture.service_id is not None
     return [{"id": picture.service_id, "type": "ImageService3", "profile": "level0"}]
 
 
-def _thumbnail(picture: Picture) -> dict[str, Any]:
-    assert picture.service_id is not None and picture.thumbnail_size is not None
-    w, h = picture.thumbnail_size
-    return {
-        "id": f"{picture.service_id}/full/{w},{h}/0/default.jpg",
-        "type": "Image",
-        "format": "image/jpeg",
-        "width": w,
-        "height": h,
-        "service": _service(picture),
-    }
+def _thumbnail(picture: Picture) -> dict[str, Any] | None:
+    """A small image of the picture: a size of its tile set, or its own small file."""
+    if picture.service_id and picture.thumbnail_size:
+        w, h = picture.thumbnail_size
+        return {
+            "id": f"{picture.service_id}/full/{w},{h}/0/default.jpg",
+            "type": "Image",
+            "format": "image/jpeg",
+            "width": w,
+            "height": h,
+            "service": _service(picture),
+        }
+    if picture.thumbnail_image:
+        image_id, w, h = picture.thumbnail_image
+        return {"id": image_id, "type": "Image", "format": "image/jpeg", "width": w, "height": h}
+    return None
 
 
 def _canvas(root: str, index: int, picture: Picture, hotspots: Iterable[Hotspot]) -> dict[str, Any]:
@@ -285,9 +420,11 @@ def _canvas(root: str, index: int, picture: Picture, hotspots: Iterable[Hotspot]
     }
     if picture.service_id:
         body["service"] = _service(picture)
-    canvas: dict[str, Any] = {
-        "id": canvas_id,
-        "type": "Canvas",
+    canvas: dict[str, Any] = {"id": canvas_id, "type": "Canvas"}
+    label = language_map(picture.label)
+    if label:
+        canvas["label"] = label
+    canvas |= {
         "width": picture.width,
         "height": picture.height,
         "items": [
@@ -306,6 +443,8 @@ def _canvas(root: str, index: int, picture: Picture, hotspots: Iterable[Hotspot]
             }
         ],
     }
+    if picture.original_id:
+        canvas["rendering"] = [_original(picture)]
     notes = [_hotspot(root, canvas_id, picture, h) for h in hotspots if h.picture == index - 1]
     if notes:
         canvas["annotations"] = [
@@ -384,6 +523,16 @@ def collection(
 
 def exhibitions_label() -> LanguageMap:
     return _labels("exhibitions")
+
+
+def card_label() -> dict[str, str]:
+    """The label of a canvas painted with an item's designed card, per language."""
+    return dict(LABELS["card"])
+
+
+def section_label(number: int) -> LanguageMap:
+    """ "Section 2" in every catalogue language, for a section without a title."""
+    return {lang: [f"{word} {number}"] for lang, word in LABELS["section"].items()}
 
 
 # --------------------------------------------------------------------------- validation

@@ -194,33 +194,33 @@ def _write_subset(
         conn.close()
 
 
-def _tile_files(folder: Path) -> list[Path]:
-    files = []
-    for dirpath, _dirnames, filenames in os.walk(folder):
-        for name in filenames:
-            p = Path(dirpath, name)
-            if p.is_file() and not p.is_symlink():
-                files.append(p)
-    return sorted(files)
-
-
 def export_bundle(
     catalog: Catalog,
     exhibition: int | str,
     file: Path,
     *,
     tiles: bool = True,
+    base_uri: str | None = None,
     progress: Callable[[float], None] | None = None,
 ) -> dict[str, Any]:
     """Write a published exhibition (by id or key) and what it shows into one zip file.
 
     With ``tiles`` (the default) every image's level-0 tile set goes in, built first if it
-    is missing; without, the kiosk builds them itself on first use. Returns ``{"file",
-    "exhibition", "items", "media", "tiles", "files", "bytes"}``.
+    is missing; without, the kiosk builds them itself on first use. Each set's info.json
+    ``id`` is its address on the published site, ``BASE/tiles/<sha256>`` (``base_uri``,
+    default ``http://localhost:8000`` as for ``export iiif``), never this machine's
+    ``file:`` path. Returns ``{"file", "exhibition", "items", "media", "tiles", "files",
+    "bytes"}``.
     """
+    from exhibition_app.imaging.tile_files import published_tile_files
     from exhibition_app.imaging.tiles import is_current
+    from exhibition_app.interop.iiif import DEFAULT_BASE_URI, check_base_uri, tile_service_id
     from exhibition_app.operations.maps import ensure_tiles, tiles_dir
 
+    try:
+        base = check_base_uri(base_uri or DEFAULT_BASE_URI)
+    except ValueError as exc:
+        raise BundleError(str(exc)) from None
     file = Path(file)
     if file.is_dir():
         raise BundleError(f"{shown(file)} is a folder; give the bundle's file name")
@@ -257,19 +257,17 @@ def export_bundle(
             raise BundleError(f"media {m.id} ({m.relpath}) is missing; run 'check' first")
         sources.append((m.relpath, path))
     tile_sets = 0
-    if tiles:
-        for n, m in enumerate(media):
+    with tempfile.TemporaryDirectory(prefix="exhibition-bundle-") as scratch:
+        for n, m in enumerate(media if tiles else ()):
             dest = tiles_dir(catalog, m)
             if not is_current(dest, m.sha256):
                 ensure_tiles(catalog, m)
-            sources += [
-                (f"tiles/{m.sha256}/{p.relative_to(dest).as_posix()}", p) for p in _tile_files(dest)
-            ]
+            sources += published_tile_files(
+                dest, m.sha256, tile_service_id(base, m.sha256), Path(scratch) / m.sha256
+            )
             tile_sets += 1
             if progress is not None:
                 progress(0.5 * (n + 1) / len(media))
-
-    with tempfile.TemporaryDirectory(prefix="exhibition-bundle-") as scratch:
         subset = Path(scratch) / SUBSET_NAME
         _write_subset(catalog, subset, exhibition_id, item_ids, media_ids)
         sources.insert(0, (SUBSET_NAME, subset))

@@ -21,6 +21,7 @@ from exhibition_app.core.durable import atomic_write
 from exhibition_app.core.georef import Equirectangular, Fitted, GeorefError, from_json
 from exhibition_app.db.models import Annotation, AnnotationText, Item, Media, utcnow
 from exhibition_app.errors import CatalogError, InvalidInput, shown
+from exhibition_app.interop import iiif
 from exhibition_app.operations.queries import cover_of, get_item
 
 GEOREF_KINDS = ("equirectangular",)
@@ -75,31 +76,39 @@ def ensure_tiles(
 def build_item_tiles(
     catalog: Catalog, item_id: int, *, base_uri: str | None = None, **kwargs: Any
 ) -> Path:
-    """The item's tile set; ``base_uri`` sets the IIIF ``id`` web clients build URLs from."""
-    if base_uri is not None:
-        _check_base_uri(base_uri)  # before minutes of tiling, not after
+    """The item's tile set. ``base_uri`` is the root of the published site (as for
+    ``export iiif``): the set's IIIF ``id`` becomes ``BASE/tiles/<sha256>``, the address
+    the export serves it at, so tiles and manifests agree. An address that already ends in
+    ``/tiles/<sha256>`` of this image (what ``--base-uri`` meant before) is kept as it is."""
+    base = _check_base_uri(base_uri) if base_uri is not None else None  # before minutes of tiling
     with catalog.read_session() as session:
         media = cover_of(get_item(session, item_id))
     info = ensure_tiles(catalog, media, **kwargs)
-    if base_uri is not None:
-        set_base_uri(info, base_uri)
+    if base is not None:
+        suffix = f"/tiles/{media.sha256}"
+        set_base_uri(
+            info, base if base.endswith(suffix) else iiif.tile_service_id(base, media.sha256)
+        )
     return info
 
 
-def _check_base_uri(base_uri: str) -> None:
-    if not base_uri.startswith(("http://", "https://", "file:")):
-        raise CatalogError(f"'{base_uri}' is not an http(s) address for the tile set")
+def _check_base_uri(base_uri: str) -> str:
+    try:
+        return iiif.check_base_uri(base_uri)
+    except ValueError as exc:
+        raise CatalogError(str(exc)) from None
 
 
-def set_base_uri(info_json: Path, base_uri: str) -> None:
+def set_base_uri(info_json: Path, service_id: str) -> None:
     """Point a tile set's ``id`` at where it is served (the tiles do not depend on it).
 
-    The default ``id`` is a file: URI, which a browser refuses; an IIIF client on the web
-    needs the http(s) address of the folder holding info.json.
+    The default ``id`` of a set in the assets folder is a file: URI, which a browser
+    refuses; an IIIF client on the web needs the http(s) address of the folder holding
+    info.json. (Exports and bundles never carry that file: id: they write their own.)
     """
-    _check_base_uri(base_uri)
+    service_id = _check_base_uri(service_id)
     doc = json.loads(info_json.read_text(encoding="utf-8"))
-    doc["id"] = base_uri.rstrip("/")
+    doc["id"] = service_id
     atomic_write(info_json, json.dumps(doc, indent=2))
 
 

@@ -12,41 +12,27 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen, QPixmap
 
-from exhibition_app.core.cards import ItemCard
+from exhibition_app.core.cards import CARD_DESIGN, ItemCard, ram_horn_strokes
 from exhibition_app.ui.labels import kind_name
 from exhibition_app.ui.theme import SANS, SERIF
 
+D = CARD_DESIGN
 #: Width over height of the card where it stands on its own (item page, attract loop).
-CARD_ASPECT = 0.78
-INK = QColor("#3b2f1e")
-INK_SOFT = QColor("#6b5535")
-GOLD_LINE = QColor("#b08a3a")
+CARD_ASPECT = D.aspect
+INK = QColor(D.ink)
+INK_SOFT = QColor(D.ink_soft)
+GOLD_LINE = QColor(D.gold_line)
 
 
 def _ram_horn(painter: QPainter, center: QPointF, size: float) -> None:
     """A small qoshqar-muiz (ram's horn) ornament, the commonest motif of steppe felt."""
     path = QPainterPath()
-    s = size
-    path.moveTo(center.x(), center.y() + s * 0.5)
-    path.lineTo(center.x(), center.y() - s * 0.1)
-    for sign in (-1, 1):
-        path.moveTo(center.x(), center.y() - s * 0.1)
-        path.cubicTo(
-            center.x() + sign * s * 0.1,
-            center.y() - s * 0.6,
-            center.x() + sign * s * 0.75,
-            center.y() - s * 0.55,
-            center.x() + sign * s * 0.6,
-            center.y() - s * 0.05,
-        )
-        path.cubicTo(
-            center.x() + sign * s * 0.5,
-            center.y() + s * 0.25,
-            center.x() + sign * s * 0.2,
-            center.y() + s * 0.05,
-            center.x() + sign * s * 0.32,
-            center.y() - s * 0.15,
-        )
+    for stroke in ram_horn_strokes(center.x(), center.y(), size):
+        path.moveTo(*stroke[0])
+        if len(stroke) == 2:
+            path.lineTo(*stroke[1])
+        for i in range(1, len(stroke) - 2, 3):
+            path.cubicTo(*stroke[i], *stroke[i + 1], *stroke[i + 2])
     painter.drawPath(path)
 
 
@@ -64,28 +50,32 @@ def paint_card(
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     grad = QLinearGradient(rect.topLeft(), rect.bottomRight())
-    grad.setColorAt(0.0, QColor("#efe3c8"))
-    grad.setColorAt(1.0, QColor("#d9c29a"))
+    grad.setColorAt(0.0, QColor(D.paper_light))
+    grad.setColorAt(1.0, QColor(D.paper_dark))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(grad)
     painter.drawRoundedRect(rect, radius, radius)
 
     w = rect.width()
-    pad = max(10.0, w * 0.07)
+    pad = max(10.0, w * D.pad)
     frame = rect.adjusted(pad * 0.5, pad * 0.5, -pad * 0.5, -pad * 0.5)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QPen(GOLD_LINE, max(1.0, w / 240)))
+    painter.setPen(QPen(GOLD_LINE, max(1.0, w * D.frame_width)))
     painter.drawRoundedRect(frame, radius * 0.6, radius * 0.6)
 
-    painter.setPen(QPen(QColor(180, 65, 47, 150), max(1.2, w / 110)))
-    _ram_horn(painter, QPointF(rect.center().x(), rect.top() + rect.height() * 0.2), w * 0.16)
+    painter.setPen(QPen(QColor(*D.ornament), max(1.2, w * D.ornament_width)))
+    _ram_horn(
+        painter,
+        QPointF(rect.center().x(), rect.top() + rect.height() * D.ornament_y),
+        w * D.ornament_size,
+    )
 
-    inner = rect.adjusted(pad * 1.2, rect.height() * 0.34, -pad * 1.2, -pad)
+    inner = rect.adjusted(pad * 1.2, rect.height() * D.text_top, -pad * 1.2, -pad)
     painter.setPen(INK_SOFT)
     small = QFont(SANS)
-    small.setPixelSize(max(9, int(w * 0.045)))
+    small.setPixelSize(max(9, int(w * D.kicker_size)))
     small.setCapitalization(QFont.Capitalization.AllUppercase)
-    small.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+    small.setLetterSpacing(QFont.SpacingType.PercentageSpacing, D.kicker_spacing * 100)
     painter.setFont(small)
     kicker = culture or kind
     painter.drawText(
@@ -94,11 +84,14 @@ def paint_card(
         painter.fontMetrics().elidedText(kicker, Qt.TextElideMode.ElideRight, int(inner.width())),
     )
     title_font = QFont(SERIF)
-    title_font.setPixelSize(max(12, int(w * 0.085)))
+    title_font.setPixelSize(max(12, int(w * D.title_size)))
     painter.setFont(title_font)
     painter.setPen(INK)
     title_rect = QRectF(
-        inner.left(), inner.top() + small.pixelSize() * 2.0, inner.width(), inner.height() * 0.62
+        inner.left(),
+        inner.top() + small.pixelSize() * 2.0,
+        inner.width(),
+        inner.height() * D.title_share,
     )
     painter.drawText(
         title_rect,
@@ -107,7 +100,7 @@ def paint_card(
     )
     if date:
         date_font = QFont(SANS)
-        date_font.setPixelSize(max(9, int(w * 0.05)))
+        date_font.setPixelSize(max(9, int(w * D.date_size)))
         painter.setFont(date_font)
         painter.setPen(INK_SOFT)
         painter.drawText(

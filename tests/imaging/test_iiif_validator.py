@@ -53,14 +53,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """``(folder, "127.0.0.1:port")``: the folder served by a static HTTP server on a free
-    loopback port, stopped at the end."""
+@pytest.fixture(params=["plain", "serve"])
+def served(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[Path, str]]:
+    """``(folder, "127.0.0.1:port")``: the folder served on a free loopback port, stopped
+    at the end, by a plain static HTTP server and by ``exhibition-app serve``'s (CORS and
+    IIIF content types)."""
     root = tmp_path / "site"
     root.mkdir()
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server: http.server.ThreadingHTTPServer
+    if request.param == "serve":
+        from exhibition_app.operations.serve import make_server
+
+        server = make_server(root, port=0, verbose=False)
+    else:
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.daemon = True
     thread.start()

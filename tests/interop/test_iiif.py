@@ -34,17 +34,19 @@ def sample_export(sample_catalog: Catalog, tmp_path: Path) -> tuple[dict[str, An
 def test_sample_export_is_valid_file_by_file(sample_export: tuple[dict[str, Any], Path]) -> None:
     result, out = sample_export
     assert result["valid"] is True
-    # Seven published items have images; twelve objects have none and get no manifest.
-    assert result["manifests"] == 7
-    assert len(result["skipped"]) == 12
-    assert {s["reason"] for s in result["skipped"]} == {"no image"}
-    assert result["collections"] == 3  # two exhibitions and the top collection
+    # Every published item has a manifest: seven with images, twelve objects with their card.
+    assert result["manifests"] == 19
+    assert result["skipped"] == []
+    assert result["cards"] == 12
+    # The top collection, two exhibitions and their six sections.
+    assert (result["collections"], result["sections"]) == (9, 6)
     files = sorted(p for p in out.rglob("*.json") if "tiles" not in p.parts)
-    assert len(files) == 10
+    assert len(files) == 28
+    assert len(list(out.glob("items/*/manifest.json"))) == 19
     for file in files:
         assert iiif.validate(load(file)) == [], file
     report = validate_path(out)
-    assert report == {"valid": True, "files": 10, "errors": []}
+    assert report == {"valid": True, "files": 28, "errors": []}
 
 
 def test_manifest_content(sample_export: tuple[dict[str, Any], Path]) -> None:
@@ -108,11 +110,29 @@ def test_collections(sample_export: tuple[dict[str, Any], Path], sample_catalog:
     assert ("Collection", f"{BASE}/collections/bridging-horizons.json") in refs
     then = load(out / "collections" / "then-and-now.json")
     assert set(then["label"]) == {"en", "kk", "ru", "mn", "mn-Mong"}
-    # Section order of the exhibition (sections 5 and 6 of the sample: 2,3,4,6 then 1,5).
-    assert [i["id"] for i in then["items"]] == [
-        f"{BASE}/items/{n}/manifest.json" for n in (2, 3, 4, 6, 1, 5)
+    # The exhibition's sections, in order, each a Collection of its items, in order
+    # (sections 5 and 6 of the sample: 2,3,4,6 then 1,5).
+    assert [(i["type"], i["id"]) for i in then["items"]] == [
+        ("Collection", f"{BASE}/collections/then-and-now/sections/{n}.json") for n in (1, 2)
     ]
-    assert all(i["type"] == "Manifest" and i["label"] for i in then["items"])
+    members = []
+    for ref in then["items"]:
+        section = load(out / ref["id"].removeprefix(BASE + "/"))
+        assert section["label"] == ref["label"] and set(section["label"]) == {
+            "en",
+            "kk",
+            "ru",
+            "mn",
+        }
+        assert all(i["type"] == "Manifest" and i["label"] for i in section["items"])
+        members.append([i["id"] for i in section["items"]])
+    assert members == [
+        [f"{BASE}/items/{n}/manifest.json" for n in (2, 3, 4, 6)],
+        [f"{BASE}/items/{n}/manifest.json" for n in (1, 5)],
+    ]
+    bridging = load(out / "collections" / "bridging-horizons.json")
+    assert len(bridging["items"]) == 4
+    assert all(i["type"] == "Collection" for i in bridging["items"])
 
 
 def _map(path: Path, size: tuple[int, int] = (1100, 700)) -> Path:
@@ -188,7 +208,7 @@ def test_validate_path_reports_file_and_path(
     manifest.write_text(json.dumps(doc), encoding="utf-8")
     (out / "notes.json").write_text("{not json", encoding="utf-8")
     report = validate_path(out)
-    assert report["valid"] is False and report["files"] == 11
+    assert report["valid"] is False and report["files"] == 29
     files = {e["file"] for e in report["errors"]}
     assert files == {str(Path("items/3/manifest.json")), "notes.json"}
     bad = next(e for e in report["errors"] if e["file"].endswith("manifest.json"))
