@@ -15,7 +15,7 @@ Annotation with ``motivation: "georeferencing"`` whose
 
 :func:`georef_map` turns a catalogue georeference (see :mod:`exhibition_app.core.georef`) into
 that data: control points as they are (an affine fit is ``polynomial`` order 1, a
-``polynomial2`` fit order 2), and a whole-world plate carrée as a grid of points every 30° of
+``polynomial2`` fit order 2), and a whole-world plate carrée as a grid of points every 15° of
 longitude and 10° of latitude up to ±85° (web maps in Web Mercator cannot take the poles),
 with ``thinPlateSpline``, which follows the plate carrée's latitudes through Mercator's
 stretching exactly at the grid and closely between. :func:`annotation` writes it,
@@ -64,9 +64,12 @@ GEOREF_CONTEXT = "http://iiif.io/api/extension/georef/1/context.json"
 NAVPLACE_CONTEXT = "http://iiif.io/api/extension/navplace/context.json"
 PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
 
-#: The plate carrée grid: every 30° of longitude, every 10° of latitude, and ±85° (about the
+#: The plate carrée grid: every 15° of longitude, every 10° of latitude, and ±85° (about the
 #: edge of Web Mercator, 85.0511°) instead of the poles, which Mercator sends to infinity.
-GRID_LONS = tuple(float(lon) for lon in range(-180, 181, 30))
+#: 475 points; Allmaps' thin plate spline in Web Mercator (@allmaps/project) then puts a
+#: pixel 0.06° from its true place on average and 0.6° at worst (30° x 10°: 0.21° and 1.7°;
+#: an order-1 polynomial: 8°), measured over 5,876 pixels between 84°S and 84°N.
+GRID_LONS = tuple(float(lon) for lon in range(-180, 181, 15))
 GRID_LATS = (-85.0, *(float(lat) for lat in range(-80, 81, 10)), 85.0)
 #: How close (in pixels) every point must be to the plate carrée for an imported file to be
 #: stored as ``{"type": "equirectangular"}``: only a generated grid is this exact.

@@ -39,7 +39,7 @@ def test_georef_export_then_import(
 ) -> None:
     out = tmp_path / "f.json"
     result = ok_json(sample_paths, capsys, "georef", "export", "1", str(out))
-    assert result["item"] == 1 and result["gcps"] == 247 and result["file"] == str(out)
+    assert result["item"] == 1 and result["gcps"] == 475 and result["file"] == str(out)
     assert result["target"].startswith("http://localhost:8000/tiles/")
     assert json.loads(out.read_text(encoding="utf-8"))["motivation"] == "georeferencing"
     report = ok_json(sample_paths, capsys, "georef", "import", "1", str(out))
@@ -140,4 +140,4 @@ def test_allmaps_parses_the_exported_schagen(
     (parsed,) = allmaps_parse(out)
     assert parsed["resource"]["type"] == "ImageService3"
     assert (parsed["resource"]["width"], parsed["resource"]["height"]) == (2700, 1350)
-    assert len(parsed["gcps"]) == 247
+    assert len(parsed["gcps"]) == 475

@@ -67,7 +67,7 @@ def test_control_points_go_out_and_come_back_the_same(
 def test_a_plate_carree_comes_back_as_one(sample_catalog: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "f.json"
     export_georeference(sample_catalog, SCHAGEN, out)
-    assert len(parse(json.loads(out.read_text(encoding="utf-8"))).gcps) == 13 * 19
+    assert len(parse(json.loads(out.read_text(encoding="utf-8"))).gcps) == 25 * 19
     save_control_points(sample_catalog, SCHAGEN, POINTS, "affine")
     report = import_georeference(sample_catalog, SCHAGEN, out)
     assert report["type"] == "equirectangular"
