@@ -259,3 +259,13 @@ def test_places_export_refuses_wrong_input(sample_catalog: Catalog, tmp_path: Pa
     # A map-less object has no places: an empty, valid collection.
     result = export_places(sample_catalog, YURT, tmp_path / "y.geojson", "geojson")
     assert result["written"] == 0
+
+
+def test_new_control_points_keep_the_imported_mask(sample_catalog: Catalog, tmp_path: Path) -> None:
+    import_georeference(sample_catalog, GHILLANY, DATA / "allmaps_ghillany.json")
+    points = [ControlPoint(p.x / 2, p.y / 2, p.lon, p.lat) for p in POINTS]
+    save_control_points(sample_catalog, GHILLANY, points, "affine")  # the curator's editor
+    out = tmp_path / "f.json"
+    export_georeference(sample_catalog, GHILLANY, out)
+    selector = json.loads(out.read_text(encoding="utf-8"))["target"]["selector"]["value"]
+    assert 'points="20,15 1330,15 1330,660 20,660"' in selector
