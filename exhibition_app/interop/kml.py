@@ -82,6 +82,8 @@ KML_NAMESPACES = frozenset(
 """Namespaces of the ``kml`` root element that are accepted (``""``: none)."""
 
 _NS_SEP = "}"
+#: ``<Data name="name:kk">`` / ``description:kk``: a text in one language (2-8 letters).
+_DATA_NAME = re.compile(r"(name|description):([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,4})?)")
 _GEOMETRIES = frozenset(
     {"Point", "LineString", "LinearRing", "Polygon", "MultiGeometry", "Model", "Track"}
 )
@@ -93,12 +95,18 @@ class KmlError(InvalidInput):
 
 @dataclass(frozen=True)
 class Placemark:
-    """A point annotation: name, plain-text description, longitude and latitude in degrees."""
+    """A point annotation: name, plain-text description, longitude and latitude in degrees.
+
+    ``texts`` holds the names and descriptions a placemark gives per language in its
+    ``ExtendedData`` (``<Data name="name:kk">``, ``description:kk``, as this app's
+    ``annotations export`` writes them): ``{"label": {lang: name}, "text": {lang: text}}``;
+    empty when it gives none."""
 
     name: str
     description: str
     lon: float
     lat: float
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -224,6 +232,9 @@ class _PlacemarkDraft:
     geometries: list[str] = field(default_factory=list)
     point_seen: bool = False
     in_first_point: bool = False
+    #: ``ExtendedData`` texts per language: (field, lang) -> text parts.
+    data: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    data_key: tuple[str, str] | None = None
 
 
 class _Collector:
@@ -252,7 +263,7 @@ class _Collector:
     def refuse_external(self, *_args: object) -> int:
         raise KmlError(f"{self.source}: refused: the file refers to an external entity")
 
-    def start(self, qname: str, _attrs: dict[str, str]) -> None:
+    def start(self, qname: str, attrs: dict[str, str]) -> None:
         self.depth += 1
         ns, _, local = qname.rpartition(_NS_SEP)
         if self.ns is None:
@@ -284,9 +295,17 @@ class _Collector:
             draft.geometries.append(local)
             if local == "Point" and not draft.point_seen:
                 draft.point_seen = draft.in_first_point = True
+        if local == "Data":
+            found = _DATA_NAME.fullmatch(attrs.get("name", ""))
+            draft.data_key = (
+                ("label" if found.group(1) == "name" else "text", found.group(2)) if found else None
+            )
         if self.capture is not None:
             return
-        if self.depth == draft.depth + 1 and local in ("name", "description"):
+        if local == "value" and draft.data_key is not None:
+            self.capture = draft.data.setdefault(draft.data_key, [])
+            draft.data_key = None
+        elif self.depth == draft.depth + 1 and local in ("name", "description"):
             self.capture = draft.name if local == "name" else draft.description
         elif local == "coordinates" and draft.in_first_point:
             self.capture = draft.coordinates
@@ -339,7 +358,12 @@ def _finish(draft: _PlacemarkDraft) -> Placemark | str:
     if not -90.0 <= lat <= 90.0:
         return f"{label}: latitude {lat:g} is outside -90..90"
     description = html_to_text("".join(draft.description))
-    return Placemark(name=name, description=description, lon=lon, lat=lat)
+    texts: dict[str, dict[str, str]] = {}
+    for (kind, lang), parts in draft.data.items():
+        value = _SPACES.sub(" ", "".join(parts)).strip() if kind == "label" else "".join(parts)
+        if value.strip():
+            texts.setdefault(kind, {})[lang] = value.strip()
+    return Placemark(name=name, description=description, lon=lon, lat=lat, texts=texts)
 
 
 def _size(n: int) -> str:

@@ -208,7 +208,9 @@ def import_kml(
     batch: int = KML_BATCH,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[int, list[str]]:
-    """Put the KML file's placemarks on the map as annotations, in language ``lang``.
+    """Put the KML file's placemarks on the map as annotations, in language ``lang`` (a
+    placemark that gives its names and texts per language in ExtendedData, as
+    ``annotations export --format kml`` writes, brings every one of them instead).
 
     Returns (imported, skipped reasons). The map must be georeferenced. A placemark that
     lands outside the map's image (a control-point georeference covers part of the world)
@@ -239,7 +241,7 @@ def import_kml(
             )
         )
     skipped = list(result.skipped)
-    rows: list[tuple[int | None, dict[str, Any], str, str]] = []
+    rows: list[tuple[int | None, dict[str, Any], dict[tuple[str, str], str]]] = []
     for index, mark in enumerate(result.placemarks, start=1):
         x, y = geo.to_pixel(mark.lon, mark.lat)
         if not (0.0 <= x <= width and 0.0 <= y <= height):
@@ -251,10 +253,15 @@ def import_kml(
             continue
         values: dict[str, Any] = {"item_id": item_id, "media_id": media.id, "x": x, "y": y}
         values |= {"lon": mark.lon, "lat": mark.lat, "created_at": utcnow()}
-        rows.append((near.take(x, y), values, mark.name, mark.description))
+        texts = {("label", lang): mark.name, ("text", lang): mark.description}
+        if mark.texts:  # every language, from ExtendedData (as annotations export writes)
+            texts = {
+                (f, code): v for f, by_lang in mark.texts.items() for code, v in by_lang.items()
+            }
+        rows.append((near.take(x, y), values, texts))
     for start in range(0, len(rows), max(1, batch)):
         with catalog.session() as session:
-            _write_places(session, rows[start : start + batch], lang)
+            _write_places(session, rows[start : start + batch])
         if progress is not None:
             progress(min(start + batch, len(rows)), len(rows))
     return len(rows), skipped
@@ -289,11 +296,12 @@ class _PlaceIndex:
 
 
 def _write_places(
-    session: Session, rows: list[tuple[int | None, dict[str, Any], str, str]], lang: str
+    session: Session, rows: list[tuple[int | None, dict[str, Any], dict[tuple[str, str], str]]]
 ) -> None:
-    """One batch: new annotations inserted, matched ones get their texts in ``lang``."""
+    """One batch: new annotations inserted, matched ones get the texts in the languages the
+    file gives (``(field, lang) -> value``; an empty value removes that text)."""
     notes, texts = _NOTES, _TEXTS
-    new = [values for note_id, values, _name, _text in rows if note_id is None]
+    new = [values for note_id, values, _texts in rows if note_id is None]
     new_ids = iter(
         session.execute(insert(notes).returning(notes.c.id, sort_by_parameter_order=True), new)
         .scalars()
@@ -302,19 +310,25 @@ def _write_places(
         else []
     )
     ids = [note_id if note_id is not None else next(new_ids) for note_id, *_ in rows]
-    updated = [note_id for note_id, *_ in rows if note_id is not None]
-    for chunk in (updated[i : i + 500] for i in range(0, len(updated), 500)):
-        session.execute(
-            delete(texts).where(
-                texts.c.annotation_id.in_(chunk),
-                texts.c.lang == lang,
-                texts.c.field.in_(("label", "text")),
+    langs = sorted({lang for _id, _values, given in rows for _field, lang in given})
+    for lang in langs:
+        updated = [
+            note_id
+            for note_id, _values, given in rows
+            if note_id is not None and any(code == lang for _field, code in given)
+        ]
+        for chunk in (updated[i : i + 500] for i in range(0, len(updated), 500)):
+            session.execute(
+                delete(texts).where(
+                    texts.c.annotation_id.in_(chunk),
+                    texts.c.lang == lang,
+                    texts.c.field.in_(("label", "text")),
+                )
             )
-        )
     values = [
         {"annotation_id": note_id, "field": field, "lang": lang, "value": value}
-        for note_id, (_id, _values, name, text) in zip(ids, rows, strict=True)
-        for field, value in (("label", name), ("text", text))
+        for note_id, (_id, _values, given) in zip(ids, rows, strict=True)
+        for (field, lang), value in given.items()
         if value
     ]
     if values:
