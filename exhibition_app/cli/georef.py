@@ -97,8 +97,8 @@ def cmd_annotations_export(catalog: Catalog, args: argparse.Namespace) -> int:
     )
     if result["skipped"]:
         print(
-            f"{result['skipped']} places without longitude/latitude were left out "
-            f"(item {result['item']} is not georeferenced)",
+            f"{result['skipped']} places of item {result['item']} were left out: they have "
+            "no longitude/latitude and the map's georeference gives none",
             file=sys.stderr,
         )
     emit(
