@@ -106,7 +106,7 @@ class Placemark:
     description: str
     lon: float
     lat: float
-    texts: dict[str, dict[str, str]] = field(default_factory=dict)
+    texts: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
