@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from exhibition_app.cli.main import main
-from tests.interop.test_georef_annotation import allmaps_parse
+from tests.allmaps_node import allmaps_parse
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

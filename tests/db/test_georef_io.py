@@ -293,3 +293,18 @@ def test_kml_brings_every_language_back_into_the_app(
     assert import_kml(sample_catalog, GHILLANY, out)[0] == 39
     with sample_catalog.read_session() as session:
         assert len(annotations_of(session, GHILLANY)) == 39
+
+
+def test_a_second_order_fit_goes_out_and_comes_back_as_one(
+    sample_catalog: Catalog, tmp_path: Path
+) -> None:
+    six = [*POINTS, ControlPoint(800, 400, -40.0, 25.0)]
+    save_control_points(sample_catalog, SCHAGEN, six, "polynomial2")
+    out = tmp_path / "f.json"
+    assert export_georeference(sample_catalog, SCHAGEN, out)["transformation"] == "polynomial"
+    body = json.loads(out.read_text(encoding="utf-8"))["body"]
+    assert body["transformation"] == {"type": "polynomial", "options": {"order": 2}}
+    save_control_points(sample_catalog, SCHAGEN, POINTS, "affine")
+    report = import_georeference(sample_catalog, SCHAGEN, out)
+    assert report["kind"] == "polynomial2" and report["notes"] == []
+    assert [(p["x"], p["y"]) for p in report["points"]] == [(p.x, p.y) for p in six]

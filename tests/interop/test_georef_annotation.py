@@ -7,10 +7,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +16,9 @@ import pytest
 from exhibition_app.core.georef import ControlPoint, Equirectangular, fit, to_json
 from exhibition_app.interop import georef_annotation as gra
 from exhibition_app.interop import iiif
+from tests.allmaps_node import allmaps_parse
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-ALLMAPS_DIR = Path(os.environ.get("ALLMAPS_DIR", "/tmp/allmaps"))
 SERVICE = "https://museum.example/iiif/tiles/abc123"
 
 #: @allmaps/annotation 1.0.0-beta's SvgSelector rule (schemas/annotation/annotation.1.js).
@@ -245,32 +242,6 @@ def test_nothing_is_added_for_a_broken_georeference() -> None:
     gra.add_to_manifest(doc, 0, {"type": "control_points", "points": []}, "https://m.example/g")
     gra.add_to_manifest(doc, 3, {"type": "equirectangular"}, "https://m.example/g")
     assert "navPlace" not in doc and len(doc["items"][0]["annotations"]) == 1
-
-
-def allmaps_parse(path: Path) -> list[dict[str, Any]]:
-    """@allmaps/annotation's parseAnnotation on ``path`` (skips without Node or the package)."""
-    node = shutil.which("node")
-    if node is None or not (ALLMAPS_DIR / "node_modules/@allmaps/annotation").is_dir():
-        pytest.skip(
-            f"needs node and @allmaps/annotation in {ALLMAPS_DIR} "
-            f"(mkdir {ALLMAPS_DIR} && cd {ALLMAPS_DIR} && npm init -y && "
-            "npm install @allmaps/annotation; or set ALLMAPS_DIR)"
-        )
-    script = (
-        "import fs from 'node:fs'; import { parseAnnotation } from '@allmaps/annotation';"
-        "const maps = parseAnnotation(JSON.parse(fs.readFileSync(process.argv[1], 'utf8')));"
-        "console.log(JSON.stringify(maps))"
-    )
-    proc = subprocess.run(
-        [node, "--input-type=module", "-e", script, str(path)],
-        cwd=ALLMAPS_DIR,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    maps: list[dict[str, Any]] = json.loads(proc.stdout)
-    return maps
 
 
 def test_allmaps_parses_what_we_write(tmp_path: Path) -> None:
