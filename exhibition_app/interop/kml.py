@@ -82,8 +82,9 @@ KML_NAMESPACES = frozenset(
 """Namespaces of the ``kml`` root element that are accepted (``""``: none)."""
 
 _NS_SEP = "}"
-#: ``<Data name="name:kk">`` / ``description:kk``: a text in one language (2-8 letters).
-_DATA_NAME = re.compile(r"(name|description):([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,4})?)")
+#: ``<Data name="name:kk">``, ``description:kk``, ``credit:kk``: a text in one language.
+_DATA_NAME = re.compile(r"([a-z_]{1,32}):([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,4})?)")
+_DATA_FIELDS = {"name": "label", "description": "text"}
 _GEOMETRIES = frozenset(
     {"Point", "LineString", "LinearRing", "Polygon", "MultiGeometry", "Model", "Track"}
 )
@@ -97,10 +98,11 @@ class KmlError(InvalidInput):
 class Placemark:
     """A point annotation: name, plain-text description, longitude and latitude in degrees.
 
-    ``texts`` holds the names and descriptions a placemark gives per language in its
-    ``ExtendedData`` (``<Data name="name:kk">``, ``description:kk``, as this app's
-    ``annotations export`` writes them): ``{"label": {lang: name}, "text": {lang: text}}``;
-    empty when it gives none."""
+    ``texts`` holds the texts a placemark gives per language in its ``ExtendedData``
+    (``<Data name="name:kk">``, ``description:kk``, ``credit:kk``..., as this app's
+    ``annotations export`` writes them): ``{"label": {lang: name}, "text": {lang: text},
+    "credit": {...}}`` (``name`` is the label, ``description`` the text, other prefixes are
+    kept as they are); empty when it gives none."""
 
     name: str
     description: str
@@ -298,7 +300,9 @@ class _Collector:
         if local == "Data":
             found = _DATA_NAME.fullmatch(attrs.get("name", ""))
             draft.data_key = (
-                ("label" if found.group(1) == "name" else "text", found.group(2)) if found else None
+                (_DATA_FIELDS.get(found.group(1), found.group(1)), found.group(2))
+                if found
+                else None
             )
         if self.capture is not None:
             return
@@ -360,10 +364,19 @@ def _finish(draft: _PlacemarkDraft) -> Placemark | str:
     description = html_to_text("".join(draft.description))
     texts: dict[str, dict[str, str]] = {}
     for (kind, lang), parts in draft.data.items():
-        value = _SPACES.sub(" ", "".join(parts)).strip() if kind == "label" else "".join(parts)
-        if value.strip():
-            texts.setdefault(kind, {})[lang] = value.strip()
+        value = _plain("".join(parts), one_line=kind == "label")
+        if value:
+            texts.setdefault(kind, {})[lang] = value
     return Placemark(name=name, description=description, lon=lon, lat=lat, texts=texts)
+
+
+def _plain(value: str, *, one_line: bool) -> str:
+    """An ExtendedData text as plain text: like :func:`html_to_text`'s result, nothing that
+    looks like a tag, spaces normalised (line breaks kept unless ``one_line``)."""
+    value = _TAG_LIKE.sub("", value) if "<" in value else value
+    if one_line:
+        return _SPACES.sub(" ", value).strip()
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in value.split("\n")).strip()
 
 
 def _size(n: int) -> str:

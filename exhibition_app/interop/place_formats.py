@@ -8,10 +8,11 @@ GeoJSON (RFC 7946)
     the image pixel ``x``/``y``, ``name`` and ``description`` in the chosen language (for
     tools that show one column), ``name:<lang>``/``description:<lang>`` per language (the
     OpenStreetMap convention, a column each in QGIS or ``ogrinfo``), and ``label``/``text``
-    as ``{lang: value}`` maps for programs.
+    as ``{lang: value}`` maps for programs; any other text of a place (a ``credit``) the
+    same way, ``credit:<lang>`` and ``credit``.
 KML 2.2
-    A Document of Placemarks: ``name`` and ``description`` in the chosen language (what this
-    app's ``annotations import`` and GDAL's KML driver read), every language in
+    A Document of Placemarks: ``name`` and ``description`` (HTML, as KML has it) in the chosen
+    language (what this app's ``annotations import`` and GDAL's KML driver read), every language in
     ``ExtendedData`` as ``name:<lang>``/``description:<lang>``, and ``x``/``y``.
 IIIF
     An AnnotationPage of W3C annotations on the map's canvas, as its manifest has them: the
@@ -24,6 +25,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from html import escape as html_escape
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -46,6 +48,8 @@ class Place:
     lat: float
     label: Mapping[str, str] = field(default_factory=dict)
     text: Mapping[str, str] = field(default_factory=dict)
+    #: Any other texts of the place, ``{field: {lang: value}}`` (a ``credit``...).
+    more: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 def _pick(texts: Mapping[str, str], lang: str, fallback: Sequence[str]) -> str:
@@ -73,8 +77,13 @@ def geojson(
             props[f"name:{code}"] = value
         for code, value in sorted(p.text.items()):
             props[f"description:{code}"] = value
+        for name_, by_lang in sorted(p.more.items()):
+            for code, value in sorted(by_lang.items()):
+                props[f"{name_}:{code}"] = value
         props["label"] = dict(sorted(p.label.items()))
         props["text"] = dict(sorted(p.text.items()))
+        for name_, by_lang in sorted(p.more.items()):
+            props[name_] = dict(sorted(by_lang.items()))
         features.append(
             {
                 "type": "Feature",
@@ -107,11 +116,17 @@ def kml(
         text = _pick(p.text, lang, fallback)
         if label:
             lines.append(f"    <name>{escape(label)}</name>")
-        if text:
-            lines.append(f"    <description>{escape(text)}</description>")
+        if text:  # KML descriptions are HTML: the text escaped, its line breaks as <br>
+            html = "<br>".join(html_escape(line, quote=False) for line in text.split("\n"))
+            lines.append(f"    <description>{escape(html)}</description>")
         data = [("x", f"{p.x:.2f}"), ("y", f"{p.y:.2f}")]
         data += [(f"name:{code}", value) for code, value in sorted(p.label.items())]
         data += [(f"description:{code}", value) for code, value in sorted(p.text.items())]
+        data += [
+            (f"{name_}:{code}", value)
+            for name_, by_lang in sorted(p.more.items())
+            for code, value in sorted(by_lang.items())
+        ]
         lines.append("    <ExtendedData>")
         for key, value in data:
             lines.append(f"      <Data name={quoteattr(key)}><value>{escape(value)}</value></Data>")

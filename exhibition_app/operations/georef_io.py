@@ -36,7 +36,7 @@ from exhibition_app.core.georef import (
     fit,
     to_json,
 )
-from exhibition_app.db.models import Annotation, Item, Media
+from exhibition_app.db.models import ANNOTATION_TEXT_FIELDS, Annotation, Item, Media
 from exhibition_app.errors import InvalidInput, shown
 from exhibition_app.interop import georef_annotation as gra
 from exhibition_app.interop import iiif
@@ -280,6 +280,11 @@ def _places(item: Item, session: Any) -> tuple[list[Place], int, int]:
                 lat=lat,
                 label=note.text_map("label"),
                 text=note.text_map("text"),
+                more={
+                    f: note.text_map(f)
+                    for f in ANNOTATION_TEXT_FIELDS
+                    if f not in ("label", "text")
+                },
             )
         )
     return places, derived, skipped

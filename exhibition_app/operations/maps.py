@@ -19,7 +19,14 @@ from sqlalchemy.orm import Session
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.durable import atomic_write
 from exhibition_app.core.georef import Equirectangular, Fitted, GeorefError, from_json
-from exhibition_app.db.models import Annotation, AnnotationText, Item, Media, utcnow
+from exhibition_app.db.models import (
+    ANNOTATION_TEXT_FIELDS,
+    Annotation,
+    AnnotationText,
+    Item,
+    Media,
+    utcnow,
+)
 from exhibition_app.errors import CatalogError, InvalidInput, shown
 from exhibition_app.operations.queries import cover_of, get_item
 
@@ -256,7 +263,10 @@ def import_kml(
         texts = {("label", lang): mark.name, ("text", lang): mark.description}
         if mark.texts:  # every language, from ExtendedData (as annotations export writes)
             texts = {
-                (f, code): v for f, by_lang in mark.texts.items() for code, v in by_lang.items()
+                (f, code): v
+                for f, by_lang in mark.texts.items()
+                if f in ANNOTATION_TEXT_FIELDS
+                for code, v in by_lang.items()
             }
         rows.append((near.take(x, y), values, texts))
     for start in range(0, len(rows), max(1, batch)):
