@@ -82,9 +82,6 @@ KML_NAMESPACES = frozenset(
 """Namespaces of the ``kml`` root element that are accepted (``""``: none)."""
 
 _NS_SEP = "}"
-#: ``<Data name="name:kk">``, ``description:kk``, ``credit:kk``: a text in one language.
-_DATA_NAME = re.compile(r"([a-z_]{1,32}):([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,4})?)")
-_DATA_FIELDS = {"name": "label", "description": "text"}
 _GEOMETRIES = frozenset(
     {"Point", "LineString", "LinearRing", "Polygon", "MultiGeometry", "Model", "Track"}
 )
@@ -96,19 +93,12 @@ class KmlError(InvalidInput):
 
 @dataclass(frozen=True)
 class Placemark:
-    """A point annotation: name, plain-text description, longitude and latitude in degrees.
-
-    ``texts`` holds the texts a placemark gives per language in its ``ExtendedData``
-    (``<Data name="name:kk">``, ``description:kk``, ``credit:kk``..., as this app's
-    ``annotations export`` writes them): ``{"label": {lang: name}, "text": {lang: text},
-    "credit": {...}}`` (``name`` is the label, ``description`` the text, other prefixes are
-    kept as they are); empty when it gives none."""
+    """A point annotation: name, plain-text description, longitude and latitude in degrees."""
 
     name: str
     description: str
     lon: float
     lat: float
-    texts: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -234,9 +224,6 @@ class _PlacemarkDraft:
     geometries: list[str] = field(default_factory=list)
     point_seen: bool = False
     in_first_point: bool = False
-    #: ``ExtendedData`` texts per language: (field, lang) -> text parts.
-    data: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    data_key: tuple[str, str] | None = None
 
 
 class _Collector:
@@ -265,7 +252,7 @@ class _Collector:
     def refuse_external(self, *_args: object) -> int:
         raise KmlError(f"{self.source}: refused: the file refers to an external entity")
 
-    def start(self, qname: str, attrs: dict[str, str]) -> None:
+    def start(self, qname: str, _attrs: dict[str, str]) -> None:
         self.depth += 1
         ns, _, local = qname.rpartition(_NS_SEP)
         if self.ns is None:
@@ -297,19 +284,9 @@ class _Collector:
             draft.geometries.append(local)
             if local == "Point" and not draft.point_seen:
                 draft.point_seen = draft.in_first_point = True
-        if local == "Data":
-            found = _DATA_NAME.fullmatch(attrs.get("name", ""))
-            draft.data_key = (
-                (_DATA_FIELDS.get(found.group(1), found.group(1)), found.group(2))
-                if found
-                else None
-            )
         if self.capture is not None:
             return
-        if local == "value" and draft.data_key is not None:
-            self.capture = draft.data.setdefault(draft.data_key, [])
-            draft.data_key = None
-        elif self.depth == draft.depth + 1 and local in ("name", "description"):
+        if self.depth == draft.depth + 1 and local in ("name", "description"):
             self.capture = draft.name if local == "name" else draft.description
         elif local == "coordinates" and draft.in_first_point:
             self.capture = draft.coordinates
@@ -362,21 +339,7 @@ def _finish(draft: _PlacemarkDraft) -> Placemark | str:
     if not -90.0 <= lat <= 90.0:
         return f"{label}: latitude {lat:g} is outside -90..90"
     description = html_to_text("".join(draft.description))
-    texts: dict[str, dict[str, str]] = {}
-    for (kind, lang), parts in draft.data.items():
-        value = _plain("".join(parts), one_line=kind == "label")
-        if value:
-            texts.setdefault(kind, {})[lang] = value
-    return Placemark(name=name, description=description, lon=lon, lat=lat, texts=texts)
-
-
-def _plain(value: str, *, one_line: bool) -> str:
-    """An ExtendedData text as plain text: like :func:`html_to_text`'s result, nothing that
-    looks like a tag, spaces normalised (line breaks kept unless ``one_line``)."""
-    value = _TAG_LIKE.sub("", value) if "<" in value else value
-    if one_line:
-        return _SPACES.sub(" ", value).strip()
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in value.split("\n")).strip()
+    return Placemark(name=name, description=description, lon=lon, lat=lat)
 
 
 def _size(n: int) -> str:

@@ -19,14 +19,7 @@ from sqlalchemy.orm import Session
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.durable import atomic_write
 from exhibition_app.core.georef import Equirectangular, Fitted, GeorefError, from_json
-from exhibition_app.db.models import (
-    ANNOTATION_TEXT_FIELDS,
-    Annotation,
-    AnnotationText,
-    Item,
-    Media,
-    utcnow,
-)
+from exhibition_app.db.models import Annotation, AnnotationText, Item, Media, utcnow
 from exhibition_app.errors import CatalogError, InvalidInput, shown
 from exhibition_app.operations.queries import cover_of, get_item
 
@@ -215,9 +208,7 @@ def import_kml(
     batch: int = KML_BATCH,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[int, list[str]]:
-    """Put the KML file's placemarks on the map as annotations, in language ``lang`` (a
-    placemark that gives its names and texts per language in ExtendedData, as
-    ``annotations export --format kml`` writes, brings every one of them instead).
+    """Put the KML file's placemarks on the map as annotations, in language ``lang``.
 
     Returns (imported, skipped reasons). The map must be georeferenced. A placemark that
     lands outside the map's image (a control-point georeference covers part of the world)
@@ -248,7 +239,7 @@ def import_kml(
             )
         )
     skipped = list(result.skipped)
-    rows: list[tuple[int | None, dict[str, Any], dict[tuple[str, str], str]]] = []
+    rows: list[tuple[int | None, dict[str, Any], str, str]] = []
     for index, mark in enumerate(result.placemarks, start=1):
         x, y = geo.to_pixel(mark.lon, mark.lat)
         if not (0.0 <= x <= width and 0.0 <= y <= height):
@@ -260,18 +251,10 @@ def import_kml(
             continue
         values: dict[str, Any] = {"item_id": item_id, "media_id": media.id, "x": x, "y": y}
         values |= {"lon": mark.lon, "lat": mark.lat, "created_at": utcnow()}
-        texts = {("label", lang): mark.name, ("text", lang): mark.description}
-        if mark.texts:  # every language, from ExtendedData (as annotations export writes)
-            texts = {
-                (f, code): v
-                for f, by_lang in mark.texts.items()
-                if f in ANNOTATION_TEXT_FIELDS
-                for code, v in by_lang.items()
-            }
-        rows.append((near.take(x, y), values, texts))
+        rows.append((near.take(x, y), values, mark.name, mark.description))
     for start in range(0, len(rows), max(1, batch)):
         with catalog.session() as session:
-            _write_places(session, rows[start : start + batch])
+            _write_places(session, rows[start : start + batch], lang)
         if progress is not None:
             progress(min(start + batch, len(rows)), len(rows))
     return len(rows), skipped
@@ -306,12 +289,11 @@ class _PlaceIndex:
 
 
 def _write_places(
-    session: Session, rows: list[tuple[int | None, dict[str, Any], dict[tuple[str, str], str]]]
+    session: Session, rows: list[tuple[int | None, dict[str, Any], str, str]], lang: str
 ) -> None:
-    """One batch: new annotations inserted, matched ones get the texts in the languages the
-    file gives (``(field, lang) -> value``; an empty value removes that text)."""
+    """One batch: new annotations inserted, matched ones get their texts in ``lang``."""
     notes, texts = _NOTES, _TEXTS
-    new = [values for note_id, values, _texts in rows if note_id is None]
+    new = [values for note_id, values, _name, _text in rows if note_id is None]
     new_ids = iter(
         session.execute(insert(notes).returning(notes.c.id, sort_by_parameter_order=True), new)
         .scalars()
@@ -320,25 +302,19 @@ def _write_places(
         else []
     )
     ids = [note_id if note_id is not None else next(new_ids) for note_id, *_ in rows]
-    langs = sorted({lang for _id, _values, given in rows for _field, lang in given})
-    for lang in langs:
-        updated = [
-            note_id
-            for note_id, _values, given in rows
-            if note_id is not None and any(code == lang for _field, code in given)
-        ]
-        for chunk in (updated[i : i + 500] for i in range(0, len(updated), 500)):
-            session.execute(
-                delete(texts).where(
-                    texts.c.annotation_id.in_(chunk),
-                    texts.c.lang == lang,
-                    texts.c.field.in_(("label", "text")),
-                )
+    updated = [note_id for note_id, *_ in rows if note_id is not None]
+    for chunk in (updated[i : i + 500] for i in range(0, len(updated), 500)):
+        session.execute(
+            delete(texts).where(
+                texts.c.annotation_id.in_(chunk),
+                texts.c.lang == lang,
+                texts.c.field.in_(("label", "text")),
             )
+        )
     values = [
         {"annotation_id": note_id, "field": field, "lang": lang, "value": value}
-        for note_id, (_id, _values, given) in zip(ids, rows, strict=True)
-        for (field, lang), value in given.items()
+        for note_id, (_id, _values, name, text) in zip(ids, rows, strict=True)
+        for field, value in (("label", name), ("text", text))
         if value
     ]
     if values:

@@ -444,18 +444,3 @@ def test_control_characters_in_a_file_name_are_escaped(tmp_path: Path) -> None:
     message = str(caught.value)
     assert message.startswith("evil\\x1b[2J\\x07\\nname.kml: not a KML file")
     assert message.isprintable()
-
-
-def test_extended_data_gives_the_texts_of_every_language() -> None:
-    body = (
-        "<Placemark><name>Turfan</name><description>Oasis</description><ExtendedData>"
-        '<Data name="name:kk"><value>Тұрпан</value></Data>'
-        '<Data name="description:mn-Mong"><value>ᠲᠤᠷᠹᠠᠨ</value></Data>'
-        '<Data name="x"><value>12.5</value></Data>'
-        '<Data name="name:"><value>ignored</value></Data>'
-        "</ExtendedData><Point><coordinates>89.19,42.95</coordinates></Point></Placemark>"
-    )
-    (mark,) = parse_kml(_kml(body)).placemarks
-    assert (mark.name, mark.description) == ("Turfan", "Oasis")
-    assert mark.texts == {"label": {"kk": "Тұрпан"}, "text": {"mn-Mong": "ᠲᠤᠷᠹᠠᠨ"}}
-    assert hash(mark)  # still usable in sets
