@@ -20,6 +20,7 @@ from exhibition_app.cli import (
     catalogue,
     csv_files,
     exchange,
+    georef,
     items,
     kiosk,
     maps,
@@ -32,7 +33,7 @@ from exhibition_app.cli.options import check_language, common_options, top_parse
 from exhibition_app.errors import StorageError, disk_problem, first_line
 
 #: The command groups, in the order their commands appear in ``--help``.
-GROUPS = (items, maps, catalogue, stats, kiosk, admin, csv_files, exchange, sync)
+GROUPS = (items, maps, georef, catalogue, stats, kiosk, admin, csv_files, exchange, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from exhibition_app.interop.georef_annotation import NAVPLACE_CONTEXT, place_feature, with_context
+
 __all__ = [
     "DEFAULT_BASE_URI",
     "PRESENTATION_CONTEXT",
@@ -46,6 +48,7 @@ __all__ = [
     "collection",
     "collection_ref",
     "edtf_nav_date",
+    "hotspot_annotations",
     "is_presentation_document",
     "language_map",
     "manifest",
@@ -348,6 +351,8 @@ def manifest(base: str, source: ManifestSource) -> dict[str, Any]:
     for index, picture in enumerate(source.pictures, start=1):
         canvases.append(_canvas(root, index, picture, source.hotspots))
     doc["items"] = canvases
+    if any(h.lon is not None and h.lat is not None for h in source.hotspots):
+        with_context(doc, NAVPLACE_CONTEXT)  # places carry a GeoJSON Point body
     return doc
 
 
@@ -474,6 +479,8 @@ def _hotspot(root: str, canvas_id: str, picture: Picture, note: Hotspot) -> dict
                     body["language"] = lang
                 body["purpose"] = purpose
                 bodies.append(body)
+    if note.lon is not None and note.lat is not None:
+        bodies.append(place_feature(note.lon, note.lat, language_map(note.label)))
     x, y, w, h = hotspot_box(note.x, note.y, picture.width, picture.height)
     annotation: dict[str, Any] = {
         "id": f"{root}/annotations/{note.id}",
@@ -484,6 +491,13 @@ def _hotspot(root: str, canvas_id: str, picture: Picture, note: Hotspot) -> dict
     if bodies:
         annotation["body"] = bodies
     return annotation
+
+
+def hotspot_annotations(
+    root: str, canvas_id: str, picture: Picture, notes: Iterable[Hotspot]
+) -> list[dict[str, Any]]:
+    """The annotations of ``notes`` on the canvas ``canvas_id``, as a manifest has them."""
+    return [_hotspot(root, canvas_id, picture, note) for note in notes]
 
 
 def manifest_ref(

@@ -266,11 +266,22 @@ def set_control_points(
     except GeorefError as exc:
         raise ValueError(_sentence(str(exc))) from None
     previous = item.georef
+    document |= _kept_mask(previous)
     item.georef = json.dumps(document)
     session.flush()
     report = georef_report(item)
     report["previous"] = previous
     return report
+
+
+def _kept_mask(previous: str | None) -> dict[str, Any]:
+    """The resource mask of the georeference being replaced (one imported from Allmaps):
+    new control points on the same map keep the outline of what is map."""
+    try:
+        mask = json.loads(previous).get("mask") if previous else None
+    except (ValueError, AttributeError):
+        return {}
+    return {"mask": mask} if isinstance(mask, list) else {}
 
 
 def restore_georef(session: Session, item_id: int, document: str | None) -> dict[str, Any]:

@@ -45,7 +45,7 @@ from exhibition_app.core.languages import pick
 from exhibition_app.core.licences import licence_name
 from exhibition_app.db.models import ITEM_TEXT_FIELDS, Annotation, Exhibition, Item, Media
 from exhibition_app.errors import CatalogError
-from exhibition_app.interop import iiif, site_pages
+from exhibition_app.interop import georef_annotation, iiif, site_pages
 
 DEFAULT_BASE_URI = iiif.DEFAULT_BASE_URI
 #: Width in pixels of a card's small version (the manifest's thumbnail).
@@ -153,6 +153,12 @@ def export_iiif(
             cover = item.cover
             if cover is not None and cover not in item_media[item.id]:
                 item_media[item.id].insert(0, cover)
+        # Georeferenced maps: (canvas of the georeferenced picture, georeference document).
+        georefs: dict[int, tuple[int, dict[str, Any]]] = {}
+        for item in items:
+            georef = georef_annotation.stored(item.georef)
+            if georef is not None and item.cover_media in item_media[item.id]:
+                georefs[item.id] = (item_media[item.id].index(item.cover_media), georef)
 
     # Tile sets: the existing ones, and (unless told not to) the missing ones built now.
     media_by_sha: dict[str, Media] = {m.sha256: m for ms in item_media.values() for m in ms}
@@ -212,6 +218,10 @@ def export_iiif(
             rights_name=licence_name(item.rights) or None,
         )
         doc = iiif.manifest(base, source)
+        if item.id in georefs:  # Georeference Annotation on its canvas, navPlace (issue 14)
+            canvas, georef = georefs[item.id]
+            note_id = f"{base}/items/{item.id}/georeference"
+            georef_annotation.add_to_manifest(doc, canvas, georef, note_id)
         site.documents[f"items/{item.id}/manifest.json"] = doc
         site.labels[item.id] = doc["label"]
         if "thumbnail" in doc:

@@ -52,7 +52,8 @@ def test_sample_export_is_valid_file_by_file(sample_export: tuple[dict[str, Any]
 def test_manifest_content(sample_export: tuple[dict[str, Any], Path]) -> None:
     _, out = sample_export
     doc = load(out / "items" / "2" / "manifest.json")
-    assert doc["@context"] == iiif.PRESENTATION_CONTEXT
+    # A georeferenced map: the georef and navPlace extension contexts come first.
+    assert doc["@context"][-1] == iiif.PRESENTATION_CONTEXT
     assert doc["id"] == f"{BASE}/items/2/manifest.json"
     assert doc["type"] == "Manifest"
     # The title also in the traditional Mongolian script, tagged mn-Mong (BCP 47).
@@ -85,7 +86,9 @@ def test_manifest_content(sample_export: tuple[dict[str, Any], Path]) -> None:
     assert "service" not in body  # exported without tiles, none existed
 
     # The Behaim globe's 39 KML annotations: non-painting, on canvas#xywh fragments.
-    (page,) = canvas["annotations"]
+    # Then the map's Georeference Annotation, in a page of its own (issue 14).
+    page, georeferencing = canvas["annotations"]
+    assert georeferencing["items"][0]["motivation"] == "georeferencing"
     assert page["type"] == "AnnotationPage"
     assert len(page["items"]) == 39
     for note in page["items"]:
@@ -95,8 +98,9 @@ def test_manifest_content(sample_export: tuple[dict[str, Any], Path]) -> None:
         x, y, w, h = (int(v) for v in fragment.split(","))
         assert x >= 0 and y >= 0 and w > 0 and h > 0
         assert x + w <= 2700 and y + h <= 1350
-        assert {b["type"] for b in note["body"]} == {"TextualBody"}
-    names = {b["value"] for n in page["items"] for b in n["body"] if b["purpose"] == "tagging"}
+        # The texts, and the place's longitude/latitude as a GeoJSON Point.
+        assert {b["type"] for b in note["body"]} == {"TextualBody", "Feature"}
+    names = {b["value"] for n in page["items"] for b in n["body"] if b.get("purpose") == "tagging"}
     assert "MONGOLEI" in " ".join(names).upper()
 
 
