@@ -17,6 +17,7 @@ from exhibition_app.operations.maps import (
     georeference_item,
     import_kml,
     iter_annotations,
+    place_in_language,
 )
 from exhibition_app.operations.queries import get_item
 
@@ -45,7 +46,13 @@ def register(commands: Commands) -> None:
         metavar="CODE",
         help="language of the KML names and descriptions (default en; e.g. de)",
     )
-    al = commands.add("list", cmd_annotations_list, group=notes, help="list a map's annotations")
+    al = commands.add(
+        "list",
+        cmd_annotations_list,
+        group=notes,
+        help="list a map's annotations (with --lang: label and text in that language, and "
+        "the language shown)",
+    )
     al.add_argument("item_id", type=record_id)
 
     geo = commands.group("georef", "georeference a map")
@@ -80,16 +87,32 @@ def cmd_annotations_import(catalog: Catalog, args: argparse.Namespace) -> int:
 
 
 def cmd_annotations_list(catalog: Catalog, args: argparse.Namespace) -> int:
+    """Every language of each place ({lang: value}); with ``--lang``, the place in that
+    language (:func:`place_in_language`: strings, ``lang`` and the fallback marked)."""
     with catalog.read_session() as s:
+        places = iter_annotations(s, args.item_id)
+        if getattr(args, "lang_given", False):
+            emit_rows(
+                args,
+                (place_in_language(n, args.lang, catalog.fallback) for n in places),
+                _place_line,
+            )
+            return 0
         emit_rows(
             args,
-            iter_annotations(s, args.item_id),
+            places,
             lambda d: (
                 f"{d['id']:>5}  ({d['x']:.0f}, {d['y']:.0f})  "
                 f"{in_language(d['label'], args.lang, catalog.fallback)}"
             ),
         )
     return 0
+
+
+def _place_line(d: dict[str, Any]) -> str:
+    """One place in one language; a fallback says which language is shown, as [de]."""
+    marker = f"  [{d['lang']}]" if d["fallback"] else ""
+    return f"{d['id']:>5}  ({d['x']:.0f}, {d['y']:.0f})  {d['label']}{marker}"
 
 
 def _georef_text(report: dict[str, Any]) -> str:

@@ -9,8 +9,9 @@ What is read
     ``http://www.opengis.net/kml/2.2``) and KML without a namespace.
     Placemarks are found at any depth (``Document`` and ``Folder`` nesting).
     Only elements in the root's namespace count, so an ``atom:name`` is not
-    taken for a placemark's ``name``.  A placemark's position is the first
-    coordinate tuple of its first ``Point`` (also inside a
+    taken for a placemark's ``name``. A placemark's ``id`` attribute is kept
+    (the import recognises the ids this app writes, ``place-<id>``). A
+    placemark's position is the first coordinate tuple of its first ``Point`` (also inside a
     ``MultiGeometry``); a placemark without a Point (a ``LineString`` or
     ``Polygon`` only, or no geometry), with unreadable coordinates, or with a
     longitude outside [-180, 180] or latitude outside [-90, 90] is skipped,
@@ -93,12 +94,14 @@ class KmlError(InvalidInput):
 
 @dataclass(frozen=True)
 class Placemark:
-    """A point annotation: name, plain-text description, longitude and latitude in degrees."""
+    """A point annotation: name, plain-text description, longitude and latitude in degrees,
+    and the placemark's ``id`` attribute ("" when it has none)."""
 
     name: str
     description: str
     lon: float
     lat: float
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -218,6 +221,7 @@ def html_to_text(html: str) -> str:
 class _PlacemarkDraft:
     index: int
     depth: int  # depth of the <Placemark> element in the document
+    id: str = ""  # the placemark's id attribute
     name: list[str] = field(default_factory=list)
     description: list[str] = field(default_factory=list)
     coordinates: list[str] = field(default_factory=list)
@@ -252,7 +256,7 @@ class _Collector:
     def refuse_external(self, *_args: object) -> int:
         raise KmlError(f"{self.source}: refused: the file refers to an external entity")
 
-    def start(self, qname: str, _attrs: dict[str, str]) -> None:
+    def start(self, qname: str, attrs: dict[str, str]) -> None:
         self.depth += 1
         ns, _, local = qname.rpartition(_NS_SEP)
         if self.ns is None:
@@ -273,7 +277,9 @@ class _Collector:
                 raise KmlError(
                     f"{self.source}: refused: more than {self.max_placemarks:,} placemarks"
                 )
-            draft = _PlacemarkDraft(index=self.count, depth=self.depth)
+            draft = _PlacemarkDraft(
+                index=self.count, depth=self.depth, id=(attrs.get("id") or "").strip()[:200]
+            )
             self.drafts.append(draft)
             self.open.append(draft)
             return
@@ -339,7 +345,7 @@ def _finish(draft: _PlacemarkDraft) -> Placemark | str:
     if not -90.0 <= lat <= 90.0:
         return f"{label}: latitude {lat:g} is outside -90..90"
     description = html_to_text("".join(draft.description))
-    return Placemark(name=name, description=description, lon=lon, lat=lat)
+    return Placemark(name=name, description=description, lon=lon, lat=lat, id=draft.id)
 
 
 def _size(n: int) -> str:

@@ -9,7 +9,8 @@ placemark at (lon, lat) lands where the map's georeference puts it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.durable import atomic_write
 from exhibition_app.core.georef import Equirectangular, Fitted, GeorefError, from_json
+from exhibition_app.core.languages import DEFAULT_FALLBACK, pick
 from exhibition_app.db.models import Annotation, AnnotationText, Item, Media, utcnow
 from exhibition_app.errors import CatalogError, InvalidInput, shown
 from exhibition_app.operations.queries import cover_of, get_item
@@ -197,6 +199,15 @@ KML_BATCH = 2_000
 #: A KML place within this many image pixels of an annotation already on the map is that
 #: annotation: imported again, or in another language, it updates instead of duplicating.
 SAME_PLACE_PX = 3.0
+#: The id this app gives a place in the files it writes (``annotations export``'s KML
+#: ``<Placemark id="place-12">``): such a placemark, read back, is annotation 12.
+_OWN_PLACEMARK_ID = re.compile(r"place-([1-9][0-9]{0,17})")
+
+
+def placemark_annotation(placemark_id: str) -> int | None:
+    """The annotation a placemark id written by this app names (``place-12`` is 12)."""
+    match = _OWN_PLACEMARK_ID.fullmatch(placemark_id.strip())
+    return int(match.group(1)) if match else None
 
 
 def import_kml(
@@ -215,8 +226,12 @@ def import_kml(
     is skipped with its reason. A placemark within :data:`SAME_PLACE_PX` pixels of an
     annotation that was on the map before this import updates that annotation's label and
     text in ``lang`` (so a file imported twice, or the same places in a second language,
-    never duplicates a place). Places are written in transactions of ``batch``: an import
-    that is interrupted keeps the batches done, and running it again completes it.
+    never duplicates a place). Before positions are compared, a placemark whose id is one
+    this app writes (``place-<id>``, see :func:`placemark_annotation`) naming an annotation
+    of this map is that annotation wherever it now lies (a curator may have moved it since
+    the file was exported); its position is left as the catalogue has it. Places are
+    written in transactions of ``batch``: an import that is interrupted keeps the batches
+    done, and running it again completes it.
     """
     from exhibition_app.interop.kml import read_kml
 
@@ -240,6 +255,8 @@ def import_kml(
         )
     skipped = list(result.skipped)
     rows: list[tuple[int | None, dict[str, Any], str, str]] = []
+    # Ids first, so that no other placemark's position takes the annotation an id names.
+    by_id = [near.take_id(placemark_annotation(mark.id)) for mark in result.placemarks]
     for index, mark in enumerate(result.placemarks, start=1):
         x, y = geo.to_pixel(mark.lon, mark.lat)
         if not (0.0 <= x <= width and 0.0 <= y <= height):
@@ -251,7 +268,9 @@ def import_kml(
             continue
         values: dict[str, Any] = {"item_id": item_id, "media_id": media.id, "x": x, "y": y}
         values |= {"lon": mark.lon, "lat": mark.lat, "created_at": utcnow()}
-        rows.append((near.take(x, y), values, mark.name, mark.description))
+        same = by_id[index - 1]
+        note_id = same if same is not None else near.take(x, y)
+        rows.append((note_id, values, mark.name, mark.description))
     for start in range(0, len(rows), max(1, batch)):
         with catalog.session() as session:
             _write_places(session, rows[start : start + batch], lang)
@@ -261,13 +280,24 @@ def import_kml(
 
 
 class _PlaceIndex:
-    """The annotations on a map before an import, found by position (a grid of cells of
-    :data:`SAME_PLACE_PX`); each one is matched by one placemark at most."""
+    """The annotations on a map before an import, found by id or by position (a grid of
+    cells of :data:`SAME_PLACE_PX`); each one is matched by one placemark at most."""
 
     def __init__(self, points: Any) -> None:
         self._cells: dict[tuple[int, int], list[tuple[int, float, float]]] = {}
+        self._where: dict[int, tuple[float, float]] = {}
         for note_id, x, y in points:
             self._cells.setdefault(self._cell(x, y), []).append((note_id, x, y))
+            self._where[note_id] = (x, y)
+
+    def take_id(self, note_id: int | None) -> int | None:
+        """The annotation ``note_id`` if it is on this map and not matched yet."""
+        if note_id is None or note_id not in self._where:
+            return None
+        x, y = self._where.pop(note_id)
+        cell = self._cells[self._cell(x, y)]
+        cell[:] = [entry for entry in cell if entry[0] != note_id]
+        return note_id
 
     @staticmethod
     def _cell(x: float, y: float) -> tuple[int, int]:
@@ -285,6 +315,7 @@ class _PlaceIndex:
             return None
         _distance, note_id, cell, pos = best
         del self._cells[cell][pos]
+        self._where.pop(note_id, None)
         return note_id
 
 
@@ -359,3 +390,28 @@ def iter_annotations(session: Session, item_id: int) -> Iterator[dict[str, Any]]
             note[field][lang] = value
     if note is not None:
         yield note
+
+
+def place_in_language(
+    note: Mapping[str, Any], lang: str, fallback: Sequence[str] = DEFAULT_FALLBACK
+) -> dict[str, Any]:
+    """A place of :func:`iter_annotations` as ``annotations list --lang`` gives it: ``label``
+    and ``text`` as strings in ``lang``, or where a translation is missing in the first
+    language of ``fallback`` that has one (the German source of a museum's KML at the
+    latest), with ``lang`` the language the label is shown in (else the text's),
+    ``text_lang`` the text's (None without a text) and ``fallback`` true when either is not
+    ``lang``: the marker an item page shows as "Not yet translated"."""
+    label, text = pick(note["label"], lang, fallback), pick(note["text"], lang, fallback)
+    shown = label or text
+    return {
+        "id": note["id"],
+        "x": note["x"],
+        "y": note["y"],
+        "lon": note["lon"],
+        "lat": note["lat"],
+        "label": label.text if label else "",
+        "text": text.text if text else "",
+        "lang": shown.lang if shown else lang,
+        "text_lang": text.lang if text else None,
+        "fallback": any(p is not None and p.is_fallback for p in (label, text)),
+    }
