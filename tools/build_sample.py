@@ -48,7 +48,7 @@ from exhibition_app.db.search import rebuild_index  # noqa: E402
 from exhibition_app.operations.annotations import add_annotation  # noqa: E402
 from exhibition_app.operations.check import check_catalog  # noqa: E402
 from exhibition_app.operations.ingest import media_row  # noqa: E402
-from exhibition_app.operations.maps import import_kml  # noqa: E402
+from exhibition_app.operations.maps import credit_places, import_kml  # noqa: E402
 
 #: How curators model the Behaim family: the redrawings point at the globe they redraw,
 #: the photograph depicts the globe.
@@ -150,6 +150,21 @@ def import_behaim_translations(catalog: Catalog, behaim: int) -> None:
         imported, skipped = import_kml(catalog, behaim, path, lang=lang)
         if skipped or imported != 39:
             raise SystemExit(f"{path.name}: {imported} places imported, skipped {skipped}")
+    credit_places(catalog, behaim, BEHAIM_PLACES_CREDIT)
+
+
+#: Who wrote the Behaim places' texts: the museum, in German; the translations are ours.
+BEHAIM_PLACES_CREDIT = {
+    "de": "Text: Germanisches Nationalmuseum, Nürnberg",
+    "en": "Text: Germanisches Nationalmuseum, Nuremberg; translated from the German "
+    "for this exhibition",
+    "kk": "Мәтін: Germanisches Nationalmuseum (Герман ұлттық музейі), Нюрнберг; "
+    "осы көрме үшін неміс тілінен аударылған",
+    "ru": "Текст: Germanisches Nationalmuseum (Германский национальный музей), Нюрнберг; "
+    "перевод с немецкого для этой выставки",
+    "mn": "Бичвэр: Germanisches Nationalmuseum (Германы үндэсний музей), Нюрнберг; "
+    "энэ үзэсгэлэнд зориулан герман хэлнээс орчуулав",
+}
 
 
 def load_content(folder: Path) -> dict[str, Any]:

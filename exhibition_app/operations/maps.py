@@ -358,9 +358,9 @@ def annotations_of(session: Session, item_id: int) -> list[dict[str, Any]]:
 
 
 def iter_annotations(session: Session, item_id: int) -> Iterator[dict[str, Any]]:
-    """The map's annotations in id order, each as ``{id, x, y, lon, lat, label, text}``
-    (label and text: {lang: value}), streamed from one query: memory stays flat and
-    100,000 places take about a second."""
+    """The map's annotations in id order, each as ``{id, x, y, lon, lat, label, text,
+    credit}`` (label, text and the credit of the text: {lang: value}), streamed from one
+    query: memory stays flat and 100,000 places take about a second."""
     get_item(session, item_id)
     notes, texts = _NOTES, _TEXTS
     rows = session.execute(
@@ -385,8 +385,8 @@ def iter_annotations(session: Session, item_id: int) -> Iterator[dict[str, Any]]
             if note is not None:
                 yield note
             note = {"id": note_id, "x": x, "y": y, "lon": lon, "lat": lat}
-            note |= {"label": {}, "text": {}}
-        if value and field in ("label", "text"):
+            note |= {"label": {}, "text": {}, "credit": {}}
+        if value and field in ("label", "text", "credit"):
             note[field][lang] = value
     if note is not None:
         yield note
@@ -402,6 +402,7 @@ def place_in_language(
     ``text_lang`` the text's (None without a text) and ``fallback`` true when either is not
     ``lang``: the marker an item page shows as "Not yet translated"."""
     label, text = pick(note["label"], lang, fallback), pick(note["text"], lang, fallback)
+    credit = pick(note.get("credit") or {}, lang, fallback)
     shown = label or text
     return {
         "id": note["id"],
@@ -414,4 +415,31 @@ def place_in_language(
         "lang": shown.lang if shown else lang,
         "text_lang": text.lang if text else None,
         "fallback": any(p is not None and p.is_fallback for p in (label, text)),
+        "credit": credit.text if credit else "",
     }
+
+
+def credit_places(catalog: Catalog, item_id: int, credit: Mapping[str, str]) -> int:
+    """Credit the texts of every place on item ``item_id``'s map: ``credit`` is
+    ``{lang: words}`` (e.g. who wrote the German original and who translated it), replacing
+    the credit in those languages. Returns how many places were credited."""
+    with catalog.session() as session:
+        get_item(session, item_id)
+        ids = list(session.scalars(select(Annotation.id).where(Annotation.item_id == item_id)))
+        langs = [lang for lang, words in credit.items() if words.strip()]
+        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            session.execute(
+                delete(_TEXTS).where(
+                    _TEXTS.c.annotation_id.in_(chunk),
+                    _TEXTS.c.field == "credit",
+                    _TEXTS.c.lang.in_(langs),
+                )
+            )
+        rows = [
+            {"annotation_id": i, "field": "credit", "lang": lang, "value": credit[lang].strip()}
+            for i in ids
+            for lang in langs
+        ]
+        if rows:
+            session.execute(insert(_TEXTS), rows)
+        return len(ids)

@@ -44,7 +44,9 @@ def test_the_behaim_places_in_one_language(
         assert set(place) == {"id", "x", "y", "lon", "lat", "label", "text", "lang"} | {
             "text_lang",
             "fallback",
+            "credit",
         }
+        assert "Germanisches Nationalmuseum" in place["credit"]
         assert (place["lang"], place["text_lang"], place["fallback"]) == (lang, lang, False)
         assert isinstance(place["label"], str) and isinstance(place["text"], str)
         assert place["label"] and place["text"]

@@ -61,6 +61,9 @@ def test_every_behaim_place_is_in_four_languages_beside_the_german(
         # Latin letters in a Cyrillic label would be German (or English) left over.
         for lang in ("kk", "ru", "mn"):
             assert not LATIN_WORD.search(str(note["label"][lang])), note["label"]
+        # Credited in every language: the museum wrote the German, the exhibition translated.
+        assert set(note["credit"]) == {"de", "en", "kk", "ru", "mn"}  # type: ignore[arg-type]
+        assert all("Germanisches Nationalmuseum" in c for c in note["credit"].values())  # type: ignore[attr-defined]
     mongolia = next(n for n in notes if n["label"]["de"] == "MONGOLEI")  # type: ignore[index]
     assert mongolia["label"] == {
         "de": "MONGOLEI",
