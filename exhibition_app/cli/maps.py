@@ -55,6 +55,23 @@ def register(commands: Commands) -> None:
     )
     al.add_argument("item_id", type=record_id)
 
+    ec = commands.add(
+        "export-csv",
+        cmd_annotations_export_csv,
+        group=notes,
+        help="write a map's places to a CSV file, every language in its own column",
+    )
+    ec.add_argument("item_id", type=record_id)
+    ec.add_argument("file", type=Path, metavar="FILE")
+    ic = commands.add(
+        "import-csv",
+        cmd_annotations_import_csv,
+        group=notes,
+        help="read places from a CSV file (a row with this map's id updates that place)",
+    )
+    ic.add_argument("item_id", type=record_id)
+    ic.add_argument("file", type=Path, metavar="FILE")
+
     geo = commands.group("georef", "georeference a map")
     gs = commands.add("set", cmd_georef_set, group=geo, help="set a map's georeference")
     gs.add_argument("item_id", type=record_id)
@@ -106,6 +123,26 @@ def cmd_annotations_list(catalog: Catalog, args: argparse.Namespace) -> int:
                 f"{in_language(d['label'], args.lang, catalog.fallback)}"
             ),
         )
+    return 0
+
+
+def cmd_annotations_export_csv(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.operations.place_files import export_places_csv
+
+    count = export_places_csv(catalog, args.item_id, args.file)
+    emit(args, {"places": count}, lambda: f"wrote {count} places to {args.file}")
+    return 0
+
+
+def cmd_annotations_import_csv(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.operations.place_files import import_places_csv
+
+    result = import_places_csv(catalog, args.item_id, args.file)
+    emit(
+        args,
+        result,
+        lambda: f"updated {result['updated']} places, added {result['added']}",
+    )
     return 0
 
 

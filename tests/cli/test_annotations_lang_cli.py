@@ -78,3 +78,26 @@ def test_a_missing_translation_falls_back_and_says_so(
     every = json.loads(_cli(*base, "annotations", "list", "2", "--json").stdout)
     assert every[7]["label"]["de"] == "MONGOLEI" and every[7]["label"]["mn"] == "МОНГОЛ"
     assert "lang" not in every[7]
+
+
+def test_places_csv_from_the_command_line(
+    sample_catalog: Catalog, sample_paths: tuple[Path, Path], tmp_path: Path
+) -> None:
+    db, assets = sample_paths
+    base = ("--catalog", str(db), "--assets", str(assets))
+    out = tmp_path / "places.csv"
+    wrote = json.loads(_cli(*base, "annotations", "export-csv", "2", str(out), "--json").stdout)
+    assert wrote == {"places": 39} and "label@kk" in out.read_text(encoding="utf-8-sig")
+    back = json.loads(_cli(*base, "annotations", "import-csv", "2", str(out), "--json").stdout)
+    assert back == {"updated": 39, "added": 0}
+    out.write_text("x,y,label@kk\r\n1,east,A\r\n", encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "exhibition_app", *base, "annotations", "import-csv", "2", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert proc.returncode != 0 and proc.stderr.count("\n") == 1
+    assert "line 2, y: 'east' is not a number" in proc.stderr
