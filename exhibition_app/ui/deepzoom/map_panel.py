@@ -404,7 +404,13 @@ class MapPanel(QWidget):
         if shown and self.data is not None and self.data.notes:
             top = self.places_button.geometry().bottom() + 6
             height = min(int(self.view.height() * 0.55), 28 * len(self.data.notes) + 10)
-            width = min(290, max(230, self.view.width() // 3))
+            metrics = self.places.fontMetrics()
+            longest = max(
+                metrics.horizontalAdvance(self.places.item(i).text())
+                for i in range(self.places.count())
+            )
+            # As wide as the longest name (plus padding and scroll bar), at most a third.
+            width = min(max(230, longest + 56), max(230, self.view.width() // 3))
             self.places.setGeometry(12, top, width, max(120, height))
             self.places.show()
             self.places.raise_()
@@ -447,7 +453,7 @@ class MapPanel(QWidget):
         self.view.update()
 
 
-#: The widest a place's popup grows, in pixels.
+#: The widest a place's popup grows, in pixels, at the window's text size.
 BUBBLE_WIDTH = 380
 
 
@@ -517,7 +523,7 @@ class PlaceBubble(QFrame):
         self._fit()
 
     def _fit(self) -> None:
-        """As wide as its longest line up to :data:`BUBBLE_WIDTH`, as tall as the wrapped
+        """As wide as its longest line up to a readable measure, as tall as the wrapped
         text needs (a label that wraps does not say its height by itself)."""
         layout = self.layout()
         layout.invalidate()
@@ -530,7 +536,13 @@ class PlaceBubble(QFrame):
             )
             + 26
         )
-        width = min(max(natural, self.original.sizeHint().width() + 26), BUBBLE_WIDTH)
+        # About 44 characters a line: wider where the text is larger (the kiosk's), never
+        # wider than most of the map.
+        limit = max(BUBBLE_WIDTH, self.text.fontMetrics().averageCharWidth() * 44)
+        parent = self.parentWidget()
+        if parent is not None:
+            limit = min(limit, max(BUBBLE_WIDTH, parent.width() * 3 // 5))
+        width = min(max(natural, self.original.sizeHint().width() + 26), limit)
         self.resize(width, layout.totalHeightForWidth(width))
 
 

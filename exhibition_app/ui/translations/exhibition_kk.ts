@@ -1362,7 +1362,7 @@
     </message>
     <message>
       <source>Original text (%1)</source>
-      <translation>Түпнұсқа мәтін (%1)</translation>
+      <translation>Түпнұсқа мәтін: %1 тілінде</translation>
     </message>
   </context>
   <context>

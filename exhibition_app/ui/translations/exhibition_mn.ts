@@ -1362,7 +1362,7 @@
     </message>
     <message>
       <source>Original text (%1)</source>
-      <translation>Эх бичвэр (%1)</translation>
+      <translation>Эх бичвэр: %1 хэлээр</translation>
     </message>
   </context>
   <context>

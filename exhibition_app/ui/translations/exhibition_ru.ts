@@ -1362,7 +1362,7 @@
     </message>
     <message>
       <source>Original text (%1)</source>
-      <translation>Оригинал (%1)</translation>
+      <translation>Оригинал на %1 языке</translation>
     </message>
   </context>
   <context>
