@@ -83,6 +83,8 @@ KML_NAMESPACES = frozenset(
 """Namespaces of the ``kml`` root element that are accepted (``""``: none)."""
 
 _NS_SEP = "}"
+#: ``<Data name="name:kk">``: a name or description in a language (BCP 47, e.g. mn-Mong).
+_DATA_NAME = re.compile(r"(name|description):([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)")
 _GEOMETRIES = frozenset(
     {"Point", "LineString", "LinearRing", "Polygon", "MultiGeometry", "Model", "Track"}
 )
@@ -102,6 +104,10 @@ class Placemark:
     lon: float
     lat: float
     id: str = ""
+    #: Names and descriptions by language from ``ExtendedData`` (``<Data name="name:kk">``,
+    #: ``description:kk``, as this app's export writes every language): (field, language,
+    #: text) with field "name" or "description", the text plain.
+    translations: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -222,6 +228,8 @@ class _PlacemarkDraft:
     index: int
     depth: int  # depth of the <Placemark> element in the document
     id: str = ""  # the placemark's id attribute
+    data: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # ExtendedData
+    data_key: tuple[str, str] | None = None  # the <Data name="name:kk"> being read
     name: list[str] = field(default_factory=list)
     description: list[str] = field(default_factory=list)
     coordinates: list[str] = field(default_factory=list)
@@ -294,6 +302,15 @@ class _Collector:
             return
         if self.depth == draft.depth + 1 and local in ("name", "description"):
             self.capture = draft.name if local == "name" else draft.description
+        elif local == "Data":
+            match = _DATA_NAME.fullmatch((attrs.get("name") or "").strip())
+            draft.data_key = None
+            if match and len(match.group(2)) <= 8:  # what a catalogue's language code holds
+                primary, dash, rest = match.group(2).partition("-")
+                draft.data_key = (match.group(1), primary.lower() + dash + rest)
+        elif local == "value" and draft.data_key is not None:
+            self.capture = draft.data.setdefault(draft.data_key, [])
+            self.capture.clear()  # a second <value> replaces the first
         elif local == "coordinates" and draft.in_first_point:
             self.capture = draft.coordinates
         if self.capture is not None:
@@ -306,6 +323,8 @@ class _Collector:
         if ns == self.ns and self.open:
             if local == "Point":
                 self.open[-1].in_first_point = False
+            elif local == "Data":
+                self.open[-1].data_key = None
             elif local == "Placemark" and self.depth == self.open[-1].depth:
                 self.open.pop()
         self.depth -= 1
@@ -345,7 +364,19 @@ def _finish(draft: _PlacemarkDraft) -> Placemark | str:
     if not -90.0 <= lat <= 90.0:
         return f"{label}: latitude {lat:g} is outside -90..90"
     description = html_to_text("".join(draft.description))
-    return Placemark(name=name, description=description, lon=lon, lat=lat, id=draft.id)
+    translations = tuple(
+        (kind, lang, _SPACES.sub(" ", "".join(parts)).strip() if kind == "name" else
+         html_to_text("".join(parts)))
+        for (kind, lang), parts in sorted(draft.data.items())
+    )  # fmt: skip
+    return Placemark(
+        name=name,
+        description=description,
+        lon=lon,
+        lat=lat,
+        id=draft.id,
+        translations=translations,
+    )
 
 
 def _size(n: int) -> str:

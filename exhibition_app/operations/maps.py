@@ -219,7 +219,9 @@ def import_kml(
     batch: int = KML_BATCH,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[int, list[str]]:
-    """Put the KML file's placemarks on the map as annotations, in language ``lang``.
+    """Put the KML file's placemarks on the map as annotations, in language ``lang``
+    (names and descriptions; a placemark's ExtendedData ``name:<lang>`` and
+    ``description:<lang>`` bring every other language it carries).
 
     Returns (imported, skipped reasons). The map must be georeferenced. A placemark that
     lands outside the map's image (a control-point georeference covers part of the world)
@@ -254,7 +256,7 @@ def import_kml(
             )
         )
     skipped = list(result.skipped)
-    rows: list[tuple[int | None, dict[str, Any], str, str]] = []
+    rows: list[tuple[int | None, dict[str, Any], dict[tuple[str, str], str]]] = []
     # Ids first, so that no other placemark's position takes the annotation an id names.
     by_id = [near.take_id(placemark_annotation(mark.id)) for mark in result.placemarks]
     for index, mark in enumerate(result.placemarks, start=1):
@@ -270,13 +272,23 @@ def import_kml(
         values |= {"lon": mark.lon, "lat": mark.lat, "created_at": utcnow()}
         same = by_id[index - 1]
         note_id = same if same is not None else near.take(x, y)
-        rows.append((note_id, values, mark.name, mark.description))
+        rows.append((note_id, values, _mark_texts(mark, lang)))
     for start in range(0, len(rows), max(1, batch)):
         with catalog.session() as session:
-            _write_places(session, rows[start : start + batch], lang)
+            _write_places(session, rows[start : start + batch])
         if progress is not None:
             progress(min(start + batch, len(rows)), len(rows))
     return len(rows), skipped
+
+
+def _mark_texts(mark: Any, lang: str) -> dict[tuple[str, str], str]:
+    """A placemark's texts by (field, language): its name and description in ``lang``,
+    then every language its ExtendedData carries (``name:kk``), which wins: a file this app
+    exported in Kazakh has the Kazakh name in ``<name>`` and every language beside it."""
+    texts = {("label", lang): mark.name, ("text", lang): mark.description}
+    for kind, code, value in mark.translations:
+        texts[("label" if kind == "name" else "text", code)] = value
+    return texts
 
 
 class _PlaceIndex:
@@ -320,11 +332,13 @@ class _PlaceIndex:
 
 
 def _write_places(
-    session: Session, rows: list[tuple[int | None, dict[str, Any], str, str]], lang: str
+    session: Session,
+    rows: list[tuple[int | None, dict[str, Any], dict[tuple[str, str], str]]],
 ) -> None:
-    """One batch: new annotations inserted, matched ones get their texts in ``lang``."""
+    """One batch: new annotations inserted; a matched one gets each text the file has
+    (an empty one removes it), the others stay."""
     notes, texts = _NOTES, _TEXTS
-    new = [values for note_id, values, _name, _text in rows if note_id is None]
+    new = [values for note_id, values, _texts in rows if note_id is None]
     new_ids = iter(
         session.execute(insert(notes).returning(notes.c.id, sort_by_parameter_order=True), new)
         .scalars()
@@ -333,19 +347,22 @@ def _write_places(
         else []
     )
     ids = [note_id if note_id is not None else next(new_ids) for note_id, *_ in rows]
-    updated = [note_id for note_id, *_ in rows if note_id is not None]
-    for chunk in (updated[i : i + 500] for i in range(0, len(updated), 500)):
-        session.execute(
-            delete(texts).where(
-                texts.c.annotation_id.in_(chunk),
-                texts.c.lang == lang,
-                texts.c.field.in_(("label", "text")),
+    replaced: dict[tuple[str, str], list[int]] = {}
+    for note_id, _values, by_key in rows:
+        if note_id is not None:
+            for key in by_key:
+                replaced.setdefault(key, []).append(note_id)
+    for (field, code), matched in replaced.items():
+        for chunk in (matched[i : i + 500] for i in range(0, len(matched), 500)):
+            session.execute(
+                delete(texts).where(
+                    texts.c.annotation_id.in_(chunk), texts.c.lang == code, texts.c.field == field
+                )
             )
-        )
     values = [
-        {"annotation_id": note_id, "field": field, "lang": lang, "value": value}
-        for note_id, (_id, _values, name, text) in zip(ids, rows, strict=True)
-        for field, value in (("label", name), ("text", text))
+        {"annotation_id": note_id, "field": field, "lang": code, "value": value}
+        for note_id, (_id, _values, by_key) in zip(ids, rows, strict=True)
+        for (field, code), value in by_key.items()
         if value
     ]
     if values:

@@ -181,3 +181,54 @@ def test_a_foreign_id_falls_back_to_the_position_and_never_duplicates(
         {"de": "CHINA", "ru": "КИТАЙ"},
     ]
     assert notes[0]["text"] == {"de": "Das Land", "ru": "Страна"}
+
+
+def test_a_kml_with_every_language_in_its_extended_data_brings_them_all(
+    sample_catalog: Catalog, tmp_path: Path
+) -> None:
+    """As this app's KML export writes a place: the chosen language in <name> and
+    <description>, every language in ExtendedData (name:kk, description:de...)."""
+    blue = _map(sample_catalog, "BH-MAP-005")
+    with sample_catalog.session() as s:
+        known = add_annotation(s, blue, 2122.0, 343.0, {"label": {"en": "Ulaanbaatar"}})
+    (lon, lat) = next((n["lon"], n["lat"]) for n in _notes(sample_catalog, blue))
+
+    def placemark(pid: str, name: str, data: dict[str, str], where: tuple[float, float]) -> str:
+        extended = "".join(
+            f'<Data name="{key}"><value>{value}</value></Data>' for key, value in data.items()
+        )
+        return (
+            f'<Placemark id="{pid}"><name>{name}</name><ExtendedData>'
+            f'<Data name="x"><value>12.00</value></Data>{extended}</ExtendedData>'
+            f"<Point><coordinates>{where[0]},{where[1]}</coordinates></Point></Placemark>"
+        )
+
+    every = {
+        "name:de": "MONGOLEI",
+        "name:kk": "МОҢҒОЛИЯ",
+        "name:mn-Mong": "ᠮᠣᠩᠭᠣᠯ",
+        "description:de": "&lt;b&gt;Das&lt;/b&gt; Land",
+        "description:ru": "Страна",
+        "name:toolong-language": "ignored",
+    }
+    kml = tmp_path / "export.kml"
+    kml.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2">'
+        "<Document>"
+        + placemark(f"place-{known}", "МОҢҒОЛИЯ", {"name:en": "Mongolia"}, (lon, lat))
+        + placemark("place-999999", "МОҢҒОЛИЯ", every, (103.0, 47.0))
+        + "</Document></kml>",
+        encoding="utf-8",
+    )
+    # Imported as English by mistake: ExtendedData's name:en still wins over <name>.
+    assert import_kml(sample_catalog, blue, kml, lang="en") == (2, [])
+    notes = {n["id"]: n for n in _notes(sample_catalog, blue)}
+    assert notes[known]["label"] == {"en": "Mongolia"}
+    (new,) = (n for i, n in notes.items() if i != known)
+    assert new["label"] == {
+        "en": "МОҢҒОЛИЯ",
+        "de": "MONGOLEI",
+        "kk": "МОҢҒОЛИЯ",
+        "mn-Mong": "ᠮᠣᠩᠭᠣᠯ",
+    }
+    assert new["text"] == {"de": "Das Land", "ru": "Страна"}
