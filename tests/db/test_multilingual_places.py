@@ -21,6 +21,7 @@ from exhibition_app.operations.maps import (
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+ROMAN = re.compile(r"[IVXLC]+")
 
 
 def _map(catalog: Catalog, accession: str) -> int:
@@ -58,9 +59,14 @@ def test_every_behaim_place_is_in_four_languages_beside_the_german(
             assert isinstance(texts, dict) and set(texts) == {"de", "en", "kk", "ru", "mn"}
             for lang in ("kk", "ru", "mn"):
                 assert texts[lang] != texts["de"] and CYRILLIC.search(texts[lang])
-        # Latin letters in a Cyrillic label would be German (or English) left over.
+        # Latin letters in a Cyrillic label would be German (or English) left over; in a
+        # text, only the globe's own words quoted from the German («gefroren mer», Cathaia).
+        german = str(note["text"]["de"])
         for lang in ("kk", "ru", "mn"):
             assert not LATIN_WORD.search(str(note["label"][lang])), note["label"]
+            words = LATIN_WORD.findall(str(note["text"][lang]))
+            quoted = [w for w in words if not ROMAN.fullmatch(w)]  # XIII ғасыр: a century
+            assert all(word in german for word in quoted), (lang, quoted)
         # Credited in every language: the museum wrote the German, the exhibition translated.
         assert set(note["credit"]) == {"de", "en", "kk", "ru", "mn"}  # type: ignore[arg-type]
         assert all("Germanisches Nationalmuseum" in c for c in note["credit"].values())  # type: ignore[attr-defined]
