@@ -48,7 +48,7 @@ from exhibition_app.db.search import rebuild_index  # noqa: E402
 from exhibition_app.operations.annotations import add_annotation  # noqa: E402
 from exhibition_app.operations.check import check_catalog  # noqa: E402
 from exhibition_app.operations.ingest import media_row  # noqa: E402
-from exhibition_app.operations.maps import import_kml  # noqa: E402
+from exhibition_app.operations.maps import credit_places, import_kml  # noqa: E402
 
 #: How curators model the Behaim family: the redrawings point at the globe they redraw,
 #: the photograph depicts the globe.
@@ -98,6 +98,7 @@ def build(content: dict[str, Any], source: Path, db_path: Path, assets: Path) ->
         behaim = by_image.get("maps/behaim1492.jpg")
         if behaim is not None:
             import_kml(catalog, behaim, source / "annotations" / "behaim1492.kml", lang="de")
+            import_behaim_translations(catalog, behaim)
         add_places(catalog, by_image)
         report = check_catalog(catalog)
         if not report.ok:
@@ -137,6 +138,33 @@ def add_places(catalog: Catalog, by_image: dict[str, int]) -> int:
                 note.lon, note.lat = place["lon"], place["lat"]
                 added += 1
     return added
+
+
+def import_behaim_translations(catalog: Catalog, behaim: int) -> None:
+    """The museum's Behaim places in the exhibition's languages, translated for this project
+    from the German (``sample/annotations/behaim1492.<lang>.kml``: the same placemarks at the
+    same coordinates). Imported through the KML merge, so each language joins the German
+    place it translates instead of adding a second one."""
+    for lang in LANGUAGES:
+        path = ROOT / "sample" / "annotations" / f"behaim1492.{lang}.kml"
+        imported, skipped = import_kml(catalog, behaim, path, lang=lang)
+        if skipped or imported != 39:
+            raise SystemExit(f"{path.name}: {imported} places imported, skipped {skipped}")
+    credit_places(catalog, behaim, BEHAIM_PLACES_CREDIT)
+
+
+#: Who wrote the Behaim places' texts: the museum, in German; the translations are ours.
+BEHAIM_PLACES_CREDIT = {
+    "de": "Text: Germanisches Nationalmuseum, Nürnberg",
+    "en": "Text: Germanisches Nationalmuseum, Nuremberg; translated from the German "
+    "for this exhibition",
+    "kk": "Мәтін: Germanisches Nationalmuseum (Герман ұлттық музейі), Нюрнберг; "
+    "осы көрме үшін неміс тілінен аударылған",
+    "ru": "Текст: Germanisches Nationalmuseum (Германский национальный музей), Нюрнберг; "
+    "перевод с немецкого для этой выставки",
+    "mn": "Бичвэр: Germanisches Nationalmuseum (Германы үндэсний музей), Нюрнберг; "
+    "энэ үзэсгэлэнд зориулан герман хэлнээс орчуулав",
+}
 
 
 def load_content(folder: Path) -> dict[str, Any]:

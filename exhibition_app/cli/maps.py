@@ -18,6 +18,7 @@ from exhibition_app.operations.maps import (
     georeference_item,
     import_kml,
     iter_annotations,
+    place_in_language,
 )
 from exhibition_app.operations.queries import get_item
 
@@ -47,8 +48,31 @@ def register(commands: Commands) -> None:
         metavar="CODE",
         help="language of the KML names and descriptions (default en; e.g. de)",
     )
-    al = commands.add("list", cmd_annotations_list, group=notes, help="list a map's annotations")
+    al = commands.add(
+        "list",
+        cmd_annotations_list,
+        group=notes,
+        help="list a map's annotations (with --lang: label and text in that language, and "
+        "the language shown)",
+    )
     al.add_argument("item_id", type=record_id)
+
+    ec = commands.add(
+        "export-csv",
+        cmd_annotations_export_csv,
+        group=notes,
+        help="write a map's places to a CSV file, every language in its own column",
+    )
+    ec.add_argument("item_id", type=record_id)
+    ec.add_argument("file", type=Path, metavar="FILE")
+    ic = commands.add(
+        "import-csv",
+        cmd_annotations_import_csv,
+        group=notes,
+        help="read places from a CSV file (a row with this map's id updates that place)",
+    )
+    ic.add_argument("item_id", type=record_id)
+    ic.add_argument("file", type=Path, metavar="FILE")
 
     geo = commands.group("georef", "georeference a map")
     gs = commands.add("set", cmd_georef_set, group=geo, help="set a map's georeference")
@@ -87,16 +111,52 @@ def cmd_annotations_import(catalog: Catalog, args: argparse.Namespace) -> int:
 
 
 def cmd_annotations_list(catalog: Catalog, args: argparse.Namespace) -> int:
+    """Every language of each place ({lang: value}); with ``--lang``, the place in that
+    language (:func:`place_in_language`: strings, ``lang`` and the fallback marked)."""
     with catalog.read_session() as s:
+        places = iter_annotations(s, args.item_id)
+        if getattr(args, "lang_given", False):
+            emit_rows(
+                args,
+                (place_in_language(n, args.lang, catalog.fallback) for n in places),
+                _place_line,
+            )
+            return 0
         emit_rows(
             args,
-            iter_annotations(s, args.item_id),
+            places,
             lambda d: (
                 f"{d['id']:>5}  ({d['x']:.0f}, {d['y']:.0f})  "
                 f"{in_language(d['label'], args.lang, catalog.fallback)}"
             ),
         )
     return 0
+
+
+def cmd_annotations_export_csv(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.operations.place_files import export_places_csv
+
+    count = export_places_csv(catalog, args.item_id, args.file)
+    emit(args, {"places": count}, lambda: f"wrote {count} places to {args.file}")
+    return 0
+
+
+def cmd_annotations_import_csv(catalog: Catalog, args: argparse.Namespace) -> int:
+    from exhibition_app.operations.place_files import import_places_csv
+
+    result = import_places_csv(catalog, args.item_id, args.file)
+    emit(
+        args,
+        result,
+        lambda: f"updated {result['updated']} places, added {result['added']}",
+    )
+    return 0
+
+
+def _place_line(d: dict[str, Any]) -> str:
+    """One place in one language; a fallback says which language is shown, as [de]."""
+    marker = f"  [{d['lang']}]" if d["fallback"] else ""
+    return f"{d['id']:>5}  ({d['x']:.0f}, {d['y']:.0f})  {d['label']}{marker}"
 
 
 def _georef_text(report: dict[str, Any]) -> str:

@@ -26,6 +26,21 @@ from exhibition_app.paths import APP_NAME
 DESCRIPTION = "A virtual exhibition of Central Asian and Mongolian heritage and maps."
 
 
+class LanguageOption(argparse.Action):
+    """``--lang``: the language, and ``lang_given`` set to True, so a command can tell an
+    explicit ``--lang en`` from the default (``annotations list`` then shows one language)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[object] | None,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+        namespace.lang_given = True
+
+
 def add_global_options(p: argparse.ArgumentParser) -> None:
     """The options that come before the command (and alone open the window)."""
     p.add_argument(
@@ -38,7 +53,12 @@ def add_global_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--assets", metavar="DIR", help="folder of images and derived files")
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--lang", default="en", help="language: en, kk, ru or mn (default en)")
+    p.add_argument(
+        "--lang",
+        default="en",
+        action=LanguageOption,
+        help="language: en, kk, ru or mn (default en)",
+    )
     p.add_argument(
         "--fallback",
         type=fallback_languages,
@@ -116,7 +136,10 @@ def common_options() -> OneLineParser:
         "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
     )
     common.add_argument(
-        "--lang", default=argparse.SUPPRESS, help="language: en, kk, ru or mn (default en)"
+        "--lang",
+        default=argparse.SUPPRESS,
+        action=LanguageOption,
+        help="language: en, kk, ru or mn (default en)",
     )
     return common
 

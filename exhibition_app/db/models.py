@@ -33,7 +33,9 @@ from exhibition_app.core.vocabulary import RELATIONS as RELATIONS
 
 EXHIBITION_TEXT_FIELDS: tuple[str, ...] = ("title", "introduction")
 SECTION_TEXT_FIELDS: tuple[str, ...] = ("title", "narrative")
-ANNOTATION_TEXT_FIELDS: tuple[str, ...] = ("label", "text")
+#: An annotation's label and text, and the credit for its text (who wrote the original,
+#: who translated it), each by language.
+ANNOTATION_TEXT_FIELDS: tuple[str, ...] = ("label", "text", "credit")
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

@@ -9,8 +9,9 @@ What is read
     ``http://www.opengis.net/kml/2.2``) and KML without a namespace.
     Placemarks are found at any depth (``Document`` and ``Folder`` nesting).
     Only elements in the root's namespace count, so an ``atom:name`` is not
-    taken for a placemark's ``name``.  A placemark's position is the first
-    coordinate tuple of its first ``Point`` (also inside a
+    taken for a placemark's ``name``. A placemark's ``id`` attribute is kept
+    (the import recognises the ids this app writes, ``place-<id>``). A
+    placemark's position is the first coordinate tuple of its first ``Point`` (also inside a
     ``MultiGeometry``); a placemark without a Point (a ``LineString`` or
     ``Polygon`` only, or no geometry), with unreadable coordinates, or with a
     longitude outside [-180, 180] or latitude outside [-90, 90] is skipped,
@@ -82,6 +83,8 @@ KML_NAMESPACES = frozenset(
 """Namespaces of the ``kml`` root element that are accepted (``""``: none)."""
 
 _NS_SEP = "}"
+#: ``<Data name="name:kk">``: a name or description in a language (BCP 47, e.g. mn-Mong).
+_DATA_NAME = re.compile(r"(name|description):([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)")
 _GEOMETRIES = frozenset(
     {"Point", "LineString", "LinearRing", "Polygon", "MultiGeometry", "Model", "Track"}
 )
@@ -93,12 +96,18 @@ class KmlError(InvalidInput):
 
 @dataclass(frozen=True)
 class Placemark:
-    """A point annotation: name, plain-text description, longitude and latitude in degrees."""
+    """A point annotation: name, plain-text description, longitude and latitude in degrees,
+    and the placemark's ``id`` attribute ("" when it has none)."""
 
     name: str
     description: str
     lon: float
     lat: float
+    id: str = ""
+    #: Names and descriptions by language from ``ExtendedData`` (``<Data name="name:kk">``,
+    #: ``description:kk``, as this app's export writes every language): (field, language,
+    #: text) with field "name" or "description", the text plain.
+    translations: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -218,6 +227,9 @@ def html_to_text(html: str) -> str:
 class _PlacemarkDraft:
     index: int
     depth: int  # depth of the <Placemark> element in the document
+    id: str = ""  # the placemark's id attribute
+    data: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # ExtendedData
+    data_key: tuple[str, str] | None = None  # the <Data name="name:kk"> being read
     name: list[str] = field(default_factory=list)
     description: list[str] = field(default_factory=list)
     coordinates: list[str] = field(default_factory=list)
@@ -252,7 +264,7 @@ class _Collector:
     def refuse_external(self, *_args: object) -> int:
         raise KmlError(f"{self.source}: refused: the file refers to an external entity")
 
-    def start(self, qname: str, _attrs: dict[str, str]) -> None:
+    def start(self, qname: str, attrs: dict[str, str]) -> None:
         self.depth += 1
         ns, _, local = qname.rpartition(_NS_SEP)
         if self.ns is None:
@@ -273,7 +285,9 @@ class _Collector:
                 raise KmlError(
                     f"{self.source}: refused: more than {self.max_placemarks:,} placemarks"
                 )
-            draft = _PlacemarkDraft(index=self.count, depth=self.depth)
+            draft = _PlacemarkDraft(
+                index=self.count, depth=self.depth, id=(attrs.get("id") or "").strip()[:200]
+            )
             self.drafts.append(draft)
             self.open.append(draft)
             return
@@ -288,6 +302,15 @@ class _Collector:
             return
         if self.depth == draft.depth + 1 and local in ("name", "description"):
             self.capture = draft.name if local == "name" else draft.description
+        elif local == "Data":
+            match = _DATA_NAME.fullmatch((attrs.get("name") or "").strip())
+            draft.data_key = None
+            if match and len(match.group(2)) <= 8:  # what a catalogue's language code holds
+                primary, dash, rest = match.group(2).partition("-")
+                draft.data_key = (match.group(1), primary.lower() + dash + rest)
+        elif local == "value" and draft.data_key is not None:
+            self.capture = draft.data.setdefault(draft.data_key, [])
+            self.capture.clear()  # a second <value> replaces the first
         elif local == "coordinates" and draft.in_first_point:
             self.capture = draft.coordinates
         if self.capture is not None:
@@ -300,6 +323,8 @@ class _Collector:
         if ns == self.ns and self.open:
             if local == "Point":
                 self.open[-1].in_first_point = False
+            elif local == "Data":
+                self.open[-1].data_key = None
             elif local == "Placemark" and self.depth == self.open[-1].depth:
                 self.open.pop()
         self.depth -= 1
@@ -339,7 +364,19 @@ def _finish(draft: _PlacemarkDraft) -> Placemark | str:
     if not -90.0 <= lat <= 90.0:
         return f"{label}: latitude {lat:g} is outside -90..90"
     description = html_to_text("".join(draft.description))
-    return Placemark(name=name, description=description, lon=lon, lat=lat)
+    translations = tuple(
+        (kind, lang, _SPACES.sub(" ", "".join(parts)).strip() if kind == "name" else
+         html_to_text("".join(parts)))
+        for (kind, lang), parts in sorted(draft.data.items())
+    )  # fmt: skip
+    return Placemark(
+        name=name,
+        description=description,
+        lon=lon,
+        lat=lat,
+        id=draft.id,
+        translations=translations,
+    )
 
 
 def _size(n: int) -> str:

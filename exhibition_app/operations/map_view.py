@@ -12,7 +12,7 @@ stack loads with the first read, on the worker.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,8 @@ class MapNote:
     y: float
     label: dict[str, str]
     text: dict[str, str]
+    #: Who wrote the text (and translated it), by language.
+    credit: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def read_map(
             raise NotFound("this map has no image yet")
         media = item.cover_media
         notes = tuple(
-            MapNote(n["id"], n["x"], n["y"], n["label"], n["text"])
+            MapNote(n["id"], n["x"], n["y"], n["label"], n["text"], n["credit"])
             for n in annotations_of(session, item_id)
         )
         geo, width, height = georeference(item), media.width, media.height

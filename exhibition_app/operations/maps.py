@@ -9,7 +9,8 @@ placemark at (lon, lat) lands where the map's georeference puts it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from exhibition_app.catalog import Catalog
 from exhibition_app.core.durable import atomic_write
 from exhibition_app.core.georef import Equirectangular, Fitted, GeorefError, from_json
+from exhibition_app.core.languages import DEFAULT_FALLBACK, pick
 from exhibition_app.db.models import Annotation, AnnotationText, Item, Media, utcnow
 from exhibition_app.errors import CatalogError, InvalidInput, shown
 from exhibition_app.interop import iiif
@@ -206,6 +208,15 @@ KML_BATCH = 2_000
 #: A KML place within this many image pixels of an annotation already on the map is that
 #: annotation: imported again, or in another language, it updates instead of duplicating.
 SAME_PLACE_PX = 3.0
+#: The id this app gives a place in the files it writes (``annotations export``'s KML
+#: ``<Placemark id="place-12">``): such a placemark, read back, is annotation 12.
+_OWN_PLACEMARK_ID = re.compile(r"place-([1-9][0-9]{0,17})")
+
+
+def placemark_annotation(placemark_id: str) -> int | None:
+    """The annotation a placemark id written by this app names (``place-12`` is 12)."""
+    match = _OWN_PLACEMARK_ID.fullmatch(placemark_id.strip())
+    return int(match.group(1)) if match else None
 
 
 def import_kml(
@@ -217,15 +228,21 @@ def import_kml(
     batch: int = KML_BATCH,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[int, list[str]]:
-    """Put the KML file's placemarks on the map as annotations, in language ``lang``.
+    """Put the KML file's placemarks on the map as annotations, in language ``lang``
+    (names and descriptions; a placemark's ExtendedData ``name:<lang>`` and
+    ``description:<lang>`` bring every other language it carries).
 
     Returns (imported, skipped reasons). The map must be georeferenced. A placemark that
     lands outside the map's image (a control-point georeference covers part of the world)
     is skipped with its reason. A placemark within :data:`SAME_PLACE_PX` pixels of an
     annotation that was on the map before this import updates that annotation's label and
     text in ``lang`` (so a file imported twice, or the same places in a second language,
-    never duplicates a place). Places are written in transactions of ``batch``: an import
-    that is interrupted keeps the batches done, and running it again completes it.
+    never duplicates a place). Before positions are compared, a placemark whose id is one
+    this app writes (``place-<id>``, see :func:`placemark_annotation`) naming an annotation
+    of this map is that annotation wherever it now lies (a curator may have moved it since
+    the file was exported); its position is left as the catalogue has it. Places are
+    written in transactions of ``batch``: an import that is interrupted keeps the batches
+    done, and running it again completes it.
     """
     from exhibition_app.interop.kml import read_kml
 
@@ -248,7 +265,9 @@ def import_kml(
             )
         )
     skipped = list(result.skipped)
-    rows: list[tuple[int | None, dict[str, Any], str, str]] = []
+    rows: list[tuple[int | None, dict[str, Any], dict[tuple[str, str], str]]] = []
+    # Ids first, so that no other placemark's position takes the annotation an id names.
+    by_id = [near.take_id(placemark_annotation(mark.id)) for mark in result.placemarks]
     for index, mark in enumerate(result.placemarks, start=1):
         x, y = geo.to_pixel(mark.lon, mark.lat)
         if not (0.0 <= x <= width and 0.0 <= y <= height):
@@ -260,23 +279,46 @@ def import_kml(
             continue
         values: dict[str, Any] = {"item_id": item_id, "media_id": media.id, "x": x, "y": y}
         values |= {"lon": mark.lon, "lat": mark.lat, "created_at": utcnow()}
-        rows.append((near.take(x, y), values, mark.name, mark.description))
+        same = by_id[index - 1]
+        note_id = same if same is not None else near.take(x, y)
+        rows.append((note_id, values, _mark_texts(mark, lang)))
     for start in range(0, len(rows), max(1, batch)):
         with catalog.session() as session:
-            _write_places(session, rows[start : start + batch], lang)
+            _write_places(session, rows[start : start + batch])
         if progress is not None:
             progress(min(start + batch, len(rows)), len(rows))
     return len(rows), skipped
 
 
+def _mark_texts(mark: Any, lang: str) -> dict[tuple[str, str], str]:
+    """A placemark's texts by (field, language): its name and description in ``lang``,
+    then every language its ExtendedData carries (``name:kk``), which wins: a file this app
+    exported in Kazakh has the Kazakh name in ``<name>`` and every language beside it."""
+    texts = {("label", lang): mark.name, ("text", lang): mark.description}
+    for kind, code, value in mark.translations:
+        texts[("label" if kind == "name" else "text", code)] = value
+    return texts
+
+
 class _PlaceIndex:
-    """The annotations on a map before an import, found by position (a grid of cells of
-    :data:`SAME_PLACE_PX`); each one is matched by one placemark at most."""
+    """The annotations on a map before an import, found by id or by position (a grid of
+    cells of :data:`SAME_PLACE_PX`); each one is matched by one placemark at most."""
 
     def __init__(self, points: Any) -> None:
         self._cells: dict[tuple[int, int], list[tuple[int, float, float]]] = {}
+        self._where: dict[int, tuple[float, float]] = {}
         for note_id, x, y in points:
             self._cells.setdefault(self._cell(x, y), []).append((note_id, x, y))
+            self._where[note_id] = (x, y)
+
+    def take_id(self, note_id: int | None) -> int | None:
+        """The annotation ``note_id`` if it is on this map and not matched yet."""
+        if note_id is None or note_id not in self._where:
+            return None
+        x, y = self._where.pop(note_id)
+        cell = self._cells[self._cell(x, y)]
+        cell[:] = [entry for entry in cell if entry[0] != note_id]
+        return note_id
 
     @staticmethod
     def _cell(x: float, y: float) -> tuple[int, int]:
@@ -294,15 +336,18 @@ class _PlaceIndex:
             return None
         _distance, note_id, cell, pos = best
         del self._cells[cell][pos]
+        self._where.pop(note_id, None)
         return note_id
 
 
 def _write_places(
-    session: Session, rows: list[tuple[int | None, dict[str, Any], str, str]], lang: str
+    session: Session,
+    rows: list[tuple[int | None, dict[str, Any], dict[tuple[str, str], str]]],
 ) -> None:
-    """One batch: new annotations inserted, matched ones get their texts in ``lang``."""
+    """One batch: new annotations inserted; a matched one gets each text the file has
+    (an empty one removes it), the others stay."""
     notes, texts = _NOTES, _TEXTS
-    new = [values for note_id, values, _name, _text in rows if note_id is None]
+    new = [values for note_id, values, _texts in rows if note_id is None]
     new_ids = iter(
         session.execute(insert(notes).returning(notes.c.id, sort_by_parameter_order=True), new)
         .scalars()
@@ -311,19 +356,22 @@ def _write_places(
         else []
     )
     ids = [note_id if note_id is not None else next(new_ids) for note_id, *_ in rows]
-    updated = [note_id for note_id, *_ in rows if note_id is not None]
-    for chunk in (updated[i : i + 500] for i in range(0, len(updated), 500)):
-        session.execute(
-            delete(texts).where(
-                texts.c.annotation_id.in_(chunk),
-                texts.c.lang == lang,
-                texts.c.field.in_(("label", "text")),
+    replaced: dict[tuple[str, str], list[int]] = {}
+    for note_id, _values, by_key in rows:
+        if note_id is not None:
+            for key in by_key:
+                replaced.setdefault(key, []).append(note_id)
+    for (field, code), matched in replaced.items():
+        for chunk in (matched[i : i + 500] for i in range(0, len(matched), 500)):
+            session.execute(
+                delete(texts).where(
+                    texts.c.annotation_id.in_(chunk), texts.c.lang == code, texts.c.field == field
+                )
             )
-        )
     values = [
-        {"annotation_id": note_id, "field": field, "lang": lang, "value": value}
-        for note_id, (_id, _values, name, text) in zip(ids, rows, strict=True)
-        for field, value in (("label", name), ("text", text))
+        {"annotation_id": note_id, "field": field, "lang": code, "value": value}
+        for note_id, (_id, _values, by_key) in zip(ids, rows, strict=True)
+        for (field, code), value in by_key.items()
         if value
     ]
     if values:
@@ -336,9 +384,9 @@ def annotations_of(session: Session, item_id: int) -> list[dict[str, Any]]:
 
 
 def iter_annotations(session: Session, item_id: int) -> Iterator[dict[str, Any]]:
-    """The map's annotations in id order, each as ``{id, x, y, lon, lat, label, text}``
-    (label and text: {lang: value}), streamed from one query: memory stays flat and
-    100,000 places take about a second."""
+    """The map's annotations in id order, each as ``{id, x, y, lon, lat, label, text,
+    credit}`` (label, text and the credit of the text: {lang: value}), streamed from one
+    query: memory stays flat and 100,000 places take about a second."""
     get_item(session, item_id)
     notes, texts = _NOTES, _TEXTS
     rows = session.execute(
@@ -363,8 +411,61 @@ def iter_annotations(session: Session, item_id: int) -> Iterator[dict[str, Any]]
             if note is not None:
                 yield note
             note = {"id": note_id, "x": x, "y": y, "lon": lon, "lat": lat}
-            note |= {"label": {}, "text": {}}
-        if value and field in ("label", "text"):
+            note |= {"label": {}, "text": {}, "credit": {}}
+        if value and field in ("label", "text", "credit"):
             note[field][lang] = value
     if note is not None:
         yield note
+
+
+def place_in_language(
+    note: Mapping[str, Any], lang: str, fallback: Sequence[str] = DEFAULT_FALLBACK
+) -> dict[str, Any]:
+    """A place of :func:`iter_annotations` as ``annotations list --lang`` gives it: ``label``
+    and ``text`` as strings in ``lang``, or where a translation is missing in the first
+    language of ``fallback`` that has one (the German source of a museum's KML at the
+    latest), with ``lang`` the language the label is shown in (else the text's),
+    ``text_lang`` the text's (None without a text) and ``fallback`` true when either is not
+    ``lang``: the marker an item page shows as "Not yet translated"."""
+    label, text = pick(note["label"], lang, fallback), pick(note["text"], lang, fallback)
+    credit = pick(note.get("credit") or {}, lang, fallback)
+    shown = label or text
+    return {
+        "id": note["id"],
+        "x": note["x"],
+        "y": note["y"],
+        "lon": note["lon"],
+        "lat": note["lat"],
+        "label": label.text if label else "",
+        "text": text.text if text else "",
+        "lang": shown.lang if shown else lang,
+        "text_lang": text.lang if text else None,
+        "fallback": any(p is not None and p.is_fallback for p in (label, text)),
+        "credit": credit.text if credit else "",
+    }
+
+
+def credit_places(catalog: Catalog, item_id: int, credit: Mapping[str, str]) -> int:
+    """Credit the texts of every place on item ``item_id``'s map: ``credit`` is
+    ``{lang: words}`` (e.g. who wrote the German original and who translated it), replacing
+    the credit in those languages. Returns how many places were credited."""
+    with catalog.session() as session:
+        get_item(session, item_id)
+        ids = list(session.scalars(select(Annotation.id).where(Annotation.item_id == item_id)))
+        langs = [lang for lang, words in credit.items() if words.strip()]
+        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            session.execute(
+                delete(_TEXTS).where(
+                    _TEXTS.c.annotation_id.in_(chunk),
+                    _TEXTS.c.field == "credit",
+                    _TEXTS.c.lang.in_(langs),
+                )
+            )
+        rows = [
+            {"annotation_id": i, "field": "credit", "lang": lang, "value": credit[lang].strip()}
+            for i in ids
+            for lang in langs
+        ]
+        if rows:
+            session.execute(insert(_TEXTS), rows)
+        return len(ids)

@@ -81,6 +81,13 @@ QLabel#credit {{ color: {MUTED}; font-size: 12px; }}
 QLabel#empty {{ color: {MUTED}; font-size: 16px; }}
 QLabel#bubble {{ background: rgba(20, 19, 15, 235); color: {PARCHMENT}; border: 1px solid {GOLD};
     border-radius: 8px; padding: 10px 12px; font-size: 14px; }}
+QFrame#placeBubble {{ background: rgb(20, 19, 15); border: 1px solid {GOLD};
+    border-radius: 8px; }}
+QLabel#placeText {{ color: {PARCHMENT}; font-size: 14px; }}
+QLabel#placeNote {{ color: {MUTED}; font-size: 12px; }}
+QPushButton#placeOriginal {{ background: transparent; color: {PARCHMENT}; border: 1px solid {LINE};
+    border-radius: 14px; padding: 5px 12px; font-size: 12px; }}
+QPushButton#placeOriginal:hover {{ border-color: {GOLD}; }}
 QListWidget#places {{ background: rgba(20, 19, 15, 215); color: {PARCHMENT};
     border: 1px solid {LINE};
     border-radius: 8px; font-size: 13px; padding: 4px; }}

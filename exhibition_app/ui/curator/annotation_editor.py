@@ -120,6 +120,7 @@ class AnnotationEditor(MapEditorBase):
             text_edit.setTabChangesFocus(True)
             text_edit.setMinimumHeight(110)
             text_edit.editingFinished.connect(lambda c=lang: self._text_finished("text", c))
+            text_edit.textChanged.connect(lambda c=lang: self._mark_tab(c))
             name_label, text_label = QLabel(), QLabel()
             form.addRow(name_label, label_edit)
             form.addRow(text_label, text_edit)
@@ -373,7 +374,8 @@ class AnnotationEditor(MapEditorBase):
             self.others.setToolTip(full)
 
     def _mark_tab(self, lang: str) -> None:
-        """A tab whose label is empty says so with a mark and a tooltip, not colour alone."""
+        """A tab whose label or text is empty says so with a mark and a tooltip (which of
+        the two), not colour alone."""
         i = LANGUAGES.index(lang)
         label = self.label_edits[lang].text().strip()
         text = self.text_edits[lang].toPlainText().strip()
@@ -382,7 +384,7 @@ class AnnotationEditor(MapEditorBase):
             missing.append(tr("AnnotationEditor", "no label"))
         if not text:
             missing.append(tr("AnnotationEditor", "no text"))
-        self.tabs.setTabText(i, NATIVE_NAMES[lang] + ("  ⚠" if not label else ""))
+        self.tabs.setTabText(i, NATIVE_NAMES[lang] + ("  ⚠" if missing else ""))
         self.tabs.setTabToolTip(i, ", ".join(missing))
 
     # -- edits -----------------------------------------------------------------------------

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QPointF, Qt
+from PySide6.QtCore import QLocale, QPointF, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -28,12 +29,15 @@ from PySide6.QtWidgets import (
 
 from exhibition_app.core.cards import ItemCard
 from exhibition_app.core.georef import Equirectangular
+from exhibition_app.core.languages import LANGUAGES
 from exhibition_app.errors import message_of
 from exhibition_app.operations.map_view import MapContent, MapNote
+from exhibition_app.ui.collation import sort_key
 from exhibition_app.ui.deepzoom.compare import CompareView
 from exhibition_app.ui.deepzoom.pyramid import Pyramid
 from exhibition_app.ui.deepzoom.view import DeepZoomView, Hotspot
 from exhibition_app.ui.i18n import Language, tr
+from exhibition_app.ui.labels import language_name
 from exhibition_app.ui.tasks import OpHandle, TaskManager
 
 if TYPE_CHECKING:
@@ -121,11 +125,8 @@ class MapPanel(QWidget):
         self.places.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.places.itemClicked.connect(self._fly_to_item)
         self.places.hide()
-        self.bubble = QLabel(self.view)
-        self.bubble.setObjectName("bubble")
-        self.bubble.setWordWrap(True)
-        self.bubble.setMaximumWidth(360)
-        self.bubble.setTextFormat(Qt.TextFormat.PlainText)
+        self.bubble = PlaceBubble(self.view)
+        self.bubble.original_toggled.connect(self._follow_bubble)
         self.bubble.hide()
         self.compare = CompareView()
         self.compare.chosen.connect(self._choose_layer)
@@ -317,9 +318,13 @@ class MapPanel(QWidget):
         lang = self.language
         spots = [Hotspot(n.id, n.x, n.y, lang.text(n.label)) for n in data.notes]
         self.view.set_hotspots(spots)
-        for note in data.notes:
-            row = QListWidgetItem(lang.text(note.label))
-            row.setData(Qt.ItemDataRole.UserRole, note.id)
+        # In the visitor's alphabet (QCollator; Kazakh order for Kazakh), not in id order.
+        key = sort_key(lang.code)
+        for label, note_id in sorted(
+            ((lang.text(n.label), n.id) for n in data.notes), key=lambda p: key(p[0])
+        ):
+            row = QListWidgetItem(label)
+            row.setData(Qt.ItemDataRole.UserRole, note_id)
             self.places.addItem(row)
         self.places_button.setText(
             tr("MapPanel", "Places on this map: %1").replace("%1", str(len(data.notes)))
@@ -399,7 +404,14 @@ class MapPanel(QWidget):
         if shown and self.data is not None and self.data.notes:
             top = self.places_button.geometry().bottom() + 6
             height = min(int(self.view.height() * 0.55), 28 * len(self.data.notes) + 10)
-            self.places.setGeometry(12, top, 230, max(120, height))
+            metrics = self.places.fontMetrics()
+            longest = max(
+                metrics.horizontalAdvance(self.places.item(i).text())
+                for i in range(self.places.count())
+            )
+            # As wide as the longest name (plus padding and scroll bar), at most a third.
+            width = min(max(230, longest + 56), max(230, self.view.width() // 3))
+            self.places.setGeometry(12, top, width, max(120, height))
             self.places.show()
             self.places.raise_()
         else:
@@ -425,14 +437,117 @@ class MapPanel(QWidget):
         note = self._note(note_id)
         if note is None:
             return
+        if note_id != self.view.active_hotspot:
+            self.bubble.showing_original = False  # another place: its translation first
         self.view.active_hotspot = note_id
-        label, text = self.language.text(note.label), self.language.text(note.text)
-        self.bubble.setText(f"{label}\n\n{text}" if text else label)
-        self.bubble.adjustSize()
+        self.bubble.show_place(note, self.language)
         pos = self.view.to_screen(note.x, note.y) + QPointF(18, -self.bubble.height() / 2)
-        x = min(max(8, int(pos.x())), self.view.width() - self.bubble.width() - 8)
+        left = 8
+        if self.places.isVisible():  # beside the open list, never over the place just chosen
+            left = self.places.geometry().right() + 8
+        x = min(max(left, int(pos.x())), self.view.width() - self.bubble.width() - 8)
         y = min(max(8, int(pos.y())), self.view.height() - self.bubble.height() - 8)
         self.bubble.move(x, y)
         self.bubble.show()
         self.bubble.raise_()
         self.view.update()
+
+
+#: The widest a place's popup grows, in pixels, at the window's text size.
+BUBBLE_WIDTH = 380
+
+
+class PlaceBubble(QFrame):
+    """A place's label and text in the visitor's language; under them the credit, the
+    "not yet translated" marker where a language is missing, and, for a place whose text
+    was written in another language (the museum's German), a button that shows the
+    original instead and back."""
+
+    original_toggled = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("placeBubble")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.showing_original = False
+        self.text = QLabel()
+        self.text.setObjectName("placeText")
+        self.note = QLabel()
+        self.note.setObjectName("placeNote")
+        for label in (self.text, self.note):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.original = QPushButton()
+        self.original.setObjectName("placeOriginal")
+        self.original.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.original.clicked.connect(self._toggle)
+        col = QVBoxLayout(self)
+        col.setContentsMargins(12, 10, 12, 10)
+        col.setSpacing(6)
+        col.addWidget(self.text)
+        col.addWidget(self.note)
+        col.addWidget(self.original, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _toggle(self) -> None:
+        self.showing_original = not self.showing_original
+        self.original_toggled.emit()
+
+    def show_place(self, note: MapNote, language: Language) -> None:
+        source = original_language(note)
+        if source is None:
+            self.showing_original = False
+        notes: list[str] = []
+        if self.showing_original and source is not None:
+            label, text = note.label.get(source, ""), note.text.get(source, "")
+            credit = note.credit.get(source, "")
+        else:
+            picked = [language.pick(note.label), language.pick(note.text)]
+            label, text = (p.text if p else "" for p in picked)
+            credit = language.text(note.credit)
+            shown = {p.lang for p in picked if p is not None and p.is_fallback}
+            if shown:
+                names = ", ".join(language_name(code) for code in sorted(shown))
+                notes.append(tr("ItemPage", "Not yet translated: shown in %1").replace("%1", names))
+        if credit:
+            notes.append(credit)
+        self.text.setText(f"{label}\n\n{text}" if text else label)
+        self.note.setText("\n".join(notes))
+        self.note.setVisible(bool(notes))
+        self.original.setVisible(source is not None)
+        if source is not None:
+            self.original.setText(
+                tr("MapPanel", "Back to the translation")
+                if self.showing_original
+                else tr("MapPanel", "Original text (%1)").replace("%1", language_name(source))
+            )
+        self._fit()
+
+    def _fit(self) -> None:
+        """As wide as its longest line up to a readable measure, as tall as the wrapped
+        text needs (a label that wraps does not say its height by itself)."""
+        layout = self.layout()
+        layout.invalidate()
+        self.setMinimumSize(0, 0)
+        self.setMaximumSize(16777215, 16777215)
+        natural = (
+            max(
+                self.text.fontMetrics().horizontalAdvance(line)
+                for line in (self.text.text() or " ").split("\n")
+            )
+            + 26
+        )
+        # About 44 characters a line: wider where the text is larger (the kiosk's), never
+        # wider than most of the map.
+        limit = max(BUBBLE_WIDTH, self.text.fontMetrics().averageCharWidth() * 44)
+        parent = self.parentWidget()
+        if parent is not None:
+            limit = min(limit, max(BUBBLE_WIDTH, parent.width() * 3 // 5))
+        width = min(max(natural, self.original.sizeHint().width() + 26), limit)
+        self.resize(width, layout.totalHeightForWidth(width))
+
+
+def original_language(note: MapNote) -> str | None:
+    """The language a place's text was first written in, when it is not one of the
+    exhibition's (the German of the museum's KML), else None."""
+    others = sorted(set(note.label) - set(LANGUAGES)) or sorted(set(note.text) - set(LANGUAGES))
+    return others[0] if others else None

@@ -108,6 +108,10 @@ QLabel#related {{ background: {c["raised"]}; color: {c["text"]};
     border: {border} solid {c["line"]}; border-radius: 8px; padding: 10px 14px;
     font-size: {px(21)}; min-height: {TOUCH_PX - 22}px; }}
 QLabel#bubble {{ font-size: {px(22)}; }}
+QLabel#placeText {{ font-size: {px(22)}; }}
+QLabel#placeNote {{ font-size: {px(17)}; }}
+QPushButton#placeOriginal {{ font-size: {px(18)}; min-height: {TOUCH_PX - 18}px;
+    padding: 6px 16px; }}
 QListWidget#places {{ font-size: {px(20)}; }}
 QListWidget#places::item {{ padding: 10px 8px; }}
 QPushButton#placesButton, QPushButton#compareButton {{ font-size: {px(20)};

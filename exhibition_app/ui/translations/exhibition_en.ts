@@ -994,6 +994,10 @@
   <context>
     <name>ItemPage</name>
     <message>
+      <source>Not yet translated: shown in %1</source>
+      <translation>Not yet translated: shown in %1</translation>
+    </message>
+    <message>
       <source>Back to the gallery</source>
       <translation>Back to the gallery</translation>
     </message>
@@ -1008,10 +1012,6 @@
     <message>
       <source>Related</source>
       <translation>Related</translation>
-    </message>
-    <message>
-      <source>Not yet translated: shown in %1</source>
-      <translation>Not yet translated: shown in %1</translation>
     </message>
     <message>
       <source>%1 of %2</source>
@@ -1353,8 +1353,16 @@
       <translation>Places on this map: %1</translation>
     </message>
     <message>
+      <source>Back to the translation</source>
+      <translation>Back to the translation</translation>
+    </message>
+    <message>
       <source>Then and now: %1</source>
       <translation>Then and now: %1</translation>
+    </message>
+    <message>
+      <source>Original text (%1)</source>
+      <translation>Original text (%1)</translation>
     </message>
   </context>
   <context>

@@ -994,6 +994,10 @@
   <context>
     <name>ItemPage</name>
     <message>
+      <source>Not yet translated: shown in %1</source>
+      <translation>Әлі аударылмаған: %1 тілінде көрсетілді</translation>
+    </message>
+    <message>
       <source>Back to the gallery</source>
       <translation>Галереяға оралу</translation>
     </message>
@@ -1008,10 +1012,6 @@
     <message>
       <source>Related</source>
       <translation>Байланысты экспонаттар</translation>
-    </message>
-    <message>
-      <source>Not yet translated: shown in %1</source>
-      <translation>Әлі аударылмаған: %1 тілінде көрсетілді</translation>
     </message>
     <message>
       <source>%1 of %2</source>
@@ -1353,8 +1353,16 @@
       <translation>Картадағы орындар: %1</translation>
     </message>
     <message>
+      <source>Back to the translation</source>
+      <translation>Аудармаға оралу</translation>
+    </message>
+    <message>
       <source>Then and now: %1</source>
       <translation>Сол кезде және бүгін: %1</translation>
+    </message>
+    <message>
+      <source>Original text (%1)</source>
+      <translation>Түпнұсқа мәтін: %1 тілінде</translation>
     </message>
   </context>
   <context>

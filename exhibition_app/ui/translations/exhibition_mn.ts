@@ -994,6 +994,10 @@
   <context>
     <name>ItemPage</name>
     <message>
+      <source>Not yet translated: shown in %1</source>
+      <translation>Одоогоор орчуулаагүй: %1 хэлээр харуулж байна</translation>
+    </message>
+    <message>
       <source>Back to the gallery</source>
       <translation>Галерей руу буцах</translation>
     </message>
@@ -1008,10 +1012,6 @@
     <message>
       <source>Related</source>
       <translation>Холбоотой үзмэр</translation>
-    </message>
-    <message>
-      <source>Not yet translated: shown in %1</source>
-      <translation>Одоогоор орчуулаагүй: %1 хэлээр харуулж байна</translation>
     </message>
     <message>
       <source>%1 of %2</source>
@@ -1353,8 +1353,16 @@
       <translation>Газрын зураг дээрх газрууд: %1</translation>
     </message>
     <message>
+      <source>Back to the translation</source>
+      <translation>Орчуулга руу буцах</translation>
+    </message>
+    <message>
       <source>Then and now: %1</source>
       <translation>Тэр үе ба өнөө үе: %1</translation>
+    </message>
+    <message>
+      <source>Original text (%1)</source>
+      <translation>Эх бичвэр: %1 хэлээр</translation>
     </message>
   </context>
   <context>

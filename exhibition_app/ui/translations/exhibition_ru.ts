@@ -994,6 +994,10 @@
   <context>
     <name>ItemPage</name>
     <message>
+      <source>Not yet translated: shown in %1</source>
+      <translation>Ещё не переведено: показано на %1 языке</translation>
+    </message>
+    <message>
       <source>Back to the gallery</source>
       <translation>Назад в галерею</translation>
     </message>
@@ -1008,10 +1012,6 @@
     <message>
       <source>Related</source>
       <translation>Связанные экспонаты</translation>
-    </message>
-    <message>
-      <source>Not yet translated: shown in %1</source>
-      <translation>Ещё не переведено: показано на %1 языке</translation>
     </message>
     <message>
       <source>%1 of %2</source>
@@ -1353,8 +1353,16 @@
       <translation>Места на карте: %1</translation>
     </message>
     <message>
+      <source>Back to the translation</source>
+      <translation>Вернуться к переводу</translation>
+    </message>
+    <message>
       <source>Then and now: %1</source>
       <translation>Тогда и сейчас: %1</translation>
+    </message>
+    <message>
+      <source>Original text (%1)</source>
+      <translation>Оригинал на %1 языке</translation>
     </message>
   </context>
   <context>
