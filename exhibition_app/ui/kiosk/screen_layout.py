@@ -1,0 +1,210 @@
+"""Laying the kiosk out for its screen's shape (the rules are in layout.py).
+
+The gallery owns the screen: the section's title, text and filter chips sit in one scroll
+area with the tiles, so they scroll away with the gallery and only the compact header bar
+(home, title, search, "Aa", languages) stays. The tile view itself never scrolls: it is as
+tall as its rows, and its columns follow the width.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtWidgets import QFrame, QListView, QScrollArea, QScroller, QSizePolicy, QWidget
+
+from exhibition_app.ui.gallery.delegate import KIOSK, KIOSK_LARGE, sized
+from exhibition_app.ui.kiosk.layout import TILE_MIN_W, ScreenShape
+from exhibition_app.ui.kiosk.style import kiosk_style
+
+if TYPE_CHECKING:
+    from exhibition_app.ui.kiosk.window import KioskWindow
+
+
+def screen_shape(window: KioskWindow) -> ScreenShape:
+    """The window's shape, at the physical DPI of the screen it is on (when believable)."""
+    screen = window.screen()
+    dpi = screen.physicalDotsPerInch() if screen is not None else None
+    override = getattr(window, "dpi_override", None)
+    return ScreenShape(max(1, window.width()), max(1, window.height()), override or dpi or 0.0)
+
+
+def wrap_gallery(window: KioskWindow) -> QScrollArea:
+    """Move the gallery page's heading, chips and tiles into one scroll area."""
+    page = window.section_text.parentWidget()
+    page_layout = page.layout()
+    widgets = []
+    while page_layout.count():
+        item = page_layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widgets.append(widget)
+    inner = QWidget()
+    inner.setObjectName("page")
+    inner_layout = type(page_layout)(inner)
+    margins = page_layout.contentsMargins()
+    inner_layout.setContentsMargins(margins.left(), margins.top(), margins.right(), 24)
+    inner_layout.setSpacing(page_layout.spacing())
+    for widget in widgets:
+        if widget is window.view:
+            inner_layout.addSpacing(4)
+        inner_layout.addWidget(
+            widget,
+            1 if widget is window.empty else 0,
+            Qt.AlignmentFlag.AlignLeft if widget is window.more_button else Qt.AlignmentFlag(0),
+        )
+    inner_layout.addStretch(0)
+    page_layout.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setObjectName("galleryScroll")
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Always there: the columns do not change when the page grows taller than the screen.
+    scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    scroll.setWidget(inner)
+    page_layout.addWidget(scroll)
+
+    view: QListView = window.view
+    view.setFrameShape(QFrame.Shape.NoFrame)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    QScroller.ungrabGesture(view.viewport())
+    QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+
+    def follow(current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():  # arrow keys: the chosen tile scrolls into view
+            rect = view.visualRect(current)
+            centre = view.viewport().mapTo(inner, rect.center())
+            scroll.ensureVisible(centre.x(), centre.y(), rect.width() // 2, rect.height() // 2)
+
+    view.selectionModel().currentChanged.connect(follow)
+    watcher = _HeadingWatcher(window, scroll)
+    inner.installEventFilter(watcher)
+    scroll.viewport().installEventFilter(watcher)
+    # The keyboard and the page share the height: the pages (an item page's picture has a
+    # minimum) must never squeeze the keyboard's last row away.
+    window.stack.setMinimumHeight(1)
+    for signal in (view.model().modelReset, view.model().rowsInserted, view.model().rowsRemoved):
+        signal.connect(lambda *_a: fit_gallery(window))
+    return scroll
+
+
+class _HeadingWatcher(QObject):
+    """Re-measures the scroll area's page whenever its layout or width changes (a new
+    language, the larger-text style, a new screen size)."""
+
+    def __init__(self, window: KioskWindow, parent: QObject) -> None:
+        super().__init__(parent)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            fit_heading(self._window)
+        return False
+
+
+def fit_gallery(window: KioskWindow) -> None:
+    """Columns for the width, tiles sized to them, the view as tall as its rows."""
+    scroll = getattr(window, "gallery_scroll", None)
+    if scroll is None:
+        return
+    shape = window.shape
+    base = KIOSK_LARGE if window.accessible_mode else KIOSK
+    margins = scroll.widget().layout().contentsMargins()
+    available = scroll.viewport().width() - margins.left() - margins.right()
+    if available <= 0:
+        return
+    least = round(TILE_MIN_W * shape.scale * (1.3 if window.accessible_mode else 1.0))
+    cols = max(1, available // least)
+    metrics = sized(base, (available - 4) // cols, shape.scale)  # QListView wants slack
+    if window.accessible_mode:
+        from dataclasses import replace
+
+        metrics = replace(metrics, high_contrast=True)
+    window.delegate.metrics = metrics
+    window.view.setGridSize(metrics.tile)
+    rows = math.ceil(window.model.rowCount() / cols)
+    window.view.setFixedHeight(max(1, rows * metrics.tile.height()))
+    window.view.doItemsLayout()
+    fit_heading(window)
+
+
+def fit_heading(window: KioskWindow) -> None:
+    """The scroll area's page as tall as its wrapped text needs at this width. Measured
+    here, widget by widget: the layout's cached height-for-width goes stale when a heading
+    changes language, and the text would be squeezed (cut at top and bottom)."""
+    scroll = getattr(window, "gallery_scroll", None)
+    if scroll is None:
+        return
+    inner = scroll.widget()
+    layout = inner.layout()
+    margins = layout.contentsMargins()
+    width = inner.width() - margins.left() - margins.right()
+    if width <= 0:
+        return
+    needed = margins.top() + margins.bottom()
+    shown = 0
+    stale = False
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        widget = item.widget()
+        if widget is None:
+            needed += item.sizeHint().height()
+            continue
+        if widget.isHidden():
+            continue
+        shown += 1
+        if widget.hasHeightForWidth():
+            h = widget.heightForWidth(min(width, widget.maximumWidth()))
+            stale = stale or widget.height() < h
+        else:
+            h = widget.sizeHint().height()
+        needed += max(h, widget.minimumHeight())
+    needed += layout.spacing() * max(0, shown - 1)
+    if inner.minimumHeight() != needed:
+        inner.setMinimumHeight(needed)
+    if stale:
+        layout.invalidate()
+
+
+def apply_shape(window: KioskWindow, *, force: bool = False) -> None:
+    """Lay the kiosk out for its current size (a no-op when the shape did not change)."""
+    shape = screen_shape(window)
+    if not force and shape == getattr(window, "shape", None):
+        fit_gallery(window)
+        return
+    window.shape = shape
+    large = window.accessible_mode
+    window.setStyleSheet(
+        kiosk_style(large=large, contrast=large, scale=shape.scale, touch=shape.touch)
+    )
+    window.nav_width = shape.nav_width
+    window.nav.setFixedWidth(shape.nav_width)
+    window._retranslate_nav()
+    window.keyboard.set_scale(shape.scale)
+    k = shape.scale * (1.25 if large else 1.0)
+    narrow = shape.portrait or shape.width < 1400
+    window.brand.set_fit(3 if narrow else 2, round(32 * k), round(18 * shape.scale))
+    window.brand_sub.setVisible(not shape.portrait)  # a totem's header stays one bar
+    window.search.setMinimumWidth(round(340 * shape.scale))  # the whole placeholder
+    window.search.setMaximumWidth(round(520 * shape.scale))
+    page = window._item_page
+    if page is not None:
+        shape_item_page(window)
+    fit_gallery(window)
+
+
+def shape_item_page(window: KioskWindow) -> None:
+    """Landscape: the text in a side panel; portrait: below the picture."""
+    page = window._item_page
+    shape = getattr(window, "shape", None)
+    if page is None or shape is None:
+        return
+    page.set_portrait(
+        shape.portrait,
+        panel_width=shape.text_panel_width(),
+        panel_height=shape.text_panel_height(),
+    )
