@@ -328,8 +328,11 @@ def preflight(
     large_text: bool = False,
     shots: Path | None = None,
     shot_items: Iterable[int] = (),
+    only_items: Iterable[int] | None = None,
 ) -> Report:
-    """Lay out the kiosk at each size and language and report what does not fit."""
+    """Lay out the kiosk at each size and language and report what does not fit.
+    ``only_items``: check these items' tiles and pages only (the curator's check before
+    publishing one item; drafts are then included)."""
     from exhibition_app.paths import assets_dir
     from exhibition_app.ui.fonts import load_fonts
     from exhibition_app.ui.i18n import Language
@@ -367,6 +370,9 @@ def preflight(
         if large_text:
             win.set_accessible_mode(True)
         items = list(win.model.gallery.items.values())
+        only = set(only_items) if only_items is not None else None
+        if only is not None:
+            items = [card for card in items if card.id in only]
         shot_ids = set(shot_items)
         for width, height in sizes:
             win.resize(width, height)
@@ -375,7 +381,10 @@ def preflight(
             for lang in langs:
                 win.language.set(lang)
                 _settle(app)
-                _check_one(app, win, report, size, lang, items, shots, shot_ids)
+                if only is not None:
+                    _check_items_only(app, win, report, size, lang, items, only)
+                else:
+                    _check_one(app, win, report, size, lang, items, shots, shot_ids)
     finally:
         win._leave_item()
         win.close()
@@ -441,6 +450,31 @@ def _check_one(
             path = shots / f"{size}_{lang}_item{card.id}.png"
             win.grab().save(str(path))
             report.shots.append(path)
+    win.show_gallery()
+    _settle(app)
+
+
+def _check_items_only(
+    app: QApplication,
+    win: KioskWindow,
+    report: Report,
+    size: str,
+    lang: str,
+    items: Sequence[Any],
+    only: set[int],
+) -> None:
+    checker = _Checker(win, report, size, lang)
+    win.show_gallery()
+    win.nav.setCurrentRow(0)  # every item: the tiles of those to check are there
+    _settle(app)
+    others = {card_id for card_id in win.model.gallery.items if card_id not in only}
+    checker.tiles(others)
+    for card in items:
+        win.open_item(card.id)
+        _settle(app)
+        win.item_page._fit_column()
+        _settle(app)
+        checker.widgets(win.item_page, card.id, "item")
     win.show_gallery()
     _settle(app)
 

@@ -12,7 +12,15 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtWidgets import QFrame, QListView, QScrollArea, QScroller, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QWidget,
+)
 
 from exhibition_app.ui.gallery.delegate import KIOSK, KIOSK_LARGE, sized
 from exhibition_app.ui.kiosk.layout import TILE_MIN_W, ScreenShape
@@ -117,6 +125,9 @@ def fit_gallery(window: KioskWindow) -> None:
     available = scroll.viewport().width() - margins.left() - margins.right()
     if available <= 0:
         return
+    room = round(900 * shape.scale)
+    if window.section_text.contentsMargins().right() != max(0, available - room):
+        window.section_text.setContentsMargins(0, 0, max(0, available - room), 0)
     least = round(TILE_MIN_W * shape.scale * (1.3 if window.accessible_mode else 1.0))
     cols = max(1, available // least)
     metrics = sized(base, (available - 4) // cols, shape.scale)  # QListView wants slack
@@ -160,9 +171,11 @@ def fit_heading(window: KioskWindow) -> None:
         if widget.hasHeightForWidth():
             h = widget.heightForWidth(min(width, widget.maximumWidth()))
             stale = stale or widget.height() < h
+            if isinstance(widget, QLabel) and widget.minimumHeight() != h:
+                widget.setMinimumHeight(h)  # never squeezed, whatever the layout cached
         else:
-            h = widget.sizeHint().height()
-        needed += max(h, widget.minimumHeight())
+            h = max(widget.sizeHint().height(), widget.minimumHeight())
+        needed += h
     needed += layout.spacing() * max(0, shown - 1)
     if inner.minimumHeight() != needed:
         inner.setMinimumHeight(needed)
@@ -190,6 +203,9 @@ def apply_shape(window: KioskWindow, *, force: bool = False) -> None:
     window.brand.set_fit(3 if narrow else 2, round(32 * k), round(18 * shape.scale))
     window.brand_sub.setVisible(not shape.portrait)  # a totem's header stays one bar
     window.search.setMinimumWidth(round(340 * shape.scale))  # the whole placeholder
+    # Lines of 60-75 characters: a right margin, not a maximum width (a layout asks a
+    # label's height for the layout's width, not the narrower width the label then gets).
+    window.section_text.setMaximumWidth(16777215)
     window.search.setMaximumWidth(round(520 * shape.scale))
     page = window._item_page
     if page is not None:
