@@ -80,3 +80,25 @@ def test_touch_targets_follow_the_screens_dpi() -> None:
     assert touch_px(5000.0) == 48  # an unbelievable DPI is ignored
     assert ScreenShape(3840, 2160).touch == 96  # type scale 2: the floor doubles
     assert ScreenShape(1080, 1920).portrait and not ScreenShape(1280, 800).portrait
+
+
+def test_the_curator_is_warned_before_the_kiosk_cuts_a_title(
+    qtbot, sample_catalog: Catalog
+) -> None:  # type: ignore[no-untyped-def]
+    from exhibition_app.operations.curation import create_draft_item
+    from exhibition_app.ui.curator.window import CuratorWindow
+    from exhibition_app.ui.i18n import Language
+
+    make_app()
+    item_id = create_draft_item(sample_catalog, "object", "Felt " * 60, None)
+    win = CuratorWindow(lambda: sample_catalog, Language("en"), ask_sign_in=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(win.is_settled, timeout=20000)
+    problems = win.kiosk_preflight(item_id)  # a draft: checked before it is published
+    assert problems and all(p.item == item_id for p in problems)  # type: ignore[attr-defined]
+    box = win.preflight_box
+    assert box.isVisible() and not box.isModal()  # a warning, never a block
+    assert "tile.title" in box.detailedText()
+    box.close()
+    win.close()

@@ -109,7 +109,10 @@ class _HeadingWatcher(QObject):
         self._window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+        kind = event.type()
+        if kind == QEvent.Type.Resize and watched is not self._window.gallery_scroll.widget():
+            fit_gallery(self._window)  # a new width: new columns, then the heading
+        elif kind in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
             fit_heading(self._window)
         return False
 
@@ -168,11 +171,13 @@ def fit_heading(window: KioskWindow) -> None:
         if widget.isHidden():
             continue
         shown += 1
-        if widget.hasHeightForWidth():
-            h = widget.heightForWidth(min(width, widget.maximumWidth()))
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            h = _label_height(widget, min(width, widget.maximumWidth()))
             stale = stale or widget.height() < h
-            if isinstance(widget, QLabel) and widget.minimumHeight() != h:
+            if widget.minimumHeight() != h:
                 widget.setMinimumHeight(h)  # never squeezed, whatever the layout cached
+        elif widget.hasHeightForWidth():
+            h = widget.heightForWidth(min(width, widget.maximumWidth()))
         else:
             h = max(widget.sizeHint().height(), widget.minimumHeight())
         needed += h
@@ -181,6 +186,24 @@ def fit_heading(window: KioskWindow) -> None:
         inner.setMinimumHeight(needed)
     if stale:
         layout.invalidate()
+
+
+def _label_height(label: QLabel, width: int) -> int:
+    """A word-wrapped label's height at ``width``, measured from its text (QLabel's own
+    height-for-width can lag behind a change of margins or text)."""
+    import math
+
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    from exhibition_app.ui.text_fit import WRAP
+
+    if not label.text():
+        return 0
+    m = label.contentsMargins()
+    room = max(1, width - m.left() - m.right())
+    rect = QFontMetricsF(label.font()).boundingRect(QRectF(0, 0, room, 1e6), WRAP, label.text())
+    return math.ceil(rect.height()) + m.top() + m.bottom()
 
 
 def apply_shape(window: KioskWindow, *, force: bool = False) -> None:
