@@ -73,6 +73,8 @@ def _settle(app: QApplication, rounds: int = 5) -> None:
     for _ in range(rounds):
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         app.processEvents()
+        # What the event loop would have deleted by now (a language's old buttons).
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _wait(app: QApplication, done: Callable[[], bool], timeout_s: float = LOAD_TIMEOUT_S) -> bool:
@@ -146,6 +148,9 @@ class _Checker:
                 else:
                     self._one_line(widget, text, item, screen, name, pad=0)
             elif text:
+                full = widget.property("fullText")
+                if full and str(full) != text.replace("\n", " "):
+                    self.add(item, screen, name, f"elided to “{text}”")
                 hint = widget.sizeHint().width()
                 if hint > widget.width() + 1:
                     self.add(item, screen, name, f"clipped ({hint} px of text in {widget.width()})")
