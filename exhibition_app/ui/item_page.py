@@ -231,6 +231,7 @@ class ItemPage(QWidget):
             self._layout.setStretch(0, 1)
             self._layout.setStretch(1, 0)
             self.description.setMaximumWidth(QWIDGETSIZE_MAX)
+            self._column.layout().setContentsMargins(32, 16, 32, 32)  # under the picture
         else:
             self._layout.setDirection(QBoxLayout.Direction.LeftToRight)
             scroll.setMinimumHeight(0)
@@ -240,6 +241,7 @@ class ItemPage(QWidget):
             self._layout.setStretch(0, 3)
             self._layout.setStretch(1, 2)
             self.description.setMaximumWidth(QWIDGETSIZE_MAX)
+            self._column.layout().setContentsMargins(8, 24, 32, 32)
         self._fit_column()
 
     def show_item(

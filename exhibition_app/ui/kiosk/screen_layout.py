@@ -224,7 +224,8 @@ def apply_shape(window: KioskWindow, *, force: bool = False) -> None:
     k = shape.scale * (1.25 if large else 1.0)
     narrow = shape.portrait or shape.width < 1400
     window.brand.set_fit(3 if narrow else 2, round(32 * k), round(18 * shape.scale))
-    window.brand_sub.setVisible(not shape.portrait)  # a totem's header stays one bar
+    # A totem's header and a short screen's stay one compact bar.
+    window.brand_sub.setVisible(not shape.portrait and shape.height >= 900 * shape.scale)
     window.search.setMinimumWidth(round(340 * shape.scale))  # the whole placeholder
     # Lines of 60-75 characters: a right margin, not a maximum width (a layout asks a
     # label's height for the layout's width, not the narrower width the label then gets).
