@@ -102,3 +102,11 @@ def test_the_curator_is_warned_before_the_kiosk_cuts_a_title(
     assert "tile.title" in box.detailedText()
     box.close()
     win.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)], ids=["1280x800", "1080x1920"])
+def test_larger_text_mode_fits_too(qtbot, sample_catalog: Catalog, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    make_app()
+    report = preflight(lambda: sample_catalog, [size], ["kk", "mn"], large_text=True)
+    assert report.checked > 200
+    assert report.problems == []

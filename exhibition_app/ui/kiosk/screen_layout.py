@@ -217,16 +217,20 @@ def apply_shape(window: KioskWindow, *, force: bool = False) -> None:
     window.setStyleSheet(
         kiosk_style(large=large, contrast=large, scale=shape.scale, touch=shape.touch)
     )
-    window.nav_width = shape.nav_width
-    window.nav.setFixedWidth(shape.nav_width)
+    k = shape.scale * (1.25 if large else 1.0)
+    nav_width = round(shape.nav_width * (1.15 if large else 1.0))  # "Aa": longer words
+    window.nav_width = nav_width
+    window.nav.setFixedWidth(nav_width)
     window._retranslate_nav()
     window.keyboard.set_scale(shape.scale)
-    k = shape.scale * (1.25 if large else 1.0)
     narrow = shape.portrait or shape.width < 1400
     window.brand.set_fit(3 if narrow else 2, round(32 * k), round(18 * shape.scale))
+    # A totem in "Aa" mode has no room for the title beside the search: the gallery's
+    # heading shows it, whole, right under the bar.
+    window.brand.setVisible(not (shape.portrait and large))
     # A totem's header and a short screen's stay one compact bar.
     window.brand_sub.setVisible(not shape.portrait and shape.height >= 900 * shape.scale)
-    window.search.setMinimumWidth(round(340 * shape.scale))  # the whole placeholder
+    window.search.setMinimumWidth(round(340 * k))  # the whole placeholder
     # Lines of 60-75 characters: a right margin, not a maximum width (a layout asks a
     # label's height for the layout's width, not the narrower width the label then gets).
     window.section_text.setMaximumWidth(16777215)
@@ -243,8 +247,9 @@ def shape_item_page(window: KioskWindow) -> None:
     shape = getattr(window, "shape", None)
     if page is None or shape is None:
         return
+    wider = 1.25 if window.accessible_mode else 1.0  # "Aa": the larger text needs room
     page.set_portrait(
         shape.portrait,
-        panel_width=shape.text_panel_width(),
+        panel_width=min(round(shape.text_panel_width() * wider), shape.width // 2),
         panel_height=shape.text_panel_height(),
     )
