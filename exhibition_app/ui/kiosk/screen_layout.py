@@ -42,12 +42,15 @@ def wrap_gallery(window: KioskWindow) -> QScrollArea:
     """Move the gallery page's heading, chips and tiles into one scroll area."""
     page = window.section_text.parentWidget()
     page_layout = page.layout()
-    widgets = []
-    while page_layout.count():
-        item = page_layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widgets.append(widget)
+    widgets = [
+        w for i in range(page_layout.count()) if (w := page_layout.itemAt(i).widget()) is not None
+    ]
+    # removeWidget, not takeAt: the layout item must go, or the widget keeps telling the old
+    # (orphaned) item about its size changes and the new layout lays it out from stale sizes.
+    for widget in widgets:
+        page_layout.removeWidget(widget)
+    while page_layout.count():  # the spacings
+        page_layout.takeAt(0)
     inner = QWidget()
     inner.setObjectName("page")
     inner_layout = type(page_layout)(inner)
@@ -62,7 +65,16 @@ def wrap_gallery(window: KioskWindow) -> QScrollArea:
             1 if widget is window.empty else 0,
             Qt.AlignmentFlag.AlignLeft if widget is window.more_button else Qt.AlignmentFlag(0),
         )
-    inner_layout.addStretch(0)
+    for label in (window.section_title, window.section_text):
+        # Their height is set from their text (fit_heading), never asked of QLabel, whose
+        # height-for-width lags behind a new text or style (text would be cut or padded).
+        policy = label.sizePolicy()
+        policy.setHeightForWidth(False)
+        label.setSizePolicy(policy)
+    inner_layout.addStretch(1)
+    # A short page (a search's few results) keeps its heading together at the top: the
+    # room to spare stays below the tiles instead of opening gaps between the lines.
+    inner_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
     page_layout.setContentsMargins(0, 0, 0, 0)
     scroll = QScrollArea()
     scroll.setObjectName("galleryScroll")
@@ -171,11 +183,13 @@ def fit_heading(window: KioskWindow) -> None:
         if widget.isHidden():
             continue
         shown += 1
-        if isinstance(widget, QLabel) and widget.wordWrap():
+        if widget in (window.section_title, window.section_text):
             h = _label_height(widget, min(width, widget.maximumWidth()))
-            stale = stale or widget.height() < h
-            if widget.minimumHeight() != h:
-                widget.setMinimumHeight(h)  # never squeezed, whatever the layout cached
+            stale = stale or widget.height() != h
+            if widget.minimumHeight() != h or widget.maximumHeight() != h:
+                # Exactly its text's height, whatever the layout (or QLabel) cached: never
+                # squeezed, never padded.
+                widget.setFixedHeight(h)
         elif widget.hasHeightForWidth():
             h = widget.heightForWidth(min(width, widget.maximumWidth()))
         else:

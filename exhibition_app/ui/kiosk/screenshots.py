@@ -96,6 +96,8 @@ def _shoot(app: QApplication, win: KioskWindow, shot: Shot, folder: Path) -> Pat
     elif shot.screen == "keyboard":
         win.show_keyboard()
         win.search.setText("алтын")
+        win._search_timer.stop()
+        win._run_search()  # now, not after the typing pause
     elif shot.screen in ("item", "map", "compare"):
         if shot.screen == "item":
             pictures = [c for c in data.items.values() if c.kind != "map" and c.cover]
