@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench sample translations sysdeps sysdeps-gui sysdeps-test clean
+.PHONY: run test lint bench sample screenshots translations sysdeps sysdeps-gui sysdeps-test clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -48,6 +48,10 @@ bench: $(VENV)/.installed-dev sysdeps
 
 sample: $(VENV)/.installed
 	$(BIN)/python tools/build_sample.py
+
+# The README's screenshots, made by the app itself (tools/screenshots.py).
+screenshots: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis assets/thumbs

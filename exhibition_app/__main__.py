@@ -22,6 +22,10 @@ def _start(argv: Sequence[str] | None) -> int:
         from exhibition_app.cli.main import parse, run_command
 
         args = parse(argv)
+        if getattr(args, "ui_command", None) == "kiosk-preflight":
+            from exhibition_app.ui.kiosk.preflight import run_cli
+
+            return run_cli(args)  # lays out the real kiosk widgets: Qt, so not in cli
         if args.command is not None:
             return run_command(args)
     from exhibition_app.ui.app import run_gui

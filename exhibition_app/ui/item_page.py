@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QLocale, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
 
 DISPLAY_SIDE = 1600
+QWIDGETSIZE_MAX = 16777215
 SWIPE_MIN_PX = 90  # a horizontal drag this long (and mostly sideways) turns the page
 DETAIL_FIELDS = ("culture", "creator", "materials", "technique", "dimensions")
 
@@ -216,7 +218,34 @@ class ItemPage(QWidget):
         self.mongol_band = MongolTitleBand()  # the title in the traditional script, vertical
         layout.addWidget(self.mongol_band)
         layout.addWidget(scroll, 2)
+        self._layout = layout
         language.changed.connect(lambda _l: self.refresh())
+
+    def set_portrait(self, portrait: bool, *, panel_width: int, panel_height: int) -> None:
+        """Portrait screens (a totem): the picture on top, the text in a panel below it
+        (it scrolls); landscape: the text in a side panel ``panel_width`` wide."""
+        scroll = self._scroll
+        if portrait:
+            self._layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            scroll.setMinimumWidth(0)
+            scroll.setMaximumWidth(QWIDGETSIZE_MAX)
+            scroll.setMinimumHeight(min(320, panel_height))
+            scroll.setMaximumHeight(panel_height)
+            self._layout.setStretch(0, 1)
+            self._layout.setStretch(1, 0)
+            self.description.setMaximumWidth(QWIDGETSIZE_MAX)
+            self._column.layout().setContentsMargins(32, 16, 32, 32)  # under the picture
+        else:
+            self._layout.setDirection(QBoxLayout.Direction.LeftToRight)
+            scroll.setMinimumHeight(0)
+            scroll.setMaximumHeight(QWIDGETSIZE_MAX)
+            scroll.setMinimumWidth(min(420, panel_width))
+            scroll.setMaximumWidth(panel_width)
+            self._layout.setStretch(0, 3)
+            self._layout.setStretch(1, 2)
+            self.description.setMaximumWidth(QWIDGETSIZE_MAX)
+            self._column.layout().setContentsMargins(8, 24, 32, 32)
+        self._fit_column()
 
     def show_item(
         self, card: ItemCard, gallery: GalleryData, position: tuple[int, int] | None = None
@@ -330,7 +359,9 @@ class ItemPage(QWidget):
         width = self._scroll.viewport().width()
         if layout is not None and width > 0:
             layout.activate()
-            self._column.setMinimumHeight(layout.heightForWidth(width))
+            needed = layout.heightForWidth(width)
+            if needed > 0:
+                self._column.setMinimumHeight(needed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

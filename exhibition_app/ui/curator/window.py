@@ -599,6 +599,47 @@ class CuratorWindow(QMainWindow):
         target = not card.published
         text = tr("Curator", "Publish") if target else tr("Curator", "Unpublish")
         self._undoable(item_id, text, set_state, target, not target)
+        if target:
+            self.kiosk_preflight(item_id)
+
+    def kiosk_preflight(self, item_id: int) -> list[object]:
+        """Lay the item out as the kiosk would, at every screen size and language, and warn
+        (never block) when a text would be cut or a control too small to touch."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from exhibition_app.ui.kiosk.preflight import preflight
+
+        catalog = self.catalog
+        if catalog is None:
+            return []
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        try:
+            report = preflight(lambda: catalog, published_only=False, only_items=[item_id])
+        finally:
+            self.unsetCursor()
+        if report.problems:
+            lines = [
+                f"{p.size} · {p.lang} · {p.screen} · {p.field}: {p.problem}"
+                for p in report.problems[:12]
+            ]
+            if len(report.problems) > 12:
+                lines.append("…")
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(tr("Curator", "Kiosk preflight"))
+            box.setText(
+                tr(
+                    "Curator",
+                    "On the kiosk, some of this item's texts would be cut or some controls "
+                    "would be too small to touch. It is published anyway; shorten the texts "
+                    "and check again.",
+                )
+            )
+            box.setDetailedText("\n".join(lines))
+            box.setModal(False)
+            box.show()  # a warning, never a block
+            self.preflight_box = box
+        return list(report.problems)
 
     def preview(self) -> None:
         """The kiosk as visitors see it, in a window (drafts included, nothing locked)."""

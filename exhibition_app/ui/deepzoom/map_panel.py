@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QPointF, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -380,13 +380,9 @@ class MapPanel(QWidget):
         below = places.bottom() + 8 if places is not None else 12
         for button in self.compare_buttons:
             full = str(button.property("fullText"))
-            metrics = button.fontMetrics()
-            needed = metrics.horizontalAdvance(full) + 48
+            needed = button.fontMetrics().horizontalAdvance(full) + 48
             room = beside if needed <= beside else width - 24
-            button.setText(
-                metrics.elidedText(full, Qt.TextElideMode.ElideRight, max(80, room - 48))
-            )
-            button.setMaximumWidth(max(120, room))
+            _fit_button(button, full, max(120, room))
         self.compare_row_layout.activate()
         size = self.compare_row.sizeHint()
         self.compare_row.resize(size)
@@ -551,3 +547,52 @@ def original_language(note: MapNote) -> str | None:
     exhibition's (the German of the museum's KML), else None."""
     others = sorted(set(note.label) - set(LANGUAGES)) or sorted(set(note.text) - set(LANGUAGES))
     return others[0] if others else None
+
+
+def _fit_button(button: QPushButton, full: str, width: int) -> None:
+    """``full`` on ``button`` within ``width``: whole if it fits, else in a smaller type (down
+    to three quarters, never under 18 px on a kiosk), else on two or three lines, and only then
+    shortened with "…"."""
+    from PySide6.QtGui import QFontInfo
+
+    from exhibition_app.ui.text_fit import fit_text
+
+    button.setStyleSheet("")
+    button.setText(full)
+    button.ensurePolished()
+    font = button.font()
+    px = font.pixelSize() if font.pixelSize() > 0 else QFontInfo(font).pixelSize()
+    padding = button.sizeHint().width() - button.fontMetrics().horizontalAdvance(full)
+    least = min(px, max(18, px * 3 // 4))
+    fit = fit_text(font, full, width - padding, max_lines=1, max_px=px, min_px=least)
+    if not fit.fits and ": " in full:  # "Then and now:" above the other map's title
+        two = fit_text(
+            font, full.replace(": ", ":\n", 1), width - padding, max_lines=3, max_px=px,
+            min_px=least,
+        )  # fmt: skip
+        if two.fits:
+            fit = two
+    if fit.px != px:
+        button.setStyleSheet(f"font-size: {fit.px}px;")
+    if fit.fits and fit.lines > 1:  # a button breaks lines only where told to
+        fit_font = QFont(font)
+        fit_font.setPixelSize(fit.px)
+        fit = replace(fit, text=_break_lines(fit.text, QFontMetricsF(fit_font), width - padding))
+    button.setText(fit.text)
+    button.setMaximumWidth(width)
+
+
+def _break_lines(text: str, metrics: QFontMetricsF, width: float) -> str:
+    """``text`` with a newline wherever word wrapping at ``width`` would break it."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and metrics.horizontalAdvance(candidate) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return "\n".join(lines)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -12,6 +13,7 @@ from exhibition_app.ui.card_art import fit_rect, paint_item_card
 from exhibition_app.ui.gallery.model import GalleryModel
 from exhibition_app.ui.i18n import Language
 from exhibition_app.ui.labels import kind_name
+from exhibition_app.ui.text_fit import Fit, fit_text
 from exhibition_app.ui.theme import GOLD, LINE, MUTED, PARCHMENT, RAISED, SANS, TURQUOISE
 
 TILE = QSize(236, 300)
@@ -30,16 +32,107 @@ class TileMetrics:
     meta_px: int = 12
     title_lines_h: int = 40
     high_contrast: bool = False
+    #: Titles wrap to this many lines, then shrink down to ``title_min_px``, and only then
+    #: are shortened (text_fit.fit_text).
+    title_lines: int = 2
+    title_min_px: int = 12
 
 
 DESKTOP = TileMetrics()
 #: Kiosk scale (DESIGN.md: nothing under 18 px at arm's length on a touch screen).
 KIOSK = TileMetrics(
-    tile=QSize(330, 420), image_h=262, kicker_px=18, title_px=21, meta_px=18, title_lines_h=56
+    tile=QSize(330, 420),
+    image_h=262,
+    kicker_px=18,
+    title_px=22,
+    meta_px=18,
+    title_lines_h=90,
+    title_lines=3,
+    title_min_px=18,
 )
 KIOSK_LARGE = TileMetrics(
-    tile=QSize(420, 520), image_h=318, kicker_px=22, title_px=27, meta_px=22, title_lines_h=72
+    tile=QSize(420, 520),
+    image_h=318,
+    kicker_px=22,
+    title_px=27,
+    meta_px=22,
+    title_lines_h=111,
+    title_lines=3,
+    title_min_px=22,
 )
+
+
+def _line_h(px: int) -> int:
+    font = QFont(SANS)
+    font.setPixelSize(px)
+    from PySide6.QtGui import QFontMetricsF
+
+    return math.ceil(QFontMetricsF(font).lineSpacing())
+
+
+def sized(base: TileMetrics, tile_w: int, scale: float = 1.0) -> TileMetrics:
+    """``base`` at ``scale`` for tiles ``tile_w`` wide: the picture keeps a 4:3 frame and
+    the text block has room for the title's lines at full size, so the date line sits at
+    the same height on every tile."""
+    kicker_px = round(base.kicker_px * scale)
+    title_px = round(base.title_px * scale)
+    meta_px = round(base.meta_px * scale)
+    image_h = round((tile_w - 2 * MARGIN) * 0.72)
+    title_h = base.title_lines * _line_h(title_px)
+    text_h = 8 + kicker_px + 5 + 2 + title_h + 6 + meta_px + 6 + 10
+    return replace(
+        base,
+        tile=QSize(tile_w, 2 * MARGIN + image_h + text_h),
+        image_h=image_h,
+        kicker_px=kicker_px,
+        title_px=title_px,
+        meta_px=meta_px,
+        title_lines_h=title_h,
+        title_min_px=round(base.title_min_px * scale),
+    )
+
+
+@dataclass(frozen=True)
+class TileText:
+    """Where a tile's texts go, and whether each fits (the kiosk preflight reads this)."""
+
+    kicker: Fit
+    title: Fit
+    date: Fit
+    kicker_box: QRectF
+    title_box: QRectF
+    date_box: QRectF
+
+
+def tile_text(m: TileMetrics, rect: QRectF, kicker: str, title: str, date: str) -> TileText:
+    """The layout of a tile's texts inside the tile ``rect`` (margins already taken)."""
+    text_rect = rect.adjusted(12, m.image_h + 8, -12, -10)
+    w = text_rect.width()
+    kicker_font = QFont(SANS)
+    kicker_font.setCapitalization(QFont.Capitalization.AllUppercase)
+    kicker_fit = fit_text(
+        kicker_font, kicker, w, max_lines=1, max_px=m.kicker_px, min_px=min(m.kicker_px, 18)
+    )
+    kicker_h = m.kicker_px + 5
+    title_font = QFont(SANS)
+    title_font.setWeight(QFont.Weight.DemiBold)
+    title_fit = fit_text(
+        title_font,
+        title,
+        w,
+        max_lines=m.title_lines,
+        max_px=m.title_px,
+        min_px=min(m.title_px, m.title_min_px),
+    )
+    date_fit = fit_text(
+        QFont(SANS), date, w, max_lines=1, max_px=m.meta_px, min_px=min(m.meta_px, 18)
+    )
+    date_h = m.meta_px + 6
+    date_box = QRectF(text_rect.left(), text_rect.bottom() - date_h, w, date_h)
+    top = text_rect.top() + kicker_h + 2
+    title_box = QRectF(text_rect.left(), top, w, max(0.0, date_box.top() - 4 - top))
+    kicker_box = QRectF(text_rect.left(), text_rect.top(), w, kicker_h)
+    return TileText(kicker_fit, title_fit, date_fit, kicker_box, title_box, date_box)
 
 
 class TileDelegate(QStyledItemDelegate):
@@ -96,49 +189,33 @@ class TileDelegate(QStyledItemDelegate):
         else:
             paint_item_card(painter, image_rect, card, lambda f: lang.text(card.text(f)))
 
-        text_rect = rect.adjusted(12, m.image_h + 8, -12, -10)
+        title = lang.text(card.text("title")) or card.accession_number
+        texts = tile_text(m, rect, kind_name(card.kind), title, lang.text(card.text("date")))
         kicker = QFont(SANS)
-        kicker.setPixelSize(m.kicker_px)
+        kicker.setPixelSize(texts.kicker.px)
         kicker.setCapitalization(QFont.Capitalization.AllUppercase)
         kicker.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
         painter.setFont(kicker)
         painter.setPen(QColor("#ffd84d" if m.high_contrast else GOLD))
-        kicker_h = m.kicker_px + 5
-        painter.drawText(
-            QRectF(text_rect.left(), text_rect.top(), text_rect.width(), kicker_h),
-            Qt.AlignmentFlag.AlignLeft,
-            kind_name(card.kind),
-        )
+        painter.drawText(texts.kicker_box, Qt.AlignmentFlag.AlignLeft, texts.kicker.text)
         title_font = QFont(SANS)
-        title_font.setPixelSize(m.title_px)
+        title_font.setPixelSize(texts.title.px)
         title_font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(title_font)
         painter.setPen(QColor("#ffffff" if m.high_contrast else PARCHMENT))
-        title = lang.text(card.text("title")) or card.accession_number
-        title_box = QRectF(
-            text_rect.left(), text_rect.top() + kicker_h + 2, text_rect.width(), m.title_lines_h
-        )
         painter.drawText(
-            title_box,
+            texts.title_box,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
-            _elide_lines(painter, title, title_box),
+            texts.title.text,
         )
         meta_font = QFont(SANS)
-        meta_font.setPixelSize(m.meta_px)
+        meta_font.setPixelSize(texts.date.px)
         painter.setFont(meta_font)
         painter.setPen(QColor("#ffffff" if m.high_contrast else MUTED))
-        date = lang.text(card.text("date"))
         painter.drawText(
-            QRectF(
-                text_rect.left(),
-                text_rect.bottom() - m.meta_px - 4,
-                text_rect.width(),
-                m.meta_px + 4,
-            ),
-            Qt.AlignmentFlag.AlignLeft,
-            painter.fontMetrics().elidedText(
-                date, Qt.TextElideMode.ElideRight, int(text_rect.width())
-            ),
+            texts.date_box,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+            texts.date.text,
         )
         if selected or hovered or focus:
             colour = TURQUOISE if (selected or focus) else LINE
@@ -148,19 +225,3 @@ class TileDelegate(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 10, 10)
         painter.restore()
-
-
-def _elide_lines(painter: QPainter, text: str, box: QRectF) -> str:
-    """Shorten ``text`` with an ellipsis until it fits ``box`` when word-wrapped."""
-    fm = painter.fontMetrics()
-    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-    bound = QRect(0, 0, int(box.width()), 10_000)
-    if fm.boundingRect(bound, flags, text).height() <= box.height():
-        return text
-    words = text.split()
-    while words:
-        words.pop()
-        candidate = " ".join(words) + "…"
-        if fm.boundingRect(bound, flags, candidate).height() <= box.height():
-            return candidate
-    return fm.elidedText(text, Qt.TextElideMode.ElideRight, int(box.width()))

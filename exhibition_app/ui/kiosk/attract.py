@@ -32,6 +32,7 @@ from exhibition_app.ui.i18n import tr, tr_in
 from exhibition_app.ui.kiosk.lockdown import is_forbidden_key
 from exhibition_app.ui.mongol_vertical import paint_attract_band
 from exhibition_app.ui.tasks import TaskManager
+from exhibition_app.ui.text_fit import Fit, fit_text
 from exhibition_app.ui.theme import FELT_RED, GOLD, MUTED, OCHRE, PARCHMENT, SANS, SERIF
 
 if TYPE_CHECKING:
@@ -191,8 +192,7 @@ class AttractScreen(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.fillRect(self.rect(), QColor("#0b0a08"))
-        w, h = self.width(), self.height()
-        stage = QRectF(w * 0.04, h * 0.04, w * 0.92, h * 0.70)
+        stage = self.caption_boxes()["stage"]
         card = self.current
         if self._previous is not None and self._fade < 1.0:
             painter.setOpacity(1.0 - self._fade)
@@ -216,60 +216,119 @@ class AttractScreen(QWidget):
             painter, stage, card, pixmap, lambda f: _text(card, f, lang), radius=16
         )
 
+    def _cta_width(self, lang: str, pill_h: float) -> float:
+        w, h = self.width(), self.height()
+        font = QFont(SANS)
+        font.setPixelSize(max(28, int(min(h, w * 1.2) * 0.038)))
+        font.setWeight(QFont.Weight.DemiBold)
+        from PySide6.QtGui import QFontMetricsF
+
+        return QFontMetricsF(font).horizontalAdvance(tr_in(lang, "Attract", CTA)) + pill_h * 1.2
+
+    def caption_boxes(self, lang: str | None = None) -> dict[str, QRectF]:
+        """Where the slide, the caption's lines and the call to action go: the caption on
+        the left with the button on its right (landscape), or the caption across the screen
+        above a centred button (portrait). The kiosk preflight checks these too."""
+        w, h = self.width(), self.height()
+        portrait = h > w
+        left = w * 0.05
+        top = h * (0.66 if portrait else 0.77)
+        pill_h = max(72.0, min(h, w * 1.2) * 0.085)
+        text_w = w * (0.90 if portrait else 0.55)
+        if not portrait:  # the caption stops short of the call to action on its right
+            text_w = min(text_w, w * 0.92 - self._cta_width(lang or self.lang, pill_h) - left)
+        boxes = {
+            "stage": QRectF(w * 0.04, h * 0.04, w * 0.92, h * (0.58 if portrait else 0.70)),
+            "heading": QRectF(left, top, text_w, h * 0.035),
+            "title": QRectF(left, top + h * 0.04, text_w, h * (0.09 if portrait else 0.10)),
+            "meta": QRectF(left, top + h * (0.135 if portrait else 0.145), text_w, h * 0.035),
+            "pill_h": QRectF(0, 0, pill_h, pill_h),
+        }
+        return boxes
+
+    def caption_font_px(self) -> tuple[int, int]:
+        """(largest, smallest) pixel size of a slide's title."""
+        h = min(self.height(), round(self.width() * 1.2))
+        return max(32, int(h * 0.05)), max(24, int(h * 0.026))
+
+    def title_fit(self, card: ItemCard, lang: str) -> Fit:
+        """The slide title wrapped to its box, shrunk within limits, shortened only then."""
+        box = self.caption_boxes(lang)["title"]
+        largest, smallest = self.caption_font_px()
+        title = _text(card, "title", lang) or card.accession_number
+        return fit_text(
+            QFont(SERIF),
+            title,
+            box.width(),
+            max_lines=3,
+            max_px=largest,
+            min_px=smallest,
+            height=box.height(),
+        )
+
     def _paint_caption(self, painter: QPainter, card: ItemCard | None) -> None:
         w, h = self.width(), self.height()
-        shade = QLinearGradient(0, h * 0.70, 0, h)
+        boxes = self.caption_boxes(self.lang)
+        shade_top = boxes["heading"].top() - h * 0.07
+        shade = QLinearGradient(0, shade_top, 0, h)
         shade.setColorAt(0, QColor(11, 10, 8, 0))
         shade.setColorAt(0.35, QColor(11, 10, 8, 235))
-        painter.fillRect(QRectF(0, h * 0.70, w, h * 0.30), shade)
+        painter.fillRect(QRectF(0, shade_top, w, h - shade_top), shade)
         lang = self.lang
-        left = w * 0.05
-        text_w = w * 0.55
-        top = h * 0.77
         kicker = QFont(SANS)
-        kicker.setPixelSize(max(18, int(h * 0.022)))
+        kicker.setPixelSize(max(18, int(min(h, w * 1.2) * 0.022)))
         kicker.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
         kicker.setCapitalization(QFont.Capitalization.AllUppercase)
         painter.setFont(kicker)
         painter.setPen(QColor(OCHRE))
         heading = pick(self.heading, lang).text if pick(self.heading, lang) else ""
-        painter.drawText(QRectF(left, top, text_w, h * 0.04), heading)
+        painter.drawText(boxes["heading"], heading)
         if card is not None:
+            fit = self.title_fit(card, lang)
             title_font = QFont(SERIF)
-            title_font.setPixelSize(max(32, int(h * 0.05)))
+            title_font.setPixelSize(fit.px)
             painter.setFont(title_font)
             painter.setPen(QColor(PARCHMENT))
-            title = _text(card, "title", lang) or card.accession_number
-            box = QRectF(left, top + h * 0.04, text_w, h * 0.08)
             painter.drawText(
-                box,
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                painter.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, int(text_w)),
+                boxes["title"],
+                int(
+                    Qt.AlignmentFlag.AlignLeft
+                    | Qt.AlignmentFlag.AlignVCenter
+                    | Qt.TextFlag.TextWordWrap
+                ),
+                fit.text,
             )
             meta = QFont(SANS)
-            meta.setPixelSize(max(20, int(h * 0.026)))
+            meta.setPixelSize(max(20, int(min(h, w * 1.2) * 0.026)))
             painter.setFont(meta)
             painter.setPen(QColor(MUTED))
             parts = [_text(card, "date", lang), _text(card, "culture", lang)]
-            painter.drawText(
-                QRectF(left, top + h * 0.125, text_w, h * 0.05),
-                "  ·  ".join(p for p in parts if p),
-            )
+            painter.drawText(boxes["meta"], "  ·  ".join(p for p in parts if p))
         self._paint_cta(painter, lang)
+
+    def cta_rect(self, lang: str) -> QRectF:
+        """The call to action's pill in ``lang``."""
+        w, h = self.width(), self.height()
+        boxes = self.caption_boxes(lang)
+        pill_h = boxes["pill_h"].height()
+        pill = QRectF(0, 0, self._cta_width(lang, pill_h), pill_h)
+        if h > w:
+            pill.moveCenter(QRectF(self.rect()).center())
+            pill.moveTop(boxes["meta"].bottom() + h * 0.03)
+        else:
+            pill.moveTop(h * 0.79)
+            pill.moveRight(w * 0.95)
+        return pill
 
     def _paint_cta(self, painter: QPainter, lang: str) -> None:
         w, h = self.width(), self.height()
         font = QFont(SANS)
-        font.setPixelSize(max(28, int(h * 0.038)))
+        font.setPixelSize(max(28, int(min(h, w * 1.2) * 0.038)))
         font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(font)
         text = tr_in(lang, "Attract", CTA)
-        tw = painter.fontMetrics().horizontalAdvance(text)
-        pill_h = max(72.0, h * 0.085)
-        pill = QRectF(0, 0, tw + pill_h * 1.2, pill_h)
-        pill.moveCenter(self.rect().center())
-        pill.moveTop(h * 0.79)
-        pill.moveRight(w * 0.95)
+        pill = self.cta_rect(lang)
+        pill_h = pill.height()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(FELT_RED))
         painter.drawRoundedRect(pill, pill_h / 2, pill_h / 2)
@@ -278,7 +337,7 @@ class AttractScreen(QWidget):
         # Which language is speaking: the marks under the button, the current one bold,
         # gold and underlined (never colour alone).
         marks = QFont(SANS)
-        marks.setPixelSize(max(18, int(h * 0.022)))
+        marks.setPixelSize(max(18, int(min(h, w * 1.2) * 0.022)))
         x = pill.right()
         y = pill.bottom() + 14
         for code in reversed(LANGUAGES):

@@ -60,14 +60,14 @@ KEY_HEIGHT = 72
 GAP = 8  # between keys, rows and groups
 MARGIN = 16
 
-STYLE = f"""
+STYLE_TEMPLATE = """
 QWidget#onScreenKeyboard {{ background: {PANEL}; border-top: 1px solid {LINE}; }}
 QPushButton#kbKey, QPushButton#kbSpace, QPushButton#kbBackspace, QPushButton#kbClear,
 QPushButton#kbDone {{
     background: {RAISED}; color: {PARCHMENT}; border: 1px solid {LINE}; border-radius: 10px;
-    font-family: "{SANS}"; font-size: 20px; padding: 0px 20px;
+    font-family: "{SANS}"; font-size: {small}px; padding: 0px 20px;
 }}
-QPushButton#kbKey {{ font-size: 27px; padding: 0px; }}
+QPushButton#kbKey {{ font-size: {big}px; padding: 0px; }}
 QPushButton#kbDone {{ color: {TURQUOISE}; border: 2px solid {TURQUOISE}; font-weight: bold; }}
 QPushButton#kbKey:pressed, QPushButton#kbSpace:pressed, QPushButton#kbBackspace:pressed,
 QPushButton#kbClear:pressed {{ background: {LAPIS}; border-color: {LAPIS}; color: #ffffff; }}
@@ -82,6 +82,26 @@ QPushButton#kbLayout:pressed {{ background: {LAPIS}; color: #ffffff; }}
 """
 
 
+def keyboard_style(scale: float = 1.0) -> str:
+    return STYLE_TEMPLATE.format(
+        PANEL=PANEL,
+        LINE=LINE,
+        RAISED=RAISED,
+        PARCHMENT=PARCHMENT,
+        SANS=SANS,
+        TURQUOISE=TURQUOISE,
+        LAPIS=LAPIS,
+        NIGHT=NIGHT,
+        MUTED=MUTED,
+        GOLD=GOLD,
+        small=round(20 * scale),
+        big=round(27 * scale),
+    )
+
+
+STYLE = keyboard_style()
+
+
 def _layout_name(code: str) -> str:
     """The accessible name of a layout switch (literal calls, so the strings are extracted)."""
     names = {
@@ -93,10 +113,10 @@ def _layout_name(code: str) -> str:
     return names[code]
 
 
-def _switch_font(*, current: bool) -> QFont:
+def _switch_font(*, current: bool, scale: float = 1.0) -> QFont:
     """The current layout's switch is bold and underlined: marked by more than its colour."""
     font = QFont(SANS)
-    font.setPixelSize(20)
+    font.setPixelSize(round(20 * scale))
     font.setBold(current)
     font.setUnderline(current)
     return font
@@ -166,7 +186,11 @@ class _LetterGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[list[_Key]] = []
+        self.scale = 1.0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _px(self, value: int) -> int:
+        return round(value * self.scale)
 
     def set_rows(self, rows: list[list[_Key]]) -> None:
         self.rows = rows
@@ -175,32 +199,35 @@ class _LetterGrid(QWidget):
 
     def _height(self) -> int:
         n = len(self.rows)
-        return n * KEY_HEIGHT + max(0, n - 1) * GAP
+        return n * self._px(KEY_HEIGHT) + max(0, n - 1) * self._px(GAP)
 
     def sizeHint(self) -> QSize:
-        return QSize(MAX_ROW_KEYS * 90 + (MAX_ROW_KEYS - 1) * GAP, self._height())
+        gaps = (MAX_ROW_KEYS - 1) * self._px(GAP)
+        return QSize(MAX_ROW_KEYS * self._px(90) + gaps, self._height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(MAX_ROW_KEYS * KEY_MIN + (MAX_ROW_KEYS - 1) * GAP, self._height())
+        gaps = (MAX_ROW_KEYS - 1) * self._px(GAP)
+        return QSize(MAX_ROW_KEYS * self._px(KEY_MIN) + gaps, self._height())
 
     def key_width(self) -> int:
-        fit = (self.width() - (MAX_ROW_KEYS - 1) * GAP) // MAX_ROW_KEYS
-        return max(KEY_MIN, min(KEY_MAX_WIDTH, fit))
+        fit = (self.width() - (MAX_ROW_KEYS - 1) * self._px(GAP)) // MAX_ROW_KEYS
+        return max(self._px(KEY_MIN), min(self._px(KEY_MAX_WIDTH), fit))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place()
 
     def _place(self) -> None:
-        kw = self.key_width()
-        step = kw + GAP
-        full = MAX_ROW_KEYS * step - GAP
+        kw, kh, gap = self.key_width(), self._px(KEY_HEIGHT), self._px(GAP)
+        step = kw + gap
+        full = MAX_ROW_KEYS * step - gap
         x0 = (self.width() - full) / 2
         for r, row in enumerate(self.rows):
             start = x0 + (MAX_ROW_KEYS - len(row)) * step / 2
-            y = r * (KEY_HEIGHT + GAP)
+            y = r * (kh + gap)
             for i, key in enumerate(row):
-                key.setGeometry(QRect(round(start + i * step), y, kw, KEY_HEIGHT))
+                key.setMinimumSize(self._px(KEY_MIN), self._px(KEY_MIN))
+                key.setGeometry(QRect(round(start + i * step), y, kw, kh))
 
 
 class OnScreenKeyboard(QWidget):
@@ -228,12 +255,14 @@ class OnScreenKeyboard(QWidget):
         body = QWidget(self)
         body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         body.setMaximumWidth(MAX_ROW_KEYS * (KEY_MAX_WIDTH + GAP) - GAP)
+        self._body, self._outer, self._column = body, outer, None
         outer.addStretch(0)
         outer.addWidget(body, 1)
         outer.addStretch(0)
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(GAP)
+        self._column = column
 
         self._grid = _LetterGrid(body)
         column.addWidget(self._grid)
@@ -245,6 +274,7 @@ class OnScreenKeyboard(QWidget):
         group_frame = QFrame(body)
         group_frame.setObjectName("kbLayoutGroup")
         group_frame.setFixedHeight(KEY_HEIGHT)
+        self._group_frame, self._bottom = group_frame, bottom
         group_row = QHBoxLayout(group_frame)
         group_row.setContentsMargins(3, 3, 3, 3)
         group_row.setSpacing(GAP)
@@ -279,8 +309,39 @@ class OnScreenKeyboard(QWidget):
             key.setFixedHeight(KEY_HEIGHT)
             bottom.addWidget(key)
 
+        self.scale = 1.0
         self.retranslate()
         self.set_layout(DEFAULT_LAYOUT)
+
+    def set_scale(self, scale: float) -> None:
+        """Keys, gaps and type at ``scale`` (the kiosk's screen shape: 2.0 on a 4K screen)."""
+        if scale == self.scale:
+            return
+        self.scale = scale
+
+        def px(value: int) -> int:
+            return round(value * scale)
+
+        self.setStyleSheet(keyboard_style(scale))
+        self._outer.setContentsMargins(px(MARGIN), px(MARGIN), px(MARGIN), px(MARGIN))
+        self._body.setMaximumWidth(MAX_ROW_KEYS * (px(KEY_MAX_WIDTH) + px(GAP)) - px(GAP))
+        if self._column is not None:
+            self._column.setSpacing(px(GAP))
+        self._bottom.setSpacing(px(GAP))
+        self._group_frame.setFixedHeight(px(KEY_HEIGHT))
+        for button in self.layout_buttons.values():
+            button.setMinimumSize(px(84), px(KEY_HEIGHT - 6))
+            button.setFont(_switch_font(current=button.isChecked(), scale=scale))
+        self.space_key.setMinimumWidth(2 * px(KEY_MIN))
+        self.backspace_key.setMinimumWidth(px(KEY_MIN + KEY_MIN // 2))
+        for key in (self.space_key, self.backspace_key, self.clear_key, self.done_key):
+            key.setMinimumHeight(px(KEY_MIN))
+            key.setFixedHeight(px(KEY_HEIGHT))
+        self._grid.scale = scale
+        self._grid.updateGeometry()
+        self._grid.set_rows(self._grid.rows)
+        self.retranslate()
+        self.updateGeometry()
 
     # -- public API --------------------------------------------------------------------------
 
@@ -309,7 +370,7 @@ class OnScreenKeyboard(QWidget):
             raise ValueError(f"unknown keyboard layout '{code}': use one of {', '.join(LAYOUTS)}")
         for other, button in self.layout_buttons.items():
             button.setChecked(other == code)
-            button.setFont(_switch_font(current=other == code))
+            button.setFont(_switch_font(current=other == code, scale=getattr(self, "scale", 1.0)))
         if code == self._layout:
             return
         for row in self._grid.rows:
@@ -360,7 +421,9 @@ class OnScreenKeyboard(QWidget):
         self.done_key.setText(tr("Keyboard", "Done"))
         self.done_key.setAccessibleName(tr("Keyboard", "Done"))
         # A word never gets clipped, whatever the language makes of it.
+        s = getattr(self, "scale", 1.0)
         for key, least in ((self.clear_key, KEY_MIN), (self.done_key, 2 * KEY_MIN)):
+            least = round(least * s)
             key.ensurePolished()
             key.setMinimumWidth(max(least, key.sizeHint().width()))
         for code, button in self.layout_buttons.items():

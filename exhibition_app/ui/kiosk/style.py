@@ -48,12 +48,20 @@ HIGH_CONTRAST = {
 TOUCH_PX = 56  # the kiosk's smallest touch target (the rule is 48; 56 leaves room to miss)
 
 
-def kiosk_style(*, large: bool = False, contrast: bool = False) -> str:
+def kiosk_style(
+    *, large: bool = False, contrast: bool = False, scale: float = 1.0, touch: int = TOUCH_PX
+) -> str:
+    """The kiosk's style sheet; ``scale`` and ``touch`` come from the screen's shape
+    (exhibition_app.ui.kiosk.layout: type grows on large screens, targets stay >= 9 mm)."""
     c = HIGH_CONTRAST if contrast else NORMAL
-    k = 1.25 if large else 1.0
+    k = (1.25 if large else 1.0) * scale
+    touch_px = max(touch, round(TOUCH_PX * scale))
 
     def px(size: float) -> str:
         return f"{round(size * k)}px"
+
+    def t(minus: float) -> str:  # a minimum content height: the target less its padding
+        return f"{touch_px - round(minus)}px"
 
     border = "2px" if contrast else "1px"
     return f"""
@@ -67,12 +75,12 @@ QListWidget#nav::item {{ padding: 0px 14px; border-radius: 8px; margin: 2px 8px;
 QListWidget#nav::item:selected {{ background: {c["select"]}; color: {c["select_text"]}; }}
 QListView#gallery {{ background: {c["night"]}; }}
 QLineEdit#search {{ background: {c["raised"]}; border: {border} solid {c["line"]};
-    border-radius: 28px; padding: 6px 20px; color: {c["text"]}; font-size: {px(22)};
-    min-height: {TOUCH_PX - 14}px; }}
+    border-radius: {px(28)}; padding: 6px 20px; color: {c["text"]}; font-size: {px(22)};
+    min-height: {t(14)}; }}
 QLineEdit#search:focus {{ border: 2px solid {c["accent"]}; }}
 QPushButton#lang, QPushButton#kioskTool {{ background: transparent; color: {c["text"]};
     border: 2px solid transparent; border-radius: 10px; padding: 4px 12px;
-    font-size: {px(20)}; min-height: {TOUCH_PX - 12}px; min-width: {TOUCH_PX - 28}px; }}
+    font-size: {px(20)}; min-height: {t(12)}; min-width: {t(28)}; }}
 QPushButton#lang:checked {{ color: {c["text"]}; border-color: {c["ochre"]};
     text-decoration: underline; font-weight: bold; }}
 QPushButton#kioskTool:checked {{ border-color: {c["accent"]}; }}
@@ -80,15 +88,15 @@ QPushButton#lang:focus, QPushButton#kioskTool:focus, QPushButton#chip:focus,
 QPushButton#back:focus, QPushButton#stepButton:focus {{ border: 3px solid {c["accent"]}; }}
 QPushButton#back {{ background: {c["raised"]}; color: {c["text"]};
     border: {border} solid {c["line"]}; border-radius: 28px; padding: 6px 22px;
-    font-size: {px(22)}; min-height: {TOUCH_PX - 14}px; }}
+    font-size: {px(22)}; min-height: {t(14)}; }}
 QPushButton#stepButton {{ background: {c["raised"]}; color: {c["text"]};
     border: {border} solid {c["line"]}; border-radius: 28px; font-size: {px(34)};
-    min-width: {TOUCH_PX}px; min-height: {TOUCH_PX - 4}px; padding: 0 8px; }}
+    min-width: {touch_px}px; min-height: {t(4)}; padding: 0 8px; }}
 QPushButton#stepButton:disabled {{ color: {c["line"]}; border-style: dashed; }}
 QLabel#position {{ color: {c["muted"]}; font-size: {px(20)}; padding: 0 10px; }}
 QPushButton#chip, QPushButton#chipClear {{ background: transparent; color: {c["text"]};
     border: {border} solid {c["line"]}; border-radius: 24px; padding: 6px 20px;
-    font-size: {px(20)}; min-height: {TOUCH_PX - 20}px; }}
+    font-size: {px(20)}; min-height: {t(20)}; }}
 QPushButton#chip:checked {{ background: {c["select"]}; border-color: {c["select"]};
     color: {c["select_text"]}; font-weight: bold; }}
 QPushButton#chipClear {{ color: {c["muted"]}; border-style: dashed; }}
@@ -106,7 +114,7 @@ QLabel#credit {{ color: {c["muted"]}; font-size: {px(18)}; }}
 QLabel#empty {{ color: {c["muted"]}; font-size: {px(24)}; }}
 QLabel#related {{ background: {c["raised"]}; color: {c["text"]};
     border: {border} solid {c["line"]}; border-radius: 8px; padding: 10px 14px;
-    font-size: {px(21)}; min-height: {TOUCH_PX - 22}px; }}
+    font-size: {px(21)}; min-height: {t(22)}; }}
 QLabel#bubble {{ font-size: {px(22)}; }}
 QLabel#placeText {{ font-size: {px(22)}; }}
 QLabel#placeNote {{ font-size: {px(17)}; }}
@@ -115,7 +123,7 @@ QPushButton#placeOriginal {{ font-size: {px(18)}; min-height: {TOUCH_PX - 18}px;
 QListWidget#places {{ font-size: {px(20)}; }}
 QListWidget#places::item {{ padding: 10px 8px; }}
 QPushButton#placesButton, QPushButton#compareButton {{ font-size: {px(20)};
-    min-height: {TOUCH_PX - 18}px; padding: 8px 18px; }}
-QScrollBar:vertical {{ width: 16px; }}
+    min-height: {t(18)}; padding: 8px 18px; }}
+QScrollBar:vertical {{ width: {px(16)}; }}
 QStatusBar {{ font-size: {px(18)}; }}
 """

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QScroller
 from exhibition_app.core.cards import GalleryData, ItemCard
 from exhibition_app.core.filters import Filters
 from exhibition_app.errors import message_of
-from exhibition_app.ui.gallery.delegate import KIOSK, KIOSK_LARGE, TileMetrics
+from exhibition_app.ui.gallery.delegate import KIOSK, TileMetrics
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.kiosk.attract import AttractScreen
 from exhibition_app.ui.kiosk.idle import DEFAULT_COUNTDOWN_S, DEFAULT_IDLE_S, IdleWatcher
@@ -59,6 +59,9 @@ class KioskOptions:
     stats: bool = True
     #: False for the curator's preview: a normal window, drafts shown, nothing locked.
     locked: bool = True
+    #: Only published items and exhibitions (None: when locked). The curator's preflight
+    #: checks drafts about to be published in an unlocked window.
+    published_only: bool | None = None
     #: How often to look for a new publication (seconds; 0: never).
     poll_s: float = 5.0
     #: ``--catalog`` and ``--assets`` as given: where the offline copy is, if the server is
@@ -79,7 +82,8 @@ class KioskWindow(MainWindow):
         options: KioskOptions | None = None,
     ) -> None:
         self.options = options or KioskOptions(lang=language.code)
-        self.published_only = self.options.locked
+        only = self.options.published_only
+        self.published_only = self.options.locked if only is None else only
         self._unlocked = not self.options.locked
         self._visiting: tuple[int, float, str] | None = None  # (item id, since, language)
         self.accessible_mode = False
@@ -91,7 +95,7 @@ class KioskWindow(MainWindow):
         self.link = ServerLink(self, open_catalog)
         self.link.serial_heard.connect(self._serial_heard)
         self.setObjectName("kiosk")
-        self.setStyleSheet(kiosk_style())
+        self.setStyleSheet(kiosk_style())  # laid out for the screen's shape below
         self.statusBar().hide()  # visitors see no engineering messages
         self.tasks.error.disconnect(self._show_error)
         self.tasks.error.connect(lambda message: log.warning("kiosk: %s", message))
@@ -135,8 +139,7 @@ class KioskWindow(MainWindow):
 
         # Kinetic scrolling for fingers. Not for the mouse: QScroller's mouse gesture holds
         # back presses, so a quick tap on a tile would not open it.
-        for widget in (self.view.viewport(), self.nav.viewport()):
-            QScroller.grabGesture(widget, QScroller.ScrollerGestureType.TouchGesture)
+        QScroller.grabGesture(self.nav.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         if self.options.hide_cursor:
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
@@ -165,7 +168,7 @@ class KioskWindow(MainWindow):
             page.indexOf(self.section_text) + 1, self.more_button, 0, Qt.AlignmentFlag.AlignLeft
         )
         self.search.setMaximumWidth(520)
-        self.search.setMinimumWidth(360)
+        self.search.setMinimumWidth(300)
         self.search.installEventFilter(self)
 
         from exhibition_app.ui.kiosk.keyboard import OnScreenKeyboard
@@ -179,6 +182,10 @@ class KioskWindow(MainWindow):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
         self._retranslate_kiosk()
         self.language.changed.connect(lambda _l: self._retranslate_kiosk())
+        from exhibition_app.ui.kiosk import screen_layout
+
+        self.gallery_scroll = screen_layout.wrap_gallery(self)
+        screen_layout.apply_shape(self, force=True)
 
     def _retranslate_kiosk(self) -> None:
         self.home_button.setAccessibleName(tr("Kiosk", "Home: the start of the exhibition"))
@@ -207,6 +214,54 @@ class KioskWindow(MainWindow):
         super().resizeEvent(event)
         if hasattr(self, "attract"):
             self.attract.setGeometry(self.rect())
+        if hasattr(self, "gallery_scroll"):
+            from exhibition_app.ui.kiosk.screen_layout import apply_shape
+
+            apply_shape(self)
+
+    def _nav_size(self, item: Any, *, indent: bool) -> Any:
+        """Rows sized to their text wrapped at the room it really has at the kiosk's scale
+        (item margins, padding, a scroll bar), so no row ends in an ellipsis."""
+        from PySide6.QtCore import QSize
+        from PySide6.QtGui import QFontMetrics
+
+        from exhibition_app.ui.main_window import NAV_INDENT
+
+        self.nav.ensurePolished()
+        font = self.nav.font()
+        font.setBold(item.font().bold())
+        room = nav_text_room(self.nav_width, self.shape.scale, indent=indent)
+        rect = QFontMetrics(font).boundingRect(
+            0,
+            0,
+            room - (NAV_INDENT if indent else 0),
+            10_000,
+            int(Qt.TextFlag.TextWordWrap),
+            item.text(),
+        )
+        return QSize(self.nav_width - 30, rect.height() + 18)
+
+    def _show_base(self) -> None:
+        super()._show_base()
+        self._scroll_top()
+        from exhibition_app.ui.kiosk.screen_layout import fit_gallery
+
+        fit_gallery(self)  # the chips' rows and the tiles' rows changed
+
+    def _visible_tiles_ready(self) -> bool:
+        """Only the tiles inside the scroll area's window have to be ready."""
+        if self.stack.currentIndex() != 0 or not self.view.isVisible():
+            return True
+        scroll = self.gallery_scroll.viewport()
+        top_left = self.view.viewport().mapFrom(self, scroll.mapTo(self, scroll.rect().topLeft()))
+        from PySide6.QtCore import QRect
+
+        visible = QRect(top_left, scroll.size())
+        return all(
+            self.model.thumbnail_ready(row)
+            for row in range(self.model.rowCount())
+            if self.view.visualRect(self.model.index(row)).intersects(visible)
+        )
 
     def _open_and_read(self, open_catalog: Callable[[], Catalog]) -> tuple[Catalog, GalleryData]:
         """Runs on the database worker; a kiosk whose server is out of reach opens its
@@ -344,6 +399,10 @@ class KioskWindow(MainWindow):
         self.section_text.setText(full if expanded or short == full else short)
         self.more_button.setText(tr("Kiosk", "Show less") if expanded else tr("Kiosk", "Read more"))
         self.more_button.setAccessibleName(self.more_button.text())
+        if hasattr(self, "gallery_scroll"):
+            from exhibition_app.ui.kiosk.screen_layout import fit_heading
+
+            fit_heading(self)
 
     def _load_failed(self, exc: BaseException) -> None:
         """Visitors see a calm notice; the reason goes to the log for staff. A kiosk tries
@@ -486,8 +545,9 @@ class KioskWindow(MainWindow):
         if self._item_page is not None:
             self._item_page.map.cancel_loading()
         self.stack.setCurrentIndex(0)
+        self.nav.show()
         self.view.clearSelection()
-        self.view.scrollToTop()
+        self._scroll_top()
         self._record("reset")
         if self._pending_publication:
             self.reload_published()
@@ -564,16 +624,20 @@ class KioskWindow(MainWindow):
         super().open_item(item_id)
         if self._item_page is not None and self.stack.currentWidget() is self._item_page:
             self._visiting = (item_id, time.monotonic(), self.language.code)
+            self.nav.hide()  # the item page is immersive: the picture takes the room
 
     def show_gallery(self) -> None:
         self._leave_item()
         super().show_gallery()
+        self.nav.show()
 
     @property
     def item_page(self) -> ItemPage:
         page = MainWindow.item_page.fget(self)  # type: ignore[attr-defined]
         if not page.property("kioskReady"):  # once per page: each grab costs memory
-            page._scroll.setMaximumWidth(800)  # kiosk type is larger: a wider text column
+            from exhibition_app.ui.kiosk.screen_layout import shape_item_page
+
+            shape_item_page(self)  # text in a side panel, or below the picture (portrait)
             QScroller.grabGesture(
                 page._scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture
             )
@@ -625,16 +689,11 @@ class KioskWindow(MainWindow):
     # -- accessibility ---------------------------------------------------------------------
     def set_accessible_mode(self, on: bool) -> None:
         """Larger text and higher contrast (the "Aa" button)."""
+        from exhibition_app.ui.kiosk.screen_layout import apply_shape
+
         self.accessible_mode = on
         self.access_button.setChecked(on)
-        self.setStyleSheet(kiosk_style(large=on, contrast=on))
-        metrics = KIOSK_LARGE if on else KIOSK
-        if on:
-            from dataclasses import replace
-
-            metrics = replace(metrics, high_contrast=True)
-        self.delegate.metrics = metrics
-        self.view.setGridSize(metrics.tile)
+        apply_shape(self, force=True)  # style sheet and tiles at the larger size
         self._retranslate_nav()
         if self._item_page is not None:
             self._item_page.refresh()
@@ -645,9 +704,17 @@ class KioskWindow(MainWindow):
 
     def _scroll_top(self) -> None:
         self.view.scrollToTop()
+        if hasattr(self, "gallery_scroll"):
+            self.gallery_scroll.verticalScrollBar().setValue(0)
 
 
 INTRO_CHARS = 260
+
+
+def nav_text_room(nav_width: int, scale: float, *, indent: bool) -> int:
+    """The width a row of the exhibitions-and-sections list has for its text: less the
+    row's margins (2 x 8) and padding (2 x 14), room for a scroll bar, and a little slack."""
+    return nav_width - 2 * 8 - 2 * 14 - round(16 * scale) - 6
 
 
 def shorten_intro(text: str, limit: int = INTRO_CHARS) -> str:

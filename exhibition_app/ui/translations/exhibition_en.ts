@@ -337,6 +337,14 @@
       <translation>Folder imported</translation>
     </message>
     <message>
+      <source>Kiosk preflight</source>
+      <translation>Kiosk preflight</translation>
+    </message>
+    <message>
+      <source>On the kiosk, some of this item's texts would be cut or some controls would be too small to touch. It is published anyway; shorten the texts and check again.</source>
+      <translation>On the kiosk, some of this item's texts would be cut or some controls would be too small to touch. It is published anyway; shorten the texts and check again.</translation>
+    </message>
+    <message>
       <source>About the pictures you added</source>
       <translation>About the pictures you added</translation>
     </message>

@@ -337,6 +337,14 @@
       <translation>Қалта импортталды</translation>
     </message>
     <message>
+      <source>Kiosk preflight</source>
+      <translation>Киоскіні алдын ала тексеру</translation>
+    </message>
+    <message>
+      <source>On the kiosk, some of this item's texts would be cut or some controls would be too small to touch. It is published anyway; shorten the texts and check again.</source>
+      <translation>Киоскте осы экспонаттың кейбір мәтіндері қиылып қалады немесе кейбір басқару элементтері саусақпен басуға тым кішкентай болады. Экспонат бәрібір жарияланды; мәтіндерді қысқартып, қайта тексеріңіз.</translation>
+    </message>
+    <message>
       <source>About the pictures you added</source>
       <translation>Қосылған суреттер туралы</translation>
     </message>

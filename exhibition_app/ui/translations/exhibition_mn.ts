@@ -337,6 +337,14 @@
       <translation>Хавтсыг импортлолоо</translation>
     </message>
     <message>
+      <source>Kiosk preflight</source>
+      <translation>Киоскийн урьдчилсан шалгалт</translation>
+    </message>
+    <message>
+      <source>On the kiosk, some of this item's texts would be cut or some controls would be too small to touch. It is published anyway; shorten the texts and check again.</source>
+      <translation>Киоск дээр энэ үзмэрийн зарим бичвэр тасарч харагдах эсвэл зарим удирдлага хуруугаар дарахад хэт жижиг байна. Үзмэрийг ямар ч байсан нийтэлсэн; бичвэрүүдийг богиносгоод дахин шалгана уу.</translation>
+    </message>
+    <message>
       <source>About the pictures you added</source>
       <translation>Нэмсэн зургийн тухай</translation>
     </message>

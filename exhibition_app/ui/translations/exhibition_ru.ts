@@ -337,6 +337,14 @@
       <translation>Папка импортирована</translation>
     </message>
     <message>
+      <source>Kiosk preflight</source>
+      <translation>Предварительная проверка киоска</translation>
+    </message>
+    <message>
+      <source>On the kiosk, some of this item's texts would be cut or some controls would be too small to touch. It is published anyway; shorten the texts and check again.</source>
+      <translation>В киоске некоторые тексты этого экспоната будут обрезаны или некоторые элементы управления окажутся слишком малы для касания. Экспонат всё равно опубликован; сократите тексты и проверьте снова.</translation>
+    </message>
+    <message>
       <source>About the pictures you added</source>
       <translation>О добавленных изображениях</translation>
     </message>
