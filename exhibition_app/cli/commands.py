@@ -25,10 +25,15 @@ PlainHandler = Callable[[argparse.Namespace], int]
 class Commands:
     """The top-level sub-commands of the parser being built."""
 
-    def __init__(self, sub: Any, common: OneLineParser) -> None:
+    def __init__(
+        self, sub: Any, common: OneLineParser, common_without_lang: OneLineParser | None = None
+    ) -> None:
         #: argparse's sub-parsers action of the top-level parser (``add_subparsers``).
         self._sub = sub
         self._common = common
+        #: The parent of a command with a ``--lang`` of its own (``own_lang=True``): sharing
+        #: the common parent and resolving the clash would edit the parent's actions.
+        self._common_without_lang = common_without_lang
         self._groups: dict[str, Any] = {}
 
     def group(self, name: str, help_text: str) -> Any:
@@ -77,9 +82,11 @@ class Commands:
         options: dict[str, Any],
     ) -> OneLineParser:
         where = self._sub if group is None else group
-        parser: OneLineParser = where.add_parser(
-            name, parents=[self._common], help=help_text, **options
-        )
+        common = self._common
+        if options.pop("own_lang", False):
+            assert self._common_without_lang is not None, "Commands made without that parent"
+            common = self._common_without_lang
+        parser: OneLineParser = where.add_parser(name, parents=[common], help=help_text, **options)
         parser.set_defaults(handler=handler, opens_catalog=opens_catalog)
         return parser
 

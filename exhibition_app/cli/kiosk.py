@@ -34,7 +34,7 @@ def register(commands: Commands) -> None:
         group=kiosk,
         help="lay out every published item at each screen size and language offscreen and "
         "report text the kiosk would cut and targets too small to touch (exit 1 if any)",
-        conflict_handler="resolve",  # --lang here lists languages to check
+        own_lang=True,  # --lang here lists the languages to check
     )
     preflight.add_argument(
         "--size",

@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser of every command line the program accepts."""
     p = top_parser()
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    commands = Commands(sub, common_options())
+    commands = Commands(sub, common_options(), common_options(lang=False))
     for group in GROUPS:
         group.register(commands)
     return p

@@ -129,12 +129,15 @@ def top_parser() -> OneLineParser:
     return p
 
 
-def common_options() -> OneLineParser:
-    """The parent of every command's parser: ``--json`` and ``--lang`` after the command."""
+def common_options(*, lang: bool = True) -> OneLineParser:
+    """The parent of every command's parser: ``--json`` and ``--lang`` after the command
+    (``lang=False``: only ``--json``, for a command whose ``--lang`` means something else)."""
     common = OneLineParser(add_help=False)
     common.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
     )
+    if not lang:
+        return common
     common.add_argument(
         "--lang",
         default=argparse.SUPPRESS,
