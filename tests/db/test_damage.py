@@ -9,6 +9,7 @@ import json
 import os
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -28,9 +29,13 @@ PAGE = 4096
 
 
 def _flip_bytes(data: bytearray) -> None:
+    """The first byte of 40 pages of the file's second half, where the items' texts and
+    the search index are (a b-tree page's type, an overflow page's link): bytes flipped
+    inside a text would be another text, which no check of SQLite's can see."""
     rng = random.Random(1)
-    for i in rng.sample(range(PAGE, len(data)), 40):
-        data[i] ^= 0xFF
+    pages = len(data) // PAGE
+    for page in rng.sample(range(pages // 2, pages), 40):
+        data[page * PAGE] ^= 0xFF
 
 
 def _zero_a_page(data: bytearray) -> None:
@@ -123,7 +128,11 @@ def test_check_reports_a_catalogue_that_cannot_even_be_opened(tmp_path: Path) ->
 
 def test_a_read_that_meets_damage_is_one_line_pointing_to_check(tmp_path: Path) -> None:
     data = bytearray((ROOT / "catalog.db").read_bytes())
-    _flip_bytes(data)
+    # the root page of the items' texts, which listing the items reads
+    con = sqlite3.connect(f"file:{ROOT / 'catalog.db'}?mode=ro", uri=True)
+    (root,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'item_text'").fetchone()
+    con.close()
+    data[(root - 1) * PAGE] ^= 0xFF
     db = tmp_path / "catalog.db"
     db.write_bytes(bytes(data))
     proc = _cli("--catalog", str(db), "--assets", str(tmp_path / "assets"), "items", "list")

@@ -45,8 +45,9 @@ def test_read_gallery_is_the_gallery_of_one_read_session(sample_catalog: Catalog
     assert read_gallery(sample_catalog) == expected
     with sample_catalog.session() as s:
         unpublish(s, items=[1], user=None)
+    published = sum(1 for card in expected.items.values() if card.published)
     shown = read_gallery(sample_catalog, published_only=True)
-    assert 1 not in shown.items and len(shown.items) == len(expected.items) - 1
+    assert 1 not in shown.items and len(shown.items) == published - 1
     assert 1 in read_gallery(sample_catalog).items
 
 

@@ -124,7 +124,13 @@ def test_the_hash_from_the_overview_finds_near_duplicates(
     assert prepared.changed is False and prepared.data_path == path
     assert prepared.phash is not None
     assert hamming(prepared.phash, full) <= NEAR_DUPLICATE_BITS // 2
-    others = [dhash(Image.open(p).convert("RGB")) for p in SAMPLE_MEDIA if p != path]
+    # (the sample's two Blue Marble editions are near-duplicates of each other by nature)
+    twins = {"66992f97", "10f5389b"}
+    others = [
+        dhash(Image.open(p).convert("RGB"))
+        for p in SAMPLE_MEDIA
+        if p != path and not {p.name[:8], path.name[:8]} <= twins
+    ]
     assert min(hamming(prepared.phash, h) for h in others) > NEAR_DUPLICATE_BITS
 
 

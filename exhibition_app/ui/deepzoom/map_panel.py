@@ -329,6 +329,7 @@ class MapPanel(QWidget):
         self.places_button.setText(
             tr("MapPanel", "Places on this map: %1").replace("%1", str(len(data.notes)))
         )
+        self.places_button.setAccessibleName(self.places_button.text())
         self.places_button.adjustSize()
         self.places_button.move(12, 12)
         self.places_button.setVisible(bool(data.notes))
