@@ -99,6 +99,7 @@ from PIL import Image, ImageCms, ImageFile, features
 from exhibition_app.core.durable import atomic_write, replace_dir
 from exhibition_app.errors import ExhibitionError
 from exhibition_app.imaging import source
+from exhibition_app.imaging.background import BackgroundDecode, follows
 from exhibition_app.imaging.colour import (
     EXHIBITION_BACKGROUND,
     SIXTEEN_BIT_MODES,
@@ -317,20 +318,24 @@ def _check_cancel(cancel: Callable[[], bool] | None) -> None:
 # --------------------------------------------------------------------------- scratch levels
 
 
-class _Level:
-    """One pyramid level in RGB: ordinary memory when small, a scratch file when big."""
+class _Whole:
+    """A level assembled band by band to be saved as one JPEG (``full/max``).
 
-    #: Above this many bytes (4 a pixel) the level goes to a scratch file.
-    IN_MEMORY_BYTES = _IN_MEMORY_BYTES
-    #: Whether that scratch file is mapped (for an encoder that reads the image's core).
-    MAPPED = False
+    Small levels live in ordinary memory; big ones in a mapped scratch file: bands
+    go in with positioned writes, and the JPEG encoder reads rows through the mapping,
+    which the `Pager` keeps dropping from the resident set, so saving a 4096-pixel
+    level adds no level-sized buffer.
+    """
+
+    #: Above this many bytes (4 a pixel) the level goes to a mapped scratch file.
+    IN_MEMORY_BYTES = min(_IN_MEMORY_BYTES, _WHOLE_IN_MEMORY_BYTES)
 
     def __init__(self, size: tuple[int, int], path: Path, pager: _Pager) -> None:
         self.size = size
         self._image: Image.Image | None = None
         self._scratch: _Scratch | None = None
         if size[0] * size[1] * 4 > self.IN_MEMORY_BYTES:
-            self._scratch = _Scratch(path, "RGB", size, pager, mapped=self.MAPPED)
+            self._scratch = _Scratch(path, "RGB", size, pager, mapped=True)
         else:
             self._image = Image.new("RGB", size)
 
@@ -339,31 +344,6 @@ class _Level:
             self._scratch.paste(im, at)
         elif self._image is not None:
             self._image.paste(im, at)
-
-    def crop(self, box: tuple[int, int, int, int]) -> Image.Image:
-        if self._scratch is not None:
-            return Image.new("RGB", (1, 1))._new(self._scratch.crop(box))
-        assert self._image is not None
-        return self._image.crop(box)
-
-    def close(self) -> None:
-        if self._image is not None:
-            self._image.close()
-        if self._scratch is not None:
-            self._scratch.close()
-
-
-class _Whole(_Level):
-    """A level assembled block by block to be saved as one JPEG (``full/max``).
-
-    Small levels live in ordinary memory; big ones in a mapped scratch file: blocks
-    go in with positioned writes, and the JPEG encoder reads rows through the mapping,
-    which the `Pager` keeps dropping from the resident set, so saving a 4096-pixel
-    level adds no level-sized buffer.
-    """
-
-    IN_MEMORY_BYTES = min(_IN_MEMORY_BYTES, _WHOLE_IN_MEMORY_BYTES)
-    MAPPED = True
 
     def save(self, path: Path, quality: int, pager: _Pager) -> None:
         if self._scratch is not None:
@@ -374,6 +354,12 @@ class _Whole(_Level):
             assert self._image is not None
             path.parent.mkdir(parents=True, exist_ok=True)
             _save_jpeg(self._image, path, quality)
+
+    def close(self) -> None:
+        if self._image is not None:
+            self._image.close()
+        if self._scratch is not None:
+            self._scratch.close()
 
 
 # --------------------------------------------------------------------------- pixels
@@ -405,6 +391,10 @@ class _Normaliser:
             else:
                 scale = 255.0 / (hi - lo) if hi > lo else 0.0
                 self._scale = (scale, -lo * scale)
+
+    def to_rgb(self, block: Image.Image) -> Image.Image:
+        """``block`` of the upright source (decoded elsewhere), as RGB."""
+        return self._to_rgb(block)
 
     def _extrema(self, cancel: Callable[[], bool] | None) -> tuple[float, float]:
         lo, hi = math.inf, -math.inf
@@ -574,6 +564,27 @@ class _Built:
     files: int
 
 
+@dataclass
+class _Stage:
+    """One pyramid level while it is being built, a band of ``tile`` rows at a time."""
+
+    size: tuple[int, int]
+    #: the level's tiles by tile row: ``(path, box in level pixels)``
+    rows: dict[int, list[tuple[str, tuple[int, int, int, int]]]]
+    #: ``full/max`` is assembled here (when it is this level and not one of its tiles)
+    whole: _Whole | None = None
+    #: ``full/{w},{h}`` is assembled here (a listed size that is not already a file)
+    listed: Image.Image | None = None
+    #: the band being filled from the level above: its top row, and rows filled so far
+    band: Image.Image | None = None
+    band_top: int = 0
+    filled: int = 0
+    #: the next row this level expects
+    next_row: int = 0
+    #: a last odd row of a band, kept to be reduced with the next band (odd tile sizes)
+    carry: Image.Image | None = None
+
+
 def _open_decoded(
     src: Path,
     name: str,
@@ -581,14 +592,24 @@ def _open_decoded(
     pager: _Pager,
     max_pixels: int,
     on_read: Callable[[int], None],
-) -> tuple[ImageFile.ImageFile, _Scratch | None]:
-    """Open and decode ``src``, into a mapped scratch core when that helps."""
+    ahead: int,
+) -> tuple[ImageFile.ImageFile, _Scratch | None, BackgroundDecode | None]:
+    """Open ``src`` and decode it: on a thread (`BackgroundDecode`) for a big upright RGB
+    JPEG, whose rows are used while the rest decodes; otherwise here, before returning
+    (into a mapped scratch core when that helps)."""
     with source.pixel_limit(max_pixels):
         im = source.open_checked(src, name, max_pixels)
         try:
-            # The source's scratch file and the levels' take about 5 bytes a pixel; a write
-            # through a mapping into a full disk would kill the process (SIGBUS).
+            # The source's scratch file takes 4 bytes a pixel; a write through a mapping
+            # into a full disk would kill the process (SIGBUS).
             check_free_space(work, im.size[0] * im.size[1] * 5, name, im.size)
+            if follows(im, _IN_MEMORY_BYTES) and source.exif_orientation(im) == 1:
+                try:
+                    decode = BackgroundDecode(im, name, max_pixels, ahead)
+                except (OSError, ValueError, MemoryError):
+                    pass  # no room for the mapping: decode into a scratch file first
+                else:
+                    return im, None, decode
             scratch = decode_into_scratch(
                 im,
                 name,
@@ -602,7 +623,7 @@ def _open_decoded(
         except BaseException:
             im.close()
             raise
-    return im, scratch
+    return im, scratch, None
 
 
 def _build_into(
@@ -619,18 +640,30 @@ def _build_into(
 ) -> _Built:
     name = source.display_name(src)
     total_bytes = max(1, source.check_file(src, name))
+    read_bytes = 0
+    done_units = 0
+    total_units = 1
+
+    def report() -> None:
+        decoded = min(1.0, read_bytes / total_bytes)
+        progress.report(
+            _DECODE_SHARE * decoded + (1 - _DECODE_SHARE) * min(1.0, done_units / total_units)
+        )
 
     def on_read(count: int) -> None:
+        nonlocal read_bytes
         _check_cancel(cancel)
         pager.release()
-        progress.report(_DECODE_SHARE * min(1.0, count / total_bytes))
+        read_bytes = count
+        report()
 
-    im, scratch = _open_decoded(src, name, work, pager, max_pixels, on_read)
-    levels: list[_Level] = []
-    wholes: list[_Whole] = []
+    im, scratch, decode = _open_decoded(src, name, work, pager, max_pixels, on_read, 2 * tile)
+    stages: list[_Stage] = []
     saver: _Saver | None = None
     try:
-        progress.report(_DECODE_SHARE)
+        if decode is None:
+            read_bytes = total_bytes
+            report()
         normaliser = _Normaliser(im, scratch, cancel)
         width, height = normaliser.size
         factors = scale_factors_for(width, height, tile)
@@ -638,20 +671,19 @@ def _build_into(
         listed = set(sizes)
         max_index = factors.index(_max_factor(width, height, factors))
         max_rel = full_path("max")
-        block = 2 * tile
 
         level_sizes = [level_size(width, height, sf) for sf in factors]
         requests = [_level_requests(width, height, tile, sf) for sf in factors]
-        # Progress units: one per block read and one per file saved.
-        total_units = sum(-(-lw // block) * -(-lh // block) for lw, lh in level_sizes)
+        # Progress units: one per band and one per file saved.
+        total_units = sum(-(-lh // tile) for _lw, lh in level_sizes)
         total_units += sum(len(r) for r in requests) + len(sizes) + 1
-        done_units = 0
         written: set[str] = set()
+        copies: list[str] = []  # listed sizes that are full/max: copied at the end
 
         def advance() -> None:
             nonlocal done_units
             done_units += 1
-            progress.report(_DECODE_SHARE + (1 - _DECODE_SHARE) * done_units / total_units)
+            report()
 
         saver = _Saver(workers, quality, advance)
 
@@ -663,76 +695,136 @@ def _build_into(
             else:
                 advance()
 
-        read: Callable[[tuple[int, int, int, int]], Image.Image] = normaliser.crop
-        for index, sf in enumerate(factors):
-            lw, lh = level_sizes[index]
-            by_block: dict[tuple[int, int], list[tuple[str, tuple[int, int, int, int]]]] = {}
+        for index, size in enumerate(level_sizes):
+            rows: dict[int, list[tuple[str, tuple[int, int, int, int]]]] = {}
             for rel, box in requests[index]:
-                by_block.setdefault((box[0] // block, box[1] // block), []).append((rel, box))
-            # full/max: assembled from this level's blocks unless a tile already is it.
-            whole: _Whole | None = None
-            if index == max_index and all(rel != max_rel for rel, _ in requests[index]):
-                whole = _Whole((lw, lh), work / ".scratch-max", pager)
-                wholes.append(whole)
-            following: _Level | None = None
-            if index + 1 < len(factors):
-                following = _Level(level_sizes[index + 1], work / f".scratch-{sf * 2}", pager)
-                levels.append(following)
-            for bbox in _blocks(lw, lh, block):
-                _check_cancel(cancel)
-                img = read(bbox)
-                for rel, box in by_block.get((bbox[0] // block, bbox[1] // block), ()):
-                    local = (box[0] - bbox[0], box[1] - bbox[1], box[2] - bbox[0], box[3] - bbox[1])
-                    save(img if local == (0, 0, *img.size) else img.crop(local), rel)
-                if following is not None:
-                    following.paste(img.reduce(2), (bbox[0] // 2, bbox[1] // 2))
-                if whole is not None:
-                    whole.paste(img, (bbox[0], bbox[1]))
-                pager.release()
-                advance()
-            saver.drain()  # this level's tiles are on disk (full/max may be one of them)
-            if whole is not None:
-                whole.save(work / max_rel, quality, pager)
+                rows.setdefault(box[1] // tile, []).append((rel, box))
+            stage = _Stage(size, rows)
+            rels = {rel for rel, _box in requests[index]}
+            if index == max_index and max_rel not in rels:
+                stage.whole = _Whole(size, work / ".scratch-max", pager)
+            listed_rel = full_path("{},{}".format(*size))
+            if size in listed and index != max_index and listed_rel not in rels:
+                stage.listed = Image.new("RGB", size)
+            stages.append(stage)
+
+        def finish(index: int) -> None:
+            """The last band of level ``index`` is done: write its whole-level files."""
+            stage = stages[index]
+            if stage.whole is not None:
+                stage.whole.save(work / max_rel, quality, pager)
                 written.add(max_rel)
                 advance()
-                wholes.remove(whole)
-                whole.close()
+                stage.whole.close()
+                stage.whole = None
             elif index == max_index:
                 advance()  # a tile was full/max
-            if (lw, lh) in listed:
-                rel = full_path(f"{lw},{lh}")
-                if index != max_index:
-                    save(read((0, 0, lw, lh)), rel)
-                elif rel not in written:  # the same pixels as full/max: copy, do not re-read
-                    (work / rel).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(work / max_rel, work / rel)
-                    written.add(rel)
-                    advance()
+            if stage.size in listed:
+                rel = full_path("{},{}".format(*stage.size))
+                if stage.listed is not None:
+                    save(stage.listed, rel)
+                    stage.listed = None
+                elif index == max_index and rel not in written:
+                    copies.append(rel)  # the same pixels as full/max: copied, not re-encoded
                 else:
                     advance()
-            # This level is done: free it (the source after the first level).
-            if index == 0:
-                im.close()
-                if scratch is not None:
-                    scratch.close()
-                    scratch = None
-            else:
-                levels.pop(0).close()
-            if following is not None:
-                read = following.crop
+
+        def process(index: int, band: Image.Image, top: int, borrowed: bool = False) -> None:
+            """Band ``band`` (full width, rows from ``top``) of level ``index`` is complete;
+            ``borrowed``: it is valid only until this returns (nothing may keep it)."""
+            _check_cancel(cancel)
+            stage = stages[index]
+            lw, lh = stage.size
+            for rel, box in stage.rows.get(top // tile, ()):
+                local = (box[0], 0, box[2], box[3] - top)
+                if local != (0, 0, *band.size):
+                    save(band.crop(local), rel)
+                else:  # the band is the tile (a narrow image)
+                    save(band.copy() if borrowed else band, rel)
+            if stage.whole is not None:
+                stage.whole.paste(band, (0, top))
+            if stage.listed is not None:
+                stage.listed.paste(band, (0, top))
+            if index + 1 < len(stages):
+                part, part_top = band, top
+                if stage.carry is not None:  # odd tile size: reduce whole pairs of rows
+                    part = Image.new("RGB", (lw, band.height + 1))
+                    part.paste(stage.carry, (0, 0))
+                    part.paste(band, (0, 1))
+                    part_top, stage.carry = top - 1, None
+                if part.height % 2 and part_top + part.height < lh:
+                    stage.carry = part.crop((0, part.height - 1, lw, part.height))
+                    part = part.crop((0, 0, lw, part.height - 1))
+                if part.height:
+                    feed(index + 1, part.reduce(2), part_top // 2)
+            pager.release()
+            advance()
+            if top + band.height == lh:
+                finish(index)
+
+        def feed(index: int, piece: Image.Image, top: int) -> None:
+            """Rows from ``top`` of level ``index`` arrive (reduced from the level above)."""
+            stage = stages[index]
+            lw, lh = stage.size
+            assert top == stage.next_row, (index, top, stage.next_row)
+            stage.next_row = top + piece.height
+            y = 0
+            while y < piece.height:
+                if stage.band is None:
+                    need = min(tile, lh - (top + y))
+                    if y == 0 and piece.height == need:  # exactly one band: no copy
+                        process(index, piece, top)
+                        return
+                    stage.band = Image.new("RGB", (lw, need))
+                    stage.band_top, stage.filled = top + y, 0
+                take = min(stage.band.height - stage.filled, piece.height - y)
+                part = piece if take == piece.height else piece.crop((0, y, lw, y + take))
+                stage.band.paste(part, (0, stage.filled))
+                stage.filled += take
+                y += take
+                if stage.filled == stage.band.height:
+                    band, stage.band = stage.band, None
+                    process(index, band, stage.band_top)
+
+        def poll() -> None:
+            nonlocal read_bytes
+            _check_cancel(cancel)
+            if decode is not None:
+                read_bytes = decode.bytes_read
+            report()
+
+        for top in range(0, height, tile):
+            bottom = min(height, top + tile)
+            if decode is None:
+                process(0, normaliser.crop((0, top, width, bottom)), top)
+                continue
+            decode.wait_rows(bottom, poll)
+            read_bytes = total_bytes if decode.done else decode.bytes_read
+            process(0, normaliser.to_rgb(decode.band(top, bottom)), top, borrowed=True)
+            decode.consumed(bottom)
+            if bottom == height:
+                decode.finish()  # every row is used: the decoder must end well too
         saver.drain()
+        for rel in copies:
+            (work / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(work / max_rel, work / rel)
+            written.add(rel)
+            advance()
         max_size = level_size(width, height, factors[max_index])
         return _Built(width, height, factors, sizes, max_size, len(written))
     finally:
         if saver is not None:
             saver.close()
+        if decode is not None:
+            decode.stop()
         im.close()
+        if decode is not None:
+            decode.close()
         if scratch is not None:
             scratch.close()
-        for level in levels:
-            level.close()
-        for whole in wholes:
-            whole.close()
+        for stage in stages:
+            if stage.whole is not None:
+                stage.whole.close()
 
 
 def _info_document(built: _Built, tile: int, base_uri: str) -> dict[str, Any]:
