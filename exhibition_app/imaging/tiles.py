@@ -79,6 +79,7 @@ final rename (the last one to finish wins): callers should serialise per image.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -163,6 +164,9 @@ _IN_MEMORY_BYTES = 16 << 20
 # full/max is assembled in a mapped scratch file above this many bytes (or above
 # _IN_MEMORY_BYTES if lower): a copy of a level is all it would add to memory.
 _WHOLE_IN_MEMORY_BYTES = 1 << 20
+# How far (in tile rows) a JPEG decoding on a thread may run ahead of the first row the
+# builder still needs: more than one, so that it decodes while a band is cut into tiles.
+_DECODE_AHEAD = 1.5
 # Share of the progress bar given to decoding the source.
 _DECODE_SHARE = 0.3
 
@@ -657,7 +661,9 @@ def _build_into(
         read_bytes = count
         report()
 
-    im, scratch, decode = _open_decoded(src, name, work, pager, max_pixels, on_read, 2 * tile)
+    im, scratch, decode = _open_decoded(
+        src, name, work, pager, max_pixels, on_read, int(_DECODE_AHEAD * tile)
+    )
     stages: list[_Stage] = []
     saver: _Saver | None = None
     try:
@@ -729,9 +735,12 @@ def _build_into(
                 else:
                     advance()
 
-        def process(index: int, band: Image.Image, top: int, borrowed: bool = False) -> None:
-            """Band ``band`` (full width, rows from ``top``) of level ``index`` is complete;
-            ``borrowed``: it is valid only until this returns (nothing may keep it)."""
+        def process(
+            index: int, band: Image.Image, top: int, borrowed: bool
+        ) -> tuple[Image.Image, int] | None:
+            """Band ``band`` (full width, rows from ``top``) of level ``index`` is complete:
+            save its tiles; return its reduction for the next level (and where it goes).
+            ``borrowed``: the band is valid only until this returns (nothing may keep it)."""
             _check_cancel(cancel)
             stage = stages[index]
             lw, lh = stage.size
@@ -745,6 +754,7 @@ def _build_into(
                 stage.whole.paste(band, (0, top))
             if stage.listed is not None:
                 stage.listed.paste(band, (0, top))
+            reduced: tuple[Image.Image, int] | None = None
             if index + 1 < len(stages):
                 part, part_top = band, top
                 if stage.carry is not None:  # odd tile size: reduce whole pairs of rows
@@ -756,14 +766,17 @@ def _build_into(
                     stage.carry = part.crop((0, part.height - 1, lw, part.height))
                     part = part.crop((0, 0, lw, part.height - 1))
                 if part.height:
-                    feed(index + 1, part.reduce(2), part_top // 2)
+                    reduced = part.reduce(2), part_top // 2
             pager.release()
             advance()
             if top + band.height == lh:
                 finish(index)
+            return reduced
 
-        def feed(index: int, piece: Image.Image, top: int) -> None:
-            """Rows from ``top`` of level ``index`` arrive (reduced from the level above)."""
+        def feed(index: int, piece: Image.Image, top: int) -> list[tuple[Image.Image, int]]:
+            """Rows from ``top`` of level ``index`` arrive (reduced from the level above):
+            the bands they complete, with their tops."""
+            complete: list[tuple[Image.Image, int]] = []
             stage = stages[index]
             lw, lh = stage.size
             assert top == stage.next_row, (index, top, stage.next_row)
@@ -773,8 +786,7 @@ def _build_into(
                 if stage.band is None:
                     need = min(tile, lh - (top + y))
                     if y == 0 and piece.height == need:  # exactly one band: no copy
-                        process(index, piece, top)
-                        return
+                        return [(piece, top)]
                     stage.band = Image.new("RGB", (lw, need))
                     stage.band_top, stage.filled = top + y, 0
                 take = min(stage.band.height - stage.filled, piece.height - y)
@@ -783,8 +795,33 @@ def _build_into(
                 stage.filled += take
                 y += take
                 if stage.filled == stage.band.height:
-                    band, stage.band = stage.band, None
-                    process(index, band, stage.band_top)
+                    complete.append((stage.band, stage.band_top))
+                    stage.band = None
+            return complete
+
+        def cascade(
+            index: int,
+            bands: list[tuple[Image.Image, int]],
+            release: Callable[[], None] | None = None,
+        ) -> None:
+            """Process the last band of ``bands`` (taken out of the list, so that only this
+            frame holds it), free it, then the bands its reduction completes, and so on
+            down the levels: at most one band per level is alive. ``release()`` gives a
+            borrowed band back."""
+            band, top = bands.pop()
+            reduced = process(index, band, top, release is not None)
+            del band
+            if release is not None:
+                release()
+            if reduced is None:
+                return
+            piece, piece_top = reduced
+            del reduced
+            following = feed(index + 1, piece, piece_top)
+            del piece
+            following.reverse()
+            while following:
+                cascade(index + 1, following)
 
         def poll() -> None:
             nonlocal read_bytes
@@ -796,12 +833,12 @@ def _build_into(
         for top in range(0, height, tile):
             bottom = min(height, top + tile)
             if decode is None:
-                process(0, normaliser.crop((0, top, width, bottom)), top)
+                cascade(0, [(normaliser.crop((0, top, width, bottom)), top)])
                 continue
             decode.wait_rows(bottom, poll)
             read_bytes = total_bytes if decode.done else decode.bytes_read
-            process(0, normaliser.to_rgb(decode.band(top, bottom)), top, borrowed=True)
-            decode.consumed(bottom)
+            bands = [(normaliser.to_rgb(decode.band(top, bottom)), top)]
+            cascade(0, bands, functools.partial(decode.consumed, bottom))
             if bottom == height:
                 decode.finish()  # every row is used: the decoder must end well too
         saver.drain()
