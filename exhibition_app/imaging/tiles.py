@@ -15,7 +15,7 @@ without an image server::
 and then info.json bounds ``max`` with ``maxWidth``/``maxHeight`` set to exactly that
 level's size, as IIIF Image 3.0 allows (section 5.3). That size is always in ``sizes``
 (with its own ``full/{w},{h}`` file). It is written from the level the builder already
-holds, block by block into a mapped scratch file that the encoder then reads, so it does
+holds, band by band into a mapped scratch file that the encoder then reads, so it does
 not add a whole level of ordinary memory.
 
 `tile_urls` lists exactly the paths OpenSeadragon's ``IIIFTileSource.getTileUrl``
@@ -26,34 +26,48 @@ The builder writes the files from the same list, so the two cannot disagree.
 
 Memory
 ------
-Resident memory does not grow with the image area (measured by
-``python -m bench.tiles_memory``: about 50 MB peak for 100 MP, 60 MB for 1 GP, where
-a plain Pillow decode needs 0.4 and 3.8 GB). Pillow cannot decode part of a JPEG or
-PNG, so the source is decoded ONCE into a scratch file in the building folder
-(`exhibition_app.imaging.scratch`, shared with ingest): a
-writable shared ``mmap`` of the file is handed to Pillow as the image core before
-``load()`` (``Image.core.map_buffer``), so the decoder writes rows into file-backed
-pages instead of anonymous memory. Dirty file pages still count as resident, so
-they are dropped with ``madvise(MADV_DONTNEED)`` after every chunk the decoder reads
-(and by a backstop thread, `scratch.Pager`, for decoders that take the whole file in one
-call): on a shared file mapping that only unmaps the pages from this process; the
-data stays in the page cache and the kernel writes it to the file.
+Resident memory does not grow with the image area; it grows with its width, bounded.
+Pillow cannot decode part of a JPEG or PNG, so the whole source is decoded once, and
+the pyramid is then made in full-width bands of ``tile`` rows, top to bottom: each band
+is cut into its tiles, its 2x box reduction (``Image.reduce``) is appended to the next
+level's band, which is processed as soon as it has ``tile`` rows, and so on down the
+levels; no level is ever held whole (except the small ``full/{w},{h}`` ones, at most
+2048 pixels a side, and ``full/max``, below). The reduction of a ``ceil``-sized level
+gives exactly the ``ceil(W / sf)`` sizes IIIF and OpenSeadragon compute, and the pixels
+are those of a reduction of the whole level (bands start on even rows).
 
-The pyramid is then built in blocks of ``2*tile`` x ``2*tile`` level pixels: each
-block is read from the scratch file with positioned reads (not through the mapping,
-where kernel fault-around would map 64 KiB around every row touched), its tiles are
-saved, and its 2x box reduction (``Image.reduce``) is written with positioned writes
-into the next level's scratch file (levels under 16 MB stay in ordinary memory).
-Nothing holds more than a few blocks, whatever the width or height. The reduction
-of a ``ceil``-sized level gives exactly the ``ceil(W / sf)`` sizes IIIF and
-OpenSeadragon compute.
+An upright RGB JPEG, the usual big scan, is decoded on a thread
+(`exhibition_app.imaging.background`) into a private anonymous mapping the size of the
+image: address space, not memory. The builder takes each band from it without a copy
+as soon as libjpeg has written it, and gives the rows back (``MADV_DONTNEED``) once the
+band is done; the decoder waits whenever it is 1.5 bands ahead (`_DECODE_AHEAD`). So at
+most about ``11 * tile * width`` bytes are resident for pixels (1.5 bands of the source,
+one band per lower level, one reduced band): 120 MB for a 21600-pixel-wide picture,
+250 MB for a 1 GP one 44721 pixels wide, plus the tiles waiting for an encoder (a few
+MB). Measured: 160 MB peak resident for the 233 MP Schagen enlargement (libvips
+``dzsave``: 200 MB), 71 MB growth for 70 MP (10000 pixels wide).
+
+Other sources are decoded first, into a scratch file in the building folder
+(`exhibition_app.imaging.scratch`, shared with ingest): a writable shared ``mmap`` of
+the file is handed to Pillow as the image core before ``load()``
+(``Image.core.map_buffer``), so the decoder writes rows into file-backed pages instead
+of anonymous memory. Dirty file pages still count as resident, so they are dropped with
+``madvise(MADV_DONTNEED)`` after every chunk the decoder reads (and by a backstop thread,
+`scratch.Pager`, for decoders that take the whole file in one call): on a shared file
+mapping that only unmaps the pages from this process; the data stays in the page cache
+and the kernel writes it to the file. Bands are then read from it with one positioned
+read each (full-width rows are contiguous in the file).
+
+``full/max`` is assembled band by band in a mapped scratch file (in memory below 1 MB),
+which the JPEG encoder reads through the mapping, so it adds no level-sized buffer.
 
 Limits of this approach, by design: progressive JPEGs make libjpeg keep all DCT
 coefficients in memory (about 3 bytes per pixel), formats whose Pillow plugin
 ignores a preset image core (GIF, WebP, JPEG 2000, TIFFs Pillow itself rotates while
 loading) decode in ordinary memory, and without ``madvise`` (Windows) the operating
 system, not this module, decides when mapped pages leave the working set. The
-scratch files need about 5 bytes per source pixel of free disk space next to ``dest``.
+scratch files need up to about 5 bytes per source pixel of free disk space next to
+``dest`` (checked before decoding; a JPEG decoded on a thread needs none).
 
 Pixels: the EXIF orientation is applied, the colour is converted to sRGB through the
 embedded ICC profile when littlecms allows, transparency is composited onto the
@@ -66,10 +80,13 @@ Atomicity: everything is written into ``dest.parent/.building-<name>-<random>``;
 removed). A cancelled or failed build removes its building folder and never touches
 ``dest``; `sweep_building_dirs` removes what killed processes left behind.
 
-Cores: the calling thread reads blocks and reduces them while a pool of encoder threads
-(``workers``, one per core by default) writes the tiles; Pillow's JPEG encoder releases
-the GIL, so the encoding runs on every core. At most four tiles per thread wait to be
-encoded, so memory stays flat; the files are the same bytes as with one thread.
+Cores: three kinds of work run at once. The JPEG decoder has a thread of its own (above);
+the calling thread takes the bands, cuts them into tiles and reduces them; a pool of
+encoder threads (``workers``, one per core by default) writes the tiles. Pillow releases
+the GIL while it decodes, reduces, crops and encodes, so these run on every core; on
+two cores the encoders are the bottleneck (the decoder waits for them most of the time).
+At most four tiles per encoder wait, so memory stays flat; the files are the same bytes
+as with one thread, or with the source decoded first.
 
 Threading: all public functions are pure with respect to module state and safe to
 call from a worker thread; ``progress`` and ``cancel`` are called on the calling
@@ -81,9 +98,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import json
-import math
 import os
 import secrets
 import shutil
@@ -95,7 +110,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from PIL import Image, ImageCms, ImageFile, features
+from PIL import Image, ImageFile
 
 from exhibition_app.core.durable import atomic_write, replace_dir
 from exhibition_app.errors import ExhibitionError
@@ -103,17 +118,12 @@ from exhibition_app.imaging import source
 from exhibition_app.imaging.background import BackgroundDecode, follows
 from exhibition_app.imaging.colour import (
     EXHIBITION_BACKGROUND,
-    SIXTEEN_BIT_MODES,
-    flatten,
-    lut16,
-    normalise_mode,
 )
 from exhibition_app.imaging.iiif_paths import full_path, level_size, tile_box, tile_grid, tile_path
+from exhibition_app.imaging.normalise import Normaliser
 from exhibition_app.imaging.scratch import Pager as _Pager
 from exhibition_app.imaging.scratch import Scratch as _Scratch
-from exhibition_app.imaging.scratch import blocks as _blocks
 from exhibition_app.imaging.scratch import check_free_space, decode_into_scratch
-from exhibition_app.imaging.scratch import source_box as _source_box
 from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS
 
 __all__ = [
@@ -369,107 +379,6 @@ class _Whole:
 # --------------------------------------------------------------------------- pixels
 
 
-class _Normaliser:
-    """Source blocks (any mode, any orientation) -> upright sRGB RGB blocks.
-
-    Every parameter that depends on the whole image (EXIF orientation, ICC transform,
-    the range of 32-bit samples) is fixed once, so all blocks are treated alike.
-    """
-
-    def __init__(
-        self, im: Image.Image, scratch: _Scratch | None, cancel: Callable[[], bool] | None
-    ) -> None:
-        self._im = im
-        self._scratch = scratch
-        self.orientation = source.exif_orientation(im)
-        sw, sh = im.size
-        self.size = (sh, sw) if self.orientation >= 5 else (sw, sh)
-        self._icc: bytes | None = im.info.get("icc_profile") or None
-        self._transforms: dict[str, ImageCms.ImageCmsTransform | None] = {}
-        self._scale: tuple[float, float] | None = None  # for I/F outside 0..65535
-        self._use_lut = im.mode in SIXTEEN_BIT_MODES
-        if im.mode in ("I", "F"):
-            lo, hi = self._extrema(cancel)
-            if im.mode == "I" and lo >= 0 and hi <= 65535:
-                self._use_lut = True
-            else:
-                scale = 255.0 / (hi - lo) if hi > lo else 0.0
-                self._scale = (scale, -lo * scale)
-
-    def to_rgb(self, block: Image.Image) -> Image.Image:
-        """``block`` of the upright source (decoded elsewhere), as RGB."""
-        return self._to_rgb(block)
-
-    def _extrema(self, cancel: Callable[[], bool] | None) -> tuple[float, float]:
-        lo, hi = math.inf, -math.inf
-        for box in _blocks(*self._im.size, 1024):
-            _check_cancel(cancel)
-            extrema = self._read(box).getextrema()
-            lo = min(lo, float(extrema[0]))  # type: ignore[arg-type]
-            hi = max(hi, float(extrema[1]))  # type: ignore[arg-type]
-        return lo, hi
-
-    def _transform(self, mode: str) -> ImageCms.ImageCmsTransform | None:
-        if self._icc is None or not features.check("littlecms2"):
-            return None
-        if mode not in self._transforms:
-            try:
-                self._transforms[mode] = ImageCms.buildTransform(
-                    ImageCms.ImageCmsProfile(io.BytesIO(self._icc)),
-                    ImageCms.createProfile("sRGB"),
-                    mode,
-                    "RGB",
-                    renderingIntent=ImageCms.Intent.PERCEPTUAL,
-                )
-            except Exception:
-                self._transforms[mode] = None
-        return self._transforms[mode]
-
-    def _read(self, box: tuple[int, int, int, int]) -> Image.Image:
-        """``box`` of the source as decoded (source coordinates and mode)."""
-        if self._scratch is None:
-            return self._im.crop(box)
-        block = self._im._new(self._scratch.crop(box))
-        if block.palette is not None:
-            block.palette.dirty = 1  # push the palette into the new core on load
-        return block
-
-    def crop(self, box: tuple[int, int, int, int]) -> Image.Image:
-        """``box`` (in upright coordinates) of the image, as RGB."""
-        if self.orientation == 1:
-            block = self._read(box)
-        else:
-            block = self._read(_source_box(box, self.orientation, *self._im.size))
-            block = block.transpose(source.ORIENTATION_TRANSPOSE[self.orientation])
-        return self._to_rgb(block)
-
-    def _to_rgb(self, block: Image.Image) -> Image.Image:
-        colour_managed = True
-        if self._use_lut:
-            block = (block if block.mode == "I" else block.convert("I")).point(lut16(), "L")
-        elif self._scale is not None:
-            scale, offset = self._scale
-            block = block.point(lambda v: v * scale + offset).convert("L")
-        elif block.mode == "CMYK":
-            transform = self._transform("CMYK")
-            if transform is not None:
-                return ImageCms.applyTransform(block, transform) or block.convert("RGB")
-            return block.convert("RGB")
-        else:
-            try:
-                block, colour_managed = normalise_mode(block, None)
-            except (ValueError, OSError):
-                block, colour_managed = block.convert("RGB"), False
-        if block.mode == "RGBA":
-            block = flatten(block, TILE_BACKGROUND)
-        transform = self._transform(block.mode) if colour_managed else None
-        if transform is not None:
-            converted = ImageCms.applyTransform(block, transform)
-            if converted is not None:
-                return converted
-        return block if block.mode == "RGB" else block.convert("RGB")
-
-
 def _save_jpeg(im: Image.Image, path: Path, quality: int) -> None:
     """Write one tile into an existing folder (module-level so tests can make it fail)."""
     im.save(path, "JPEG", quality=quality, optimize=False, progressive=False)
@@ -670,7 +579,7 @@ def _build_into(
         if decode is None:
             read_bytes = total_bytes
             report()
-        normaliser = _Normaliser(im, scratch, cancel)
+        normaliser = Normaliser(im, scratch, functools.partial(_check_cancel, cancel))
         width, height = normaliser.size
         factors = scale_factors_for(width, height, tile)
         sizes = sizes_for(width, height, tile, factors)
