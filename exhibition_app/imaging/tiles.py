@@ -40,9 +40,9 @@ An upright RGB JPEG, the usual big scan, is decoded on a thread
 (`exhibition_app.imaging.background`) into a private anonymous mapping the size of the
 image: address space, not memory. The builder takes each band from it without a copy
 as soon as libjpeg has written it, and gives the rows back (``MADV_DONTNEED``) once the
-band is done; the decoder waits whenever it is 1.5 bands ahead (`_DECODE_AHEAD`). So at
-most about ``11 * tile * width`` bytes are resident for pixels (1.5 bands of the source,
-one band per lower level, one reduced band): 120 MB for a 21600-pixel-wide picture,
+band is done; the decoder waits whenever it is 1.25 bands ahead (`_DECODE_AHEAD`). So
+at most about ``11 * tile * width`` bytes are resident for pixels (1.25 bands of the
+source, one band per lower level, one or two reduced bands): 120 MB for a 21600-pixel-wide picture,
 250 MB for a 1 GP one 44721 pixels wide, plus the tiles waiting for an encoder (a few
 MB). Measured: 160 MB peak resident for the 233 MP Schagen enlargement (libvips
 ``dzsave``: 200 MB), growth during the build of 71-75 MB for 70 MP (10000 pixels wide)
@@ -82,12 +82,13 @@ removed). A cancelled or failed build removes its building folder and never touc
 ``dest``; `sweep_building_dirs` removes what killed processes left behind.
 
 Cores: three kinds of work run at once. The JPEG decoder has a thread of its own (above);
-the calling thread takes the bands, cuts them into tiles and reduces them; a pool of
-encoder threads (``workers``, one per core by default) writes the tiles. Pillow releases
-the GIL while it decodes, reduces, crops and encodes, so these run on every core; on
-two cores the encoders are the bottleneck (the decoder waits for them most of the time).
-At most four tiles per encoder wait, so memory stays flat; the files are the same bytes
-as with one thread, or with the source decoded first.
+the calling thread takes the bands and cuts them into tiles; a pool of encoder threads
+(``workers``, one per core by default) writes the tiles and reduces each band (queued
+before its tiles, so the encoders never wait for a reduction). Pillow releases the GIL
+while it decodes, reduces, crops and encodes, so these run on every core; on two cores
+the encoders are the bottleneck (the decoder waits for them most of the time). At most
+three tiles per encoder wait, so memory stays flat; the files are the same bytes as with
+one thread, or with the source decoded first.
 
 Threading: all public functions are pure with respect to module state and safe to
 call from a worker thread; ``progress`` and ``cancel`` are called on the calling
@@ -177,7 +178,7 @@ _IN_MEMORY_BYTES = 16 << 20
 _WHOLE_IN_MEMORY_BYTES = 1 << 20
 # How far (in tile rows) a JPEG decoding on a thread may run ahead of the first row the
 # builder still needs: more than one, so that it decodes while a band is cut into tiles.
-_DECODE_AHEAD = 1.5
+_DECODE_AHEAD = 1.25
 # Share of the progress bar given to decoding the source.
 _DECODE_SHARE = 0.3
 
@@ -433,7 +434,7 @@ class _Saver:
     def __init__(self, workers: int, quality: int, advance: Callable[[], None]) -> None:
         self.quality = quality
         self.advance = advance
-        self.limit = 4 * workers
+        self.limit = 3 * workers
         self.pending: deque[Future[None]] = deque()
         #: folders made so far: a tile's three folder levels are made once, not per tile
         self.folders: set[Path] = set()
@@ -450,6 +451,15 @@ class _Saver:
         while len(self.pending) >= self.limit:
             self._finish_one()
         self.pending.append(self.pool.submit(_save_jpeg, img, path, self.quality))
+
+    def run(self, fn: Callable[..., Image.Image], *args: Any) -> Future[Image.Image]:
+        """``fn(*args)`` on an encoder thread, ahead of the tiles waiting and not counted
+        among them (without a pool: here, now)."""
+        if self.pool is None:
+            done: Future[Image.Image] = Future()
+            done.set_result(fn(*args))
+            return done
+        return self.pool.submit(fn, *args)
 
     def _finish_one(self) -> None:
         self.pending.popleft().result()
@@ -654,6 +664,23 @@ def _build_into(
             _check_cancel(cancel)
             stage = stages[index]
             lw, lh = stage.size
+            # The reduction runs on an encoder thread while the tiles are cut and queued,
+            # so that the encoders do not wait for it.
+            reduction: Future[Image.Image] | None = None
+            part_top = top
+            if index + 1 < len(stages):
+                part = band
+                if stage.carry is not None:  # odd tile size: reduce whole pairs of rows
+                    part = Image.new("RGB", (lw, band.height + 1))
+                    part.paste(stage.carry, (0, 0))
+                    part.paste(band, (0, 1))
+                    part_top, stage.carry = top - 1, None
+                if part.height % 2 and part_top + part.height < lh:
+                    stage.carry = part.crop((0, part.height - 1, lw, part.height))
+                    part = part.crop((0, 0, lw, part.height - 1))
+                if part.height:
+                    reduction = saver.run(part.reduce, 2)
+                del part
             for rel, box in stage.rows.get(top // tile, ()):
                 local = (box[0], 0, box[2], box[3] - top)
                 if local != (0, 0, *band.size):
@@ -664,19 +691,7 @@ def _build_into(
                 stage.whole.paste(band, (0, top))
             if stage.listed is not None:
                 stage.listed.paste(band, (0, top))
-            reduced: tuple[Image.Image, int] | None = None
-            if index + 1 < len(stages):
-                part, part_top = band, top
-                if stage.carry is not None:  # odd tile size: reduce whole pairs of rows
-                    part = Image.new("RGB", (lw, band.height + 1))
-                    part.paste(stage.carry, (0, 0))
-                    part.paste(band, (0, 1))
-                    part_top, stage.carry = top - 1, None
-                if part.height % 2 and part_top + part.height < lh:
-                    stage.carry = part.crop((0, part.height - 1, lw, part.height))
-                    part = part.crop((0, 0, lw, part.height - 1))
-                if part.height:
-                    reduced = part.reduce(2), part_top // 2
+            reduced = None if reduction is None else (reduction.result(), part_top // 2)
             pager.release()
             advance()
             if top + band.height == lh:
