@@ -82,13 +82,14 @@ removed). A cancelled or failed build removes its building folder and never touc
 ``dest``; `sweep_building_dirs` removes what killed processes left behind.
 
 Cores: three kinds of work run at once. The JPEG decoder has a thread of its own (above);
-the calling thread takes the bands and cuts them into tiles; a pool of encoder threads
-(``workers``, one per core by default) writes the tiles and reduces each band (queued
-before its tiles, so the encoders never wait for a reduction). Pillow releases the GIL
-while it decodes, reduces, crops and encodes, so these run on every core; on two cores
-the encoders are the bottleneck (the decoder waits for them most of the time). At most
-three tiles per encoder wait, so memory stays flat; the files are the same bytes as with
-one thread, or with the source decoded first.
+the calling thread takes the bands and hands out the work; a pool of encoder threads
+(``workers``, one per core by default) cuts each tile out of its band, encodes and writes
+it, and reduces each band (queued before its tiles, so the encoders never wait for a
+reduction). Pillow releases the GIL while it decodes, reduces, crops and encodes, so
+these run on every core, and the calling thread makes few calls (it is where the GIL is
+busiest). A band the decoder still owns is given back only once its tiles are written.
+At most two tiles per encoder wait, so memory stays flat; the files are the same bytes
+as with one thread, or with the source decoded first.
 
 Threading: all public functions are pure with respect to module state and safe to
 call from a worker thread; ``progress`` and ``cancel`` are called on the calling
@@ -381,6 +382,12 @@ class _Whole:
 # --------------------------------------------------------------------------- pixels
 
 
+def _cut_and_save(
+    im: Image.Image, box: tuple[int, int, int, int] | None, path: Path, quality: int
+) -> None:
+    _save_jpeg(im if box is None else im.crop(box), path, quality)
+
+
 def _save_jpeg(im: Image.Image, path: Path, quality: int) -> None:
     """Write one tile into an existing folder (module-level so tests can make it fail)."""
     im.save(path, "JPEG", quality=quality, optimize=False, progressive=False)
@@ -426,7 +433,7 @@ def default_workers() -> int:
 
 
 class _Saver:
-    """Encodes tiles on worker threads while the calling thread reads and reduces blocks
+    """Cuts and encodes tiles on worker threads while the calling thread takes bands
     (Pillow's JPEG encoder releases the GIL, so they run on every core). At most a few
     tiles per worker wait at once, so memory stays flat; ``advance`` (progress) runs and
     an encoder's error is raised on the calling thread. One worker: no thread at all."""
@@ -434,23 +441,27 @@ class _Saver:
     def __init__(self, workers: int, quality: int, advance: Callable[[], None]) -> None:
         self.quality = quality
         self.advance = advance
-        self.limit = 3 * workers
+        self.limit = 2 * workers
         self.pending: deque[Future[None]] = deque()
         #: folders made so far: a tile's three folder levels are made once, not per tile
         self.folders: set[Path] = set()
         self.pool = ThreadPoolExecutor(workers, thread_name_prefix="tiles") if workers > 1 else None
 
-    def save(self, img: Image.Image, path: Path) -> None:
+    def save(
+        self, img: Image.Image, path: Path, box: tuple[int, int, int, int] | None = None
+    ) -> None:
+        """Write ``img`` (its ``box`` when given: cut on the encoder thread, so ``img``
+        must stay valid until `drain`) as the JPEG ``path``."""
         if path.parent not in self.folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.folders.add(path.parent)
         if self.pool is None:
-            _save_jpeg(img, path, self.quality)
+            _cut_and_save(img, box, path, self.quality)
             self.advance()
             return
         while len(self.pending) >= self.limit:
             self._finish_one()
-        self.pending.append(self.pool.submit(_save_jpeg, img, path, self.quality))
+        self.pending.append(self.pool.submit(_cut_and_save, img, box, path, self.quality))
 
     def run(self, fn: Callable[..., Image.Image], *args: Any) -> Future[Image.Image]:
         """``fn(*args)`` on an encoder thread, ahead of the tiles waiting and not counted
@@ -613,11 +624,11 @@ def _build_into(
 
         saver = _Saver(workers, quality, advance)
 
-        def save(img: Image.Image, rel: str) -> None:
+        def save(img: Image.Image, rel: str, box: tuple[int, int, int, int] | None = None) -> None:
             assert saver is not None
             if rel not in written:
                 written.add(rel)
-                saver.save(img, work / rel)
+                saver.save(img, work / rel, box)
             else:
                 advance()
 
@@ -683,15 +694,15 @@ def _build_into(
                 del part
             for rel, box in stage.rows.get(top // tile, ()):
                 local = (box[0], 0, box[2], box[3] - top)
-                if local != (0, 0, *band.size):
-                    save(band.crop(local), rel)
-                else:  # the band is the tile (a narrow image)
-                    save(band.copy() if borrowed else band, rel)
+                # Cut on the encoder thread: fewer calls here, where the GIL is busiest.
+                save(band, rel, None if local == (0, 0, *band.size) else local)
             if stage.whole is not None:
                 stage.whole.paste(band, (0, top))
             if stage.listed is not None:
                 stage.listed.paste(band, (0, top))
             reduced = None if reduction is None else (reduction.result(), part_top // 2)
+            if borrowed:
+                saver.drain()  # its tiles are cut and written: the band may go
             pager.release()
             advance()
             if top + band.height == lh:
