@@ -45,8 +45,8 @@ at most about ``11 * tile * width`` bytes are resident for pixels (1.25 bands of
 source, one band per lower level, one or two reduced bands): 120 MB for a 21600-pixel-wide picture,
 250 MB for a 1 GP one 44721 pixels wide, plus the tiles waiting for an encoder (a few
 MB). Measured: 160 MB peak resident for the 233 MP Schagen enlargement (libvips
-``dzsave``: 200 MB), growth during the build of 71-75 MB for 70 MP (10000 pixels wide)
-and 274 MB for 1 GP (44721 pixels wide).
+``dzsave``: 200 MB), growth during the build of 72 MB for 70 MP (10000 pixels wide)
+and 268 MB for 1 GP (44721 pixels wide).
 
 Other sources are decoded first, into a scratch file in the building folder
 (`exhibition_app.imaging.scratch`, shared with ingest): a writable shared ``mmap`` of
