@@ -15,7 +15,7 @@ without an image server::
 and then info.json bounds ``max`` with ``maxWidth``/``maxHeight`` set to exactly that
 level's size, as IIIF Image 3.0 allows (section 5.3). That size is always in ``sizes``
 (with its own ``full/{w},{h}`` file). It is written from the level the builder already
-holds, block by block into a mapped scratch file that the encoder then reads, so it does
+holds, band by band into a mapped scratch file that the encoder then reads, so it does
 not add a whole level of ordinary memory.
 
 `tile_urls` lists exactly the paths OpenSeadragon's ``IIIFTileSource.getTileUrl``
@@ -26,34 +26,49 @@ The builder writes the files from the same list, so the two cannot disagree.
 
 Memory
 ------
-Resident memory does not grow with the image area (measured by
-``python -m bench.tiles_memory``: about 50 MB peak for 100 MP, 60 MB for 1 GP, where
-a plain Pillow decode needs 0.4 and 3.8 GB). Pillow cannot decode part of a JPEG or
-PNG, so the source is decoded ONCE into a scratch file in the building folder
-(`exhibition_app.imaging.scratch`, shared with ingest): a
-writable shared ``mmap`` of the file is handed to Pillow as the image core before
-``load()`` (``Image.core.map_buffer``), so the decoder writes rows into file-backed
-pages instead of anonymous memory. Dirty file pages still count as resident, so
-they are dropped with ``madvise(MADV_DONTNEED)`` after every chunk the decoder reads
-(and by a backstop thread, `scratch.Pager`, for decoders that take the whole file in one
-call): on a shared file mapping that only unmaps the pages from this process; the
-data stays in the page cache and the kernel writes it to the file.
+Resident memory does not grow with the image area; it grows with its width, bounded.
+Pillow cannot decode part of a JPEG or PNG, so the whole source is decoded once, and
+the pyramid is then made in full-width bands of ``tile`` rows, top to bottom: each band
+is cut into its tiles, its 2x box reduction (``Image.reduce``) is appended to the next
+level's band, which is processed as soon as it has ``tile`` rows, and so on down the
+levels; no level is ever held whole (except the small ``full/{w},{h}`` ones, at most
+2048 pixels a side, and ``full/max``, below). The reduction of a ``ceil``-sized level
+gives exactly the ``ceil(W / sf)`` sizes IIIF and OpenSeadragon compute, and the pixels
+are those of a reduction of the whole level (bands start on even rows).
 
-The pyramid is then built in blocks of ``2*tile`` x ``2*tile`` level pixels: each
-block is read from the scratch file with positioned reads (not through the mapping,
-where kernel fault-around would map 64 KiB around every row touched), its tiles are
-saved, and its 2x box reduction (``Image.reduce``) is written with positioned writes
-into the next level's scratch file (levels under 16 MB stay in ordinary memory).
-Nothing holds more than a few blocks, whatever the width or height. The reduction
-of a ``ceil``-sized level gives exactly the ``ceil(W / sf)`` sizes IIIF and
-OpenSeadragon compute.
+An upright RGB JPEG, the usual big scan, is decoded on a thread
+(`exhibition_app.imaging.background`) into a private anonymous mapping the size of the
+image: address space, not memory. The builder takes each band from it without a copy
+as soon as libjpeg has written it, and gives the rows back (``MADV_DONTNEED``) once the
+band is done; the decoder waits whenever it is 1.25 bands ahead (`_DECODE_AHEAD`). So
+at most about ``11 * tile * width`` bytes are resident for pixels (1.25 bands of the
+source, one band per lower level, one or two reduced bands): 120 MB for a 21600-pixel-wide picture,
+250 MB for a 1 GP one 44721 pixels wide, plus the tiles waiting for an encoder (a few
+MB). Measured: 160 MB peak resident for the 233 MP Schagen enlargement (libvips
+``dzsave``: 200 MB), growth during the build of 72 MB for 70 MP (10000 pixels wide)
+and 268 MB for 1 GP (44721 pixels wide).
+
+Other sources are decoded first, into a scratch file in the building folder
+(`exhibition_app.imaging.scratch`, shared with ingest): a writable shared ``mmap`` of
+the file is handed to Pillow as the image core before ``load()``
+(``Image.core.map_buffer``), so the decoder writes rows into file-backed pages instead
+of anonymous memory. Dirty file pages still count as resident, so they are dropped with
+``madvise(MADV_DONTNEED)`` after every chunk the decoder reads (and by a backstop thread,
+`scratch.Pager`, for decoders that take the whole file in one call): on a shared file
+mapping that only unmaps the pages from this process; the data stays in the page cache
+and the kernel writes it to the file. Bands are then read from it with one positioned
+read each (full-width rows are contiguous in the file).
+
+``full/max`` is assembled band by band in a mapped scratch file (in memory below 1 MB),
+which the JPEG encoder reads through the mapping, so it adds no level-sized buffer.
 
 Limits of this approach, by design: progressive JPEGs make libjpeg keep all DCT
 coefficients in memory (about 3 bytes per pixel), formats whose Pillow plugin
 ignores a preset image core (GIF, WebP, JPEG 2000, TIFFs Pillow itself rotates while
 loading) decode in ordinary memory, and without ``madvise`` (Windows) the operating
 system, not this module, decides when mapped pages leave the working set. The
-scratch files need about 5 bytes per source pixel of free disk space next to ``dest``.
+scratch files need up to about 5 bytes per source pixel of free disk space next to
+``dest`` (checked before decoding; a JPEG decoded on a thread needs none).
 
 Pixels: the EXIF orientation is applied, the colour is converted to sRGB through the
 embedded ICC profile when littlecms allows, transparency is composited onto the
@@ -66,10 +81,15 @@ Atomicity: everything is written into ``dest.parent/.building-<name>-<random>``;
 removed). A cancelled or failed build removes its building folder and never touches
 ``dest``; `sweep_building_dirs` removes what killed processes left behind.
 
-Cores: the calling thread reads blocks and reduces them while a pool of encoder threads
-(``workers``, one per core by default) writes the tiles; Pillow's JPEG encoder releases
-the GIL, so the encoding runs on every core. At most four tiles per thread wait to be
-encoded, so memory stays flat; the files are the same bytes as with one thread.
+Cores: three kinds of work run at once. The JPEG decoder has a thread of its own (above);
+the calling thread takes the bands and hands out the work; a pool of encoder threads
+(``workers``, one per core by default) cuts each tile out of its band, encodes and writes
+it, and reduces each band (queued before its tiles, so the encoders never wait for a
+reduction). Pillow releases the GIL while it decodes, reduces, crops and encodes, so
+these run on every core, and the calling thread makes few calls (it is where the GIL is
+busiest). A band the decoder still owns is given back only once its tiles are written.
+At most two tiles per encoder wait, so memory stays flat; the files are the same bytes
+as with one thread, or with the source decoded first.
 
 Threading: all public functions are pure with respect to module state and safe to
 call from a worker thread; ``progress`` and ``cancel`` are called on the calling
@@ -79,10 +99,9 @@ final rename (the last one to finish wins): callers should serialise per image.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import io
 import json
-import math
 import os
 import secrets
 import shutil
@@ -94,24 +113,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from PIL import Image, ImageCms, ImageFile, features
+from PIL import Image, ImageFile
 
 from exhibition_app.core.durable import atomic_write, replace_dir
 from exhibition_app.errors import ExhibitionError
 from exhibition_app.imaging import source
+from exhibition_app.imaging.background import BackgroundDecode, follows
 from exhibition_app.imaging.colour import (
     EXHIBITION_BACKGROUND,
-    SIXTEEN_BIT_MODES,
-    flatten,
-    lut16,
-    normalise_mode,
 )
 from exhibition_app.imaging.iiif_paths import full_path, level_size, tile_box, tile_grid, tile_path
+from exhibition_app.imaging.normalise import Normaliser
 from exhibition_app.imaging.scratch import Pager as _Pager
 from exhibition_app.imaging.scratch import Scratch as _Scratch
-from exhibition_app.imaging.scratch import blocks as _blocks
 from exhibition_app.imaging.scratch import check_free_space, decode_into_scratch
-from exhibition_app.imaging.scratch import source_box as _source_box
 from exhibition_app.imaging.source import DEFAULT_MAX_PIXELS
 
 __all__ = [
@@ -162,6 +177,9 @@ _IN_MEMORY_BYTES = 16 << 20
 # full/max is assembled in a mapped scratch file above this many bytes (or above
 # _IN_MEMORY_BYTES if lower): a copy of a level is all it would add to memory.
 _WHOLE_IN_MEMORY_BYTES = 1 << 20
+# How far (in tile rows) a JPEG decoding on a thread may run ahead of the first row the
+# builder still needs: more than one, so that it decodes while a band is cut into tiles.
+_DECODE_AHEAD = 1.25
 # Share of the progress bar given to decoding the source.
 _DECODE_SHARE = 0.3
 
@@ -317,20 +335,24 @@ def _check_cancel(cancel: Callable[[], bool] | None) -> None:
 # --------------------------------------------------------------------------- scratch levels
 
 
-class _Level:
-    """One pyramid level in RGB: ordinary memory when small, a scratch file when big."""
+class _Whole:
+    """A level assembled band by band to be saved as one JPEG (``full/max``).
 
-    #: Above this many bytes (4 a pixel) the level goes to a scratch file.
-    IN_MEMORY_BYTES = _IN_MEMORY_BYTES
-    #: Whether that scratch file is mapped (for an encoder that reads the image's core).
-    MAPPED = False
+    Small levels live in ordinary memory; big ones in a mapped scratch file: bands
+    go in with positioned writes, and the JPEG encoder reads rows through the mapping,
+    which the `Pager` keeps dropping from the resident set, so saving a 4096-pixel
+    level adds no level-sized buffer.
+    """
+
+    #: Above this many bytes (4 a pixel) the level goes to a mapped scratch file.
+    IN_MEMORY_BYTES = min(_IN_MEMORY_BYTES, _WHOLE_IN_MEMORY_BYTES)
 
     def __init__(self, size: tuple[int, int], path: Path, pager: _Pager) -> None:
         self.size = size
         self._image: Image.Image | None = None
         self._scratch: _Scratch | None = None
         if size[0] * size[1] * 4 > self.IN_MEMORY_BYTES:
-            self._scratch = _Scratch(path, "RGB", size, pager, mapped=self.MAPPED)
+            self._scratch = _Scratch(path, "RGB", size, pager, mapped=True)
         else:
             self._image = Image.new("RGB", size)
 
@@ -339,31 +361,6 @@ class _Level:
             self._scratch.paste(im, at)
         elif self._image is not None:
             self._image.paste(im, at)
-
-    def crop(self, box: tuple[int, int, int, int]) -> Image.Image:
-        if self._scratch is not None:
-            return Image.new("RGB", (1, 1))._new(self._scratch.crop(box))
-        assert self._image is not None
-        return self._image.crop(box)
-
-    def close(self) -> None:
-        if self._image is not None:
-            self._image.close()
-        if self._scratch is not None:
-            self._scratch.close()
-
-
-class _Whole(_Level):
-    """A level assembled block by block to be saved as one JPEG (``full/max``).
-
-    Small levels live in ordinary memory; big ones in a mapped scratch file: blocks
-    go in with positioned writes, and the JPEG encoder reads rows through the mapping,
-    which the `Pager` keeps dropping from the resident set, so saving a 4096-pixel
-    level adds no level-sized buffer.
-    """
-
-    IN_MEMORY_BYTES = min(_IN_MEMORY_BYTES, _WHOLE_IN_MEMORY_BYTES)
-    MAPPED = True
 
     def save(self, path: Path, quality: int, pager: _Pager) -> None:
         if self._scratch is not None:
@@ -375,105 +372,20 @@ class _Whole(_Level):
             path.parent.mkdir(parents=True, exist_ok=True)
             _save_jpeg(self._image, path, quality)
 
+    def close(self) -> None:
+        if self._image is not None:
+            self._image.close()
+        if self._scratch is not None:
+            self._scratch.close()
+
 
 # --------------------------------------------------------------------------- pixels
 
 
-class _Normaliser:
-    """Source blocks (any mode, any orientation) -> upright sRGB RGB blocks.
-
-    Every parameter that depends on the whole image (EXIF orientation, ICC transform,
-    the range of 32-bit samples) is fixed once, so all blocks are treated alike.
-    """
-
-    def __init__(
-        self, im: Image.Image, scratch: _Scratch | None, cancel: Callable[[], bool] | None
-    ) -> None:
-        self._im = im
-        self._scratch = scratch
-        self.orientation = source.exif_orientation(im)
-        sw, sh = im.size
-        self.size = (sh, sw) if self.orientation >= 5 else (sw, sh)
-        self._icc: bytes | None = im.info.get("icc_profile") or None
-        self._transforms: dict[str, ImageCms.ImageCmsTransform | None] = {}
-        self._scale: tuple[float, float] | None = None  # for I/F outside 0..65535
-        self._use_lut = im.mode in SIXTEEN_BIT_MODES
-        if im.mode in ("I", "F"):
-            lo, hi = self._extrema(cancel)
-            if im.mode == "I" and lo >= 0 and hi <= 65535:
-                self._use_lut = True
-            else:
-                scale = 255.0 / (hi - lo) if hi > lo else 0.0
-                self._scale = (scale, -lo * scale)
-
-    def _extrema(self, cancel: Callable[[], bool] | None) -> tuple[float, float]:
-        lo, hi = math.inf, -math.inf
-        for box in _blocks(*self._im.size, 1024):
-            _check_cancel(cancel)
-            extrema = self._read(box).getextrema()
-            lo = min(lo, float(extrema[0]))  # type: ignore[arg-type]
-            hi = max(hi, float(extrema[1]))  # type: ignore[arg-type]
-        return lo, hi
-
-    def _transform(self, mode: str) -> ImageCms.ImageCmsTransform | None:
-        if self._icc is None or not features.check("littlecms2"):
-            return None
-        if mode not in self._transforms:
-            try:
-                self._transforms[mode] = ImageCms.buildTransform(
-                    ImageCms.ImageCmsProfile(io.BytesIO(self._icc)),
-                    ImageCms.createProfile("sRGB"),
-                    mode,
-                    "RGB",
-                    renderingIntent=ImageCms.Intent.PERCEPTUAL,
-                )
-            except Exception:
-                self._transforms[mode] = None
-        return self._transforms[mode]
-
-    def _read(self, box: tuple[int, int, int, int]) -> Image.Image:
-        """``box`` of the source as decoded (source coordinates and mode)."""
-        if self._scratch is None:
-            return self._im.crop(box)
-        block = self._im._new(self._scratch.crop(box))
-        if block.palette is not None:
-            block.palette.dirty = 1  # push the palette into the new core on load
-        return block
-
-    def crop(self, box: tuple[int, int, int, int]) -> Image.Image:
-        """``box`` (in upright coordinates) of the image, as RGB."""
-        if self.orientation == 1:
-            block = self._read(box)
-        else:
-            block = self._read(_source_box(box, self.orientation, *self._im.size))
-            block = block.transpose(source.ORIENTATION_TRANSPOSE[self.orientation])
-        return self._to_rgb(block)
-
-    def _to_rgb(self, block: Image.Image) -> Image.Image:
-        colour_managed = True
-        if self._use_lut:
-            block = (block if block.mode == "I" else block.convert("I")).point(lut16(), "L")
-        elif self._scale is not None:
-            scale, offset = self._scale
-            block = block.point(lambda v: v * scale + offset).convert("L")
-        elif block.mode == "CMYK":
-            transform = self._transform("CMYK")
-            if transform is not None:
-                return ImageCms.applyTransform(block, transform) or block.convert("RGB")
-            return block.convert("RGB")
-        else:
-            try:
-                block, colour_managed = normalise_mode(block, None)
-            except (ValueError, OSError):
-                block, colour_managed = block.convert("RGB"), False
-        if block.mode == "RGBA":
-            block = flatten(block, TILE_BACKGROUND)
-        transform = self._transform(block.mode) if colour_managed else None
-        if transform is not None:
-            converted = ImageCms.applyTransform(block, transform)
-            if converted is not None:
-                return converted
-        return block if block.mode == "RGB" else block.convert("RGB")
+def _cut_and_save(
+    im: Image.Image, box: tuple[int, int, int, int] | None, path: Path, quality: int
+) -> None:
+    _save_jpeg(im if box is None else im.crop(box), path, quality)
 
 
 def _save_jpeg(im: Image.Image, path: Path, quality: int) -> None:
@@ -521,7 +433,7 @@ def default_workers() -> int:
 
 
 class _Saver:
-    """Encodes tiles on worker threads while the calling thread reads and reduces blocks
+    """Cuts and encodes tiles on worker threads while the calling thread takes bands
     (Pillow's JPEG encoder releases the GIL, so they run on every core). At most a few
     tiles per worker wait at once, so memory stays flat; ``advance`` (progress) runs and
     an encoder's error is raised on the calling thread. One worker: no thread at all."""
@@ -529,23 +441,36 @@ class _Saver:
     def __init__(self, workers: int, quality: int, advance: Callable[[], None]) -> None:
         self.quality = quality
         self.advance = advance
-        self.limit = 4 * workers
+        self.limit = 2 * workers
         self.pending: deque[Future[None]] = deque()
         #: folders made so far: a tile's three folder levels are made once, not per tile
         self.folders: set[Path] = set()
         self.pool = ThreadPoolExecutor(workers, thread_name_prefix="tiles") if workers > 1 else None
 
-    def save(self, img: Image.Image, path: Path) -> None:
+    def save(
+        self, img: Image.Image, path: Path, box: tuple[int, int, int, int] | None = None
+    ) -> None:
+        """Write ``img`` (its ``box`` when given: cut on the encoder thread, so ``img``
+        must stay valid until `drain`) as the JPEG ``path``."""
         if path.parent not in self.folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.folders.add(path.parent)
         if self.pool is None:
-            _save_jpeg(img, path, self.quality)
+            _cut_and_save(img, box, path, self.quality)
             self.advance()
             return
         while len(self.pending) >= self.limit:
             self._finish_one()
-        self.pending.append(self.pool.submit(_save_jpeg, img, path, self.quality))
+        self.pending.append(self.pool.submit(_cut_and_save, img, box, path, self.quality))
+
+    def run(self, fn: Callable[..., Image.Image], *args: Any) -> Future[Image.Image]:
+        """``fn(*args)`` on an encoder thread, ahead of the tiles waiting and not counted
+        among them (without a pool: here, now)."""
+        if self.pool is None:
+            done: Future[Image.Image] = Future()
+            done.set_result(fn(*args))
+            return done
+        return self.pool.submit(fn, *args)
 
     def _finish_one(self) -> None:
         self.pending.popleft().result()
@@ -574,6 +499,27 @@ class _Built:
     files: int
 
 
+@dataclass
+class _Stage:
+    """One pyramid level while it is being built, a band of ``tile`` rows at a time."""
+
+    size: tuple[int, int]
+    #: the level's tiles by tile row: ``(path, box in level pixels)``
+    rows: dict[int, list[tuple[str, tuple[int, int, int, int]]]]
+    #: ``full/max`` is assembled here (when it is this level and not one of its tiles)
+    whole: _Whole | None = None
+    #: ``full/{w},{h}`` is assembled here (a listed size that is not already a file)
+    listed: Image.Image | None = None
+    #: the band being filled from the level above: its top row, and rows filled so far
+    band: Image.Image | None = None
+    band_top: int = 0
+    filled: int = 0
+    #: the next row this level expects
+    next_row: int = 0
+    #: a last odd row of a band, kept to be reduced with the next band (odd tile sizes)
+    carry: Image.Image | None = None
+
+
 def _open_decoded(
     src: Path,
     name: str,
@@ -581,14 +527,24 @@ def _open_decoded(
     pager: _Pager,
     max_pixels: int,
     on_read: Callable[[int], None],
-) -> tuple[ImageFile.ImageFile, _Scratch | None]:
-    """Open and decode ``src``, into a mapped scratch core when that helps."""
+    ahead: int,
+) -> tuple[ImageFile.ImageFile, _Scratch | None, BackgroundDecode | None]:
+    """Open ``src`` and decode it: on a thread (`BackgroundDecode`) for a big upright RGB
+    JPEG, whose rows are used while the rest decodes; otherwise here, before returning
+    (into a mapped scratch core when that helps)."""
     with source.pixel_limit(max_pixels):
         im = source.open_checked(src, name, max_pixels)
         try:
-            # The source's scratch file and the levels' take about 5 bytes a pixel; a write
-            # through a mapping into a full disk would kill the process (SIGBUS).
+            # The source's scratch file takes 4 bytes a pixel; a write through a mapping
+            # into a full disk would kill the process (SIGBUS).
             check_free_space(work, im.size[0] * im.size[1] * 5, name, im.size)
+            if follows(im, _IN_MEMORY_BYTES) and source.exif_orientation(im) == 1:
+                try:
+                    decode = BackgroundDecode(im, name, max_pixels, ahead)
+                except (OSError, ValueError, MemoryError):
+                    pass  # no room for the mapping: decode into a scratch file first
+                else:
+                    return im, None, decode
             scratch = decode_into_scratch(
                 im,
                 name,
@@ -602,7 +558,7 @@ def _open_decoded(
         except BaseException:
             im.close()
             raise
-    return im, scratch
+    return im, scratch, None
 
 
 def _build_into(
@@ -619,120 +575,229 @@ def _build_into(
 ) -> _Built:
     name = source.display_name(src)
     total_bytes = max(1, source.check_file(src, name))
+    read_bytes = 0
+    done_units = 0
+    total_units = 1
+
+    def report() -> None:
+        decoded = min(1.0, read_bytes / total_bytes)
+        progress.report(
+            _DECODE_SHARE * decoded + (1 - _DECODE_SHARE) * min(1.0, done_units / total_units)
+        )
 
     def on_read(count: int) -> None:
+        nonlocal read_bytes
         _check_cancel(cancel)
         pager.release()
-        progress.report(_DECODE_SHARE * min(1.0, count / total_bytes))
+        read_bytes = count
+        report()
 
-    im, scratch = _open_decoded(src, name, work, pager, max_pixels, on_read)
-    levels: list[_Level] = []
-    wholes: list[_Whole] = []
+    im, scratch, decode = _open_decoded(
+        src, name, work, pager, max_pixels, on_read, int(_DECODE_AHEAD * tile)
+    )
+    stages: list[_Stage] = []
     saver: _Saver | None = None
     try:
-        progress.report(_DECODE_SHARE)
-        normaliser = _Normaliser(im, scratch, cancel)
+        if decode is None:
+            read_bytes = total_bytes
+            report()
+        normaliser = Normaliser(im, scratch, functools.partial(_check_cancel, cancel))
         width, height = normaliser.size
         factors = scale_factors_for(width, height, tile)
         sizes = sizes_for(width, height, tile, factors)
         listed = set(sizes)
         max_index = factors.index(_max_factor(width, height, factors))
         max_rel = full_path("max")
-        block = 2 * tile
 
         level_sizes = [level_size(width, height, sf) for sf in factors]
         requests = [_level_requests(width, height, tile, sf) for sf in factors]
-        # Progress units: one per block read and one per file saved.
-        total_units = sum(-(-lw // block) * -(-lh // block) for lw, lh in level_sizes)
+        # Progress units: one per band and one per file saved.
+        total_units = sum(-(-lh // tile) for _lw, lh in level_sizes)
         total_units += sum(len(r) for r in requests) + len(sizes) + 1
-        done_units = 0
         written: set[str] = set()
+        copies: list[str] = []  # listed sizes that are full/max: copied at the end
 
         def advance() -> None:
             nonlocal done_units
             done_units += 1
-            progress.report(_DECODE_SHARE + (1 - _DECODE_SHARE) * done_units / total_units)
+            report()
 
         saver = _Saver(workers, quality, advance)
 
-        def save(img: Image.Image, rel: str) -> None:
+        def save(img: Image.Image, rel: str, box: tuple[int, int, int, int] | None = None) -> None:
             assert saver is not None
             if rel not in written:
                 written.add(rel)
-                saver.save(img, work / rel)
+                saver.save(img, work / rel, box)
             else:
                 advance()
 
-        read: Callable[[tuple[int, int, int, int]], Image.Image] = normaliser.crop
-        for index, sf in enumerate(factors):
-            lw, lh = level_sizes[index]
-            by_block: dict[tuple[int, int], list[tuple[str, tuple[int, int, int, int]]]] = {}
+        for index, size in enumerate(level_sizes):
+            rows: dict[int, list[tuple[str, tuple[int, int, int, int]]]] = {}
             for rel, box in requests[index]:
-                by_block.setdefault((box[0] // block, box[1] // block), []).append((rel, box))
-            # full/max: assembled from this level's blocks unless a tile already is it.
-            whole: _Whole | None = None
-            if index == max_index and all(rel != max_rel for rel, _ in requests[index]):
-                whole = _Whole((lw, lh), work / ".scratch-max", pager)
-                wholes.append(whole)
-            following: _Level | None = None
-            if index + 1 < len(factors):
-                following = _Level(level_sizes[index + 1], work / f".scratch-{sf * 2}", pager)
-                levels.append(following)
-            for bbox in _blocks(lw, lh, block):
-                _check_cancel(cancel)
-                img = read(bbox)
-                for rel, box in by_block.get((bbox[0] // block, bbox[1] // block), ()):
-                    local = (box[0] - bbox[0], box[1] - bbox[1], box[2] - bbox[0], box[3] - bbox[1])
-                    save(img if local == (0, 0, *img.size) else img.crop(local), rel)
-                if following is not None:
-                    following.paste(img.reduce(2), (bbox[0] // 2, bbox[1] // 2))
-                if whole is not None:
-                    whole.paste(img, (bbox[0], bbox[1]))
-                pager.release()
-                advance()
-            saver.drain()  # this level's tiles are on disk (full/max may be one of them)
-            if whole is not None:
-                whole.save(work / max_rel, quality, pager)
+                rows.setdefault(box[1] // tile, []).append((rel, box))
+            stage = _Stage(size, rows)
+            rels = {rel for rel, _box in requests[index]}
+            if index == max_index and max_rel not in rels:
+                stage.whole = _Whole(size, work / ".scratch-max", pager)
+            listed_rel = full_path("{},{}".format(*size))
+            if size in listed and index != max_index and listed_rel not in rels:
+                stage.listed = Image.new("RGB", size)
+            stages.append(stage)
+
+        def finish(index: int) -> None:
+            """The last band of level ``index`` is done: write its whole-level files."""
+            stage = stages[index]
+            if stage.whole is not None:
+                stage.whole.save(work / max_rel, quality, pager)
                 written.add(max_rel)
                 advance()
-                wholes.remove(whole)
-                whole.close()
+                stage.whole.close()
+                stage.whole = None
             elif index == max_index:
                 advance()  # a tile was full/max
-            if (lw, lh) in listed:
-                rel = full_path(f"{lw},{lh}")
-                if index != max_index:
-                    save(read((0, 0, lw, lh)), rel)
-                elif rel not in written:  # the same pixels as full/max: copy, do not re-read
-                    (work / rel).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(work / max_rel, work / rel)
-                    written.add(rel)
-                    advance()
+            if stage.size in listed:
+                rel = full_path("{},{}".format(*stage.size))
+                if stage.listed is not None:
+                    save(stage.listed, rel)
+                    stage.listed = None
+                elif index == max_index and rel not in written:
+                    copies.append(rel)  # the same pixels as full/max: copied, not re-encoded
                 else:
                     advance()
-            # This level is done: free it (the source after the first level).
-            if index == 0:
-                im.close()
-                if scratch is not None:
-                    scratch.close()
-                    scratch = None
-            else:
-                levels.pop(0).close()
-            if following is not None:
-                read = following.crop
+
+        def process(
+            index: int, band: Image.Image, top: int, borrowed: bool
+        ) -> tuple[Image.Image, int] | None:
+            """Band ``band`` (full width, rows from ``top``) of level ``index`` is complete:
+            save its tiles; return its reduction for the next level (and where it goes).
+            ``borrowed``: the band is valid only until this returns (nothing may keep it)."""
+            _check_cancel(cancel)
+            stage = stages[index]
+            lw, lh = stage.size
+            # The reduction runs on an encoder thread while the tiles are cut and queued,
+            # so that the encoders do not wait for it.
+            reduction: Future[Image.Image] | None = None
+            part_top = top
+            if index + 1 < len(stages):
+                part = band
+                if stage.carry is not None:  # odd tile size: reduce whole pairs of rows
+                    part = Image.new("RGB", (lw, band.height + 1))
+                    part.paste(stage.carry, (0, 0))
+                    part.paste(band, (0, 1))
+                    part_top, stage.carry = top - 1, None
+                if part.height % 2 and part_top + part.height < lh:
+                    stage.carry = part.crop((0, part.height - 1, lw, part.height))
+                    part = part.crop((0, 0, lw, part.height - 1))
+                if part.height:
+                    reduction = saver.run(part.reduce, 2)
+                del part
+            for rel, box in stage.rows.get(top // tile, ()):
+                local = (box[0], 0, box[2], box[3] - top)
+                # Cut on the encoder thread: fewer calls here, where the GIL is busiest.
+                save(band, rel, None if local == (0, 0, *band.size) else local)
+            if stage.whole is not None:
+                stage.whole.paste(band, (0, top))
+            if stage.listed is not None:
+                stage.listed.paste(band, (0, top))
+            reduced = None if reduction is None else (reduction.result(), part_top // 2)
+            if borrowed:
+                saver.drain()  # its tiles are cut and written: the band may go
+            pager.release()
+            advance()
+            if top + band.height == lh:
+                finish(index)
+            return reduced
+
+        def feed(index: int, piece: Image.Image, top: int) -> list[tuple[Image.Image, int]]:
+            """Rows from ``top`` of level ``index`` arrive (reduced from the level above):
+            the bands they complete, with their tops."""
+            complete: list[tuple[Image.Image, int]] = []
+            stage = stages[index]
+            lw, lh = stage.size
+            assert top == stage.next_row, (index, top, stage.next_row)
+            stage.next_row = top + piece.height
+            y = 0
+            while y < piece.height:
+                if stage.band is None:
+                    need = min(tile, lh - (top + y))
+                    if y == 0 and piece.height == need:  # exactly one band: no copy
+                        return [(piece, top)]
+                    stage.band = Image.new("RGB", (lw, need))
+                    stage.band_top, stage.filled = top + y, 0
+                take = min(stage.band.height - stage.filled, piece.height - y)
+                part = piece if take == piece.height else piece.crop((0, y, lw, y + take))
+                stage.band.paste(part, (0, stage.filled))
+                stage.filled += take
+                y += take
+                if stage.filled == stage.band.height:
+                    complete.append((stage.band, stage.band_top))
+                    stage.band = None
+            return complete
+
+        def cascade(
+            index: int,
+            bands: list[tuple[Image.Image, int]],
+            release: Callable[[], None] | None = None,
+        ) -> None:
+            """Process the last band of ``bands`` (taken out of the list, so that only this
+            frame holds it), free it, then the bands its reduction completes, and so on
+            down the levels: at most one band per level is alive. ``release()`` gives a
+            borrowed band back."""
+            band, top = bands.pop()
+            reduced = process(index, band, top, release is not None)
+            del band
+            if release is not None:
+                release()
+            if reduced is None:
+                return
+            piece, piece_top = reduced
+            del reduced
+            following = feed(index + 1, piece, piece_top)
+            del piece
+            following.reverse()
+            while following:
+                cascade(index + 1, following)
+
+        def poll() -> None:
+            nonlocal read_bytes
+            _check_cancel(cancel)
+            if decode is not None:
+                read_bytes = decode.bytes_read
+            report()
+
+        for top in range(0, height, tile):
+            bottom = min(height, top + tile)
+            if decode is None:
+                cascade(0, [(normaliser.crop((0, top, width, bottom)), top)])
+                continue
+            decode.wait_rows(bottom, poll)
+            read_bytes = total_bytes if decode.done else decode.bytes_read
+            bands = [(normaliser.to_rgb(decode.band(top, bottom)), top)]
+            cascade(0, bands, functools.partial(decode.consumed, bottom))
+            if bottom == height:
+                decode.finish()  # every row is used: the decoder must end well too
         saver.drain()
+        for rel in copies:
+            (work / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(work / max_rel, work / rel)
+            written.add(rel)
+            advance()
         max_size = level_size(width, height, factors[max_index])
         return _Built(width, height, factors, sizes, max_size, len(written))
     finally:
         if saver is not None:
             saver.close()
+        if decode is not None:
+            decode.stop()
         im.close()
+        if decode is not None:
+            decode.close()
         if scratch is not None:
             scratch.close()
-        for level in levels:
-            level.close()
-        for whole in wholes:
-            whole.close()
+        for stage in stages:
+            if stage.whole is not None:
+                stage.whole.close()
 
 
 def _info_document(built: _Built, tile: int, base_uri: str) -> dict[str, Any]:
