@@ -50,6 +50,7 @@ class KioskOptions:
     idle_s: float = DEFAULT_IDLE_S
     countdown_s: int = DEFAULT_COUNTDOWN_S
     lang: str = "en"  # the language every visit starts in
+    item: int | None = None  # ``--item``: open on this item's page instead of the attract loop
     tour: str | None = None  # an exhibition key: the attract loop follows its items
     pin_file: Path | None = None
     station: str = field(default_factory=socket.gethostname)
@@ -88,7 +89,7 @@ class KioskWindow(MainWindow):
         self._visiting: tuple[int, float, str] | None = None  # (item id, since, language)
         self.accessible_mode = False
         self._pending_publication = False
-        super().__init__(open_catalog, language)
+        super().__init__(open_catalog, language, open_item=self.options.item)
         from exhibition_app.ui.kiosk.network import ServerLink
 
         self._open_catalog = open_catalog
@@ -127,6 +128,8 @@ class KioskWindow(MainWindow):
 
         self.attract = AttractScreen(self.tasks, self)
         self.attract.reduced_motion = self.options.reduced_motion
+        self.attract.start_lang = self.options.lang
+        self.attract.language_chosen.connect(self._attract_language)
         self.attract.dismissed.connect(self.leave_attract)
         self.attract.setGeometry(self.rect())
         self.attract.start()
@@ -283,9 +286,11 @@ class KioskWindow(MainWindow):
             self._item_page.map.catalog = catalog
 
     def _gallery_loaded(self, result: tuple[Catalog, GalleryData]) -> None:
-        super()._gallery_loaded(result)
+        super()._gallery_loaded(result)  # opens ``--item``'s page, if there is one
         self.attract.catalog = self.catalog
         self._fill_attract()
+        if self._item_page is not None and self.stack.currentWidget() is self._item_page:
+            self.leave_attract()  # started on an item: its page, not the loop
         if self.options.locked and self.catalog is not None:
             self.link.loaded(self.catalog)
         if self.options.poll_s > 0 and not hasattr(self, "_poll"):
@@ -418,6 +423,9 @@ class KioskWindow(MainWindow):
         self.tasks.query(
             lambda: self._open_and_read(self._open_catalog), self._gallery_loaded, self._load_failed
         )
+
+    def _show_error(self, message: str) -> None:
+        log.warning("kiosk: %s", message)  # the status bar is hidden: for staff, in the log
 
     def _update_empty(self, catalogue_has_items: bool) -> None:
         super()._update_empty(catalogue_has_items)
@@ -561,7 +569,13 @@ class KioskWindow(MainWindow):
     def leave_attract(self) -> None:
         self.attract.stop()
         self.idle.start()
-        self.view.setFocus()
+        if self.stack.currentIndex() == 0:
+            self.view.setFocus()
+
+    def _attract_language(self, code: str) -> None:
+        """A touch on the attract loop: the visit goes on in the language it showed."""
+        if code != self.language.code:
+            self.choose_language(code)
 
     def go_home(self) -> None:
         self.hide_keyboard()
