@@ -30,7 +30,9 @@ from exhibition_app.ui.kiosk.attract import AttractScreen
 from exhibition_app.ui.kiosk.idle import DEFAULT_COUNTDOWN_S, DEFAULT_IDLE_S, IdleWatcher
 from exhibition_app.ui.kiosk.lockdown import CornerHold, KeyLock, cover_screen
 from exhibition_app.ui.kiosk.overlays import CountdownOverlay, PinPad
+from exhibition_app.ui.kiosk.prepared import PreparedScreen
 from exhibition_app.ui.kiosk.style import kiosk_style
+from exhibition_app.ui.kiosk.watch import WINDOW_LOST_EXIT, WindowWatch
 from exhibition_app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -134,6 +136,9 @@ class KioskWindow(MainWindow):
         self.attract.setGeometry(self.rect())
         self.attract.start()
         self.idle.pause()
+        self.prepared = PreparedScreen(self)  # nothing to show: never a blank screen
+        self.watch = WindowWatch(self, self._show_again)
+        self.watch.lost.connect(self._window_lost)
 
         self._search_settle = QTimer(self, singleShot=True, interval=SEARCH_SETTLE_MS)
         self._search_settle.timeout.connect(self._record_empty_search)
@@ -212,11 +217,32 @@ class KioskWindow(MainWindow):
             self.show()
         self.attract.setGeometry(self.rect())
         self.attract.raise_()
+        if self.prepared.isVisible():
+            self.prepared.show_for(self.options.lang)
+        if self.options.locked:
+            self.watch.start()
+
+    def _show_again(self) -> None:
+        """The window went off screen (a window manager minimised or withdrew it, another
+        program unmapped it): map it again (Qt still thinks it is shown, so hide first)."""
+        self.hide()
+        if self.options.full_screen:
+            cover_screen(self)
+        else:
+            self.show()
+        self.raise_()
+
+    def _window_lost(self, _reason: str) -> None:
+        """The window is gone for good (WindowWatch logged why): end, so that the service
+        starts a new kiosk."""
+        QApplication.exit(WINDOW_LOST_EXIT)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         if hasattr(self, "attract"):
             self.attract.setGeometry(self.rect())
+        if hasattr(self, "prepared"):
+            self.prepared.setGeometry(self.rect())
         if hasattr(self, "gallery_scroll"):
             from exhibition_app.ui.kiosk.screen_layout import apply_shape
 
@@ -289,7 +315,8 @@ class KioskWindow(MainWindow):
         super()._gallery_loaded(result)  # opens ``--item``'s page, if there is one
         self.attract.catalog = self.catalog
         self._fill_attract()
-        if self._item_page is not None and self.stack.currentWidget() is self._item_page:
+        on_item = self._item_page is not None and self.stack.currentWidget() is self._item_page
+        if not self._show_prepared_if_empty() and on_item:
             self.leave_attract()  # started on an item: its page, not the loop
         if self.options.locked and self.catalog is not None:
             self.link.loaded(self.catalog)
@@ -329,7 +356,7 @@ class KioskWindow(MainWindow):
         """Something new to show (or the server is back): now if nobody is looking, else at
         the next reset; never under a visitor's finger."""
         self._pending_publication = True
-        if self.attract.isVisible():
+        if self.attract.isVisible() or self.prepared.isVisible():
             self.reload_published()
 
     def reload_published(self) -> None:
@@ -360,8 +387,12 @@ class KioskWindow(MainWindow):
             self._fill_nav()
             self._apply_nav()
             self._fill_attract()
-            if self.attract.isVisible():
-                self.attract.start()
+            if not self._show_prepared_if_empty():
+                if self.prepared.isVisible():
+                    self.prepared.hide()
+                    self.start_attract()
+                elif self.attract.isVisible():
+                    self.attract.start()
             self.retranslate()
 
         self.tasks.query(work, done, self.link.reload_failed)
@@ -415,6 +446,7 @@ class KioskWindow(MainWindow):
         log.error("kiosk: the catalogue could not be opened: %s", message_of(exc))
         super()._load_failed(exc)
         self.empty.setText(tr("Kiosk", "This exhibition is not available at the moment."))
+        self._show_prepared()
         if self.options.locked and self.catalog is None:
             QTimer.singleShot(int(OPEN_RETRY_S * 1000), self, self._retry_open)
 
@@ -434,7 +466,29 @@ class KioskWindow(MainWindow):
                 tr("Kiosk", "This exhibition is being prepared. Please come back soon.")
             )
 
+    def _show_prepared_if_empty(self) -> bool:
+        """Show "being prepared" if there is nothing published to show; whether it did."""
+        if self.model.gallery.items:
+            return False
+        catalog = self.catalog
+        where = catalog.db_path or catalog.url if catalog is not None else "?"
+        log.warning(
+            "kiosk: the catalogue %s has no published items: showing 'the exhibition is "
+            "being prepared' until a curator publishes some",
+            where,
+        )
+        self._show_prepared()
+        return True
+
+    def _show_prepared(self) -> None:
+        self.attract.stop()
+        self.idle.pause()
+        self.countdown.hide()
+        self.prepared.show_for(self.options.lang)
+
     def is_settled(self) -> bool:
+        if self.prepared.isVisible():
+            return self._loaded and self.tasks.pending == 0
         if self.attract.isVisible():
             return self._loaded and self.tasks.pending == 0 and self.attract.is_ready()
         return super().is_settled()
@@ -515,6 +569,7 @@ class KioskWindow(MainWindow):
         """The staff PIN was right: leave the kiosk."""
         log.info("kiosk: closed with the staff PIN")
         self._unlocked = True
+        self.watch.stop()
         self.key_lock.enabled = False
         self._leave_item()
         QApplication.restoreOverrideCursor() if self.options.hide_cursor else None
@@ -559,7 +614,8 @@ class KioskWindow(MainWindow):
         self._record("reset")
         if self._pending_publication:
             self.reload_published()
-        self.start_attract()
+        if not self.prepared.isVisible():
+            self.start_attract()
 
     def start_attract(self) -> None:
         self.idle.pause()
