@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -381,7 +381,9 @@ class MainWindow(QMainWindow):
                 tr("MainWindow", "Search: “%1”").replace("%1", self.search.text().strip())
             )
             self.section_text.setText(
-                tr("MainWindow", "Items found: %1").replace("%1", str(self.model.rowCount()))
+                tr("MainWindow", "Items found: %1").replace(
+                    "%1", QLocale().toString(self.model.rowCount())
+                )
             )
             return
         kind, ident = self._nav_key or NAV_ALL
@@ -395,7 +397,7 @@ class MainWindow(QMainWindow):
             self.section_title.setText(tr("MainWindow", "All items"))
             self.section_text.setText(
                 tr("MainWindow", "Items in the collection: %1").replace(
-                    "%1", str(self.model.rowCount())
+                    "%1", QLocale().toString(self.model.rowCount())
                 )
             )
 

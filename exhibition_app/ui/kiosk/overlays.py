@@ -314,5 +314,5 @@ class PinPad(Overlay):
     def _show_dots(self) -> None:
         self.dots.setText("●" * len(self.digits) if self.digits else "–")
         self.dots.setAccessibleName(
-            tr("Kiosk", "Digits entered: %1").replace("%1", str(len(self.digits)))
+            tr("Kiosk", "Digits entered: %1").replace("%1", QLocale().toString(len(self.digits)))
         )
