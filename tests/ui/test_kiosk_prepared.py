@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QMetaMethod
 
 from exhibition_app.catalog import Catalog
 from exhibition_app.ui.app import make_app
@@ -128,6 +129,10 @@ def test_a_destroyed_window_ends_the_kiosk_with_an_error_status(
     assert watch.misses == 0
     restored: list[bool] = []
     watch.restore = lambda: restored.append(True)  # as if the window could not come back
+    # The kiosk ends the process on ``lost`` (the subprocess test below sees the status);
+    # here nothing must end this test process's event loops.
+    assert watch.isSignalConnected(QMetaMethod.fromSignal(watch.lost))
+    watch.lost.disconnect(win._window_lost)
     win.windowHandle().destroy()  # the native window is gone (an X client destroyed it)
     with qtbot.waitSignal(watch.lost, timeout=5000) as lost:
         for _ in range(GRACE_CHECKS):
