@@ -71,6 +71,8 @@ def tap(widget, point: QPoint) -> None:  # type: ignore[no-untyped-def]
     device = touch_screen()
     QTest.touchEvent(widget, device).press(0, point, widget).commit()
     QTest.touchEvent(widget, device).release(0, point, widget).commit()
+    # The next tap lands on the same screen spot (see _onto_screen): not a double tap.
+    QTest.qWait(QApplication.styleHints().mouseDoubleClickInterval() + 50)
 
 
 def swipe(widget, start: QPoint, end: QPoint, steps: int = 8) -> None:  # type: ignore[no-untyped-def]
@@ -198,3 +200,48 @@ def test_start_language_opens_the_item_page(kiosk, sample_catalog, lang: str) ->
     assert page.title.text() == title_in(sample_catalog, ITEM, lang)
     assert win.lang_buttons[lang].isChecked()
     assert not win.attract.isVisible()  # the page, not the attract loop, is on top
+
+
+def test_touch_tap_a_tile_then_swipe_to_the_next_item(kiosk, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win = kiosk(sample_catalog, size=(1280, 800))
+    win.attract.lang_timer.stop()
+    tap(win.attract, QPoint(400, 300))  # a finger on the attract loop
+    assert not win.attract.isVisible()
+    qtbot.waitUntil(win.is_settled, timeout=20000)
+    ids = win.model.ids()
+    viewport = win.view.viewport()
+    # The first tile whose page shows a picture (a map's page pans under the finger instead).
+    pictures = [
+        i
+        for i in ids[:-1]
+        if (card := win.model.card(i)) is not None and card.kind != "map" and card.cover
+    ]
+    assert pictures, "no picture item in the sample"
+    item_id = pictures[0]
+    row = ids.index(item_id)
+    win.view.scrollTo(win.model.index(row))
+    qtbot.wait(50)
+    tap(viewport, win.view.visualRect(win.model.index(row)).center())  # a finger on a tile
+    qtbot.waitUntil(lambda: win.stack.currentIndex() == 1, timeout=5000)
+    page = win.item_page
+    assert page.card.id == item_id
+    qtbot.waitUntil(win.is_settled, timeout=20000)
+    assert page.visual.currentWidget() is page.image
+    middle = page.image.rect().center()
+    swipe(page.image, middle + QPoint(150, 0), middle - QPoint(150, 10))  # finger to the left
+    assert page.card.id == ids[row + 1]
+    swipe(page.image, middle - QPoint(150, 0), middle + QPoint(150, 0))  # and back
+    assert page.card.id == item_id
+
+
+def test_counts_are_written_the_visitors_way(kiosk, sample_catalog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    win = kiosk(sample_catalog, lang="ru")
+    win.leave_attract()
+    win.nav.setCurrentRow(0)  # all items: "Items in the collection: N"
+    win.model.rowCount = lambda *_a: 12345  # type: ignore[method-assign]
+    win._update_heading()
+    grouped = QLocale("ru_RU").toString(12345)
+    assert grouped != "12345"  # Russian groups thousands with a space
+    assert grouped in win.section_text.text()
