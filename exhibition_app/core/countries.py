@@ -1,12 +1,17 @@
-"""Country names (ISO 3166-1 alpha-2) for display and search, in the catalogue languages."""
+"""Country names (ISO 3166-1 alpha-2) for display and search, in the catalogue languages.
+
+Display names are each country's official short name in that language (the names the
+countries use for themselves in Russian: Кыргызстан, Туркменистан); older or colloquial
+names stay findable through ALIASES.
+"""
 
 from __future__ import annotations
 
 COUNTRIES: dict[str, dict[str, str]] = {
     "KZ": {"en": "Kazakhstan", "kk": "Қазақстан", "ru": "Казахстан", "mn": "Казахстан"},
-    "KG": {"en": "Kyrgyzstan", "kk": "Қырғызстан", "ru": "Киргизия", "mn": "Киргиз"},
+    "KG": {"en": "Kyrgyzstan", "kk": "Қырғызстан", "ru": "Кыргызстан", "mn": "Киргиз"},
     "TJ": {"en": "Tajikistan", "kk": "Тәжікстан", "ru": "Таджикистан", "mn": "Тажикистан"},
-    "TM": {"en": "Turkmenistan", "kk": "Түрікменстан", "ru": "Туркмения", "mn": "Туркменистан"},
+    "TM": {"en": "Turkmenistan", "kk": "Түрікменстан", "ru": "Туркменистан", "mn": "Туркменистан"},
     "UZ": {"en": "Uzbekistan", "kk": "Өзбекстан", "ru": "Узбекистан", "mn": "Узбекистан"},
     "MN": {"en": "Mongolia", "kk": "Моңғолия", "ru": "Монголия", "mn": "Монгол Улс"},
     "RU": {"en": "Russia", "kk": "Ресей", "ru": "Россия", "mn": "Орос"},
@@ -16,6 +21,15 @@ COUNTRIES: dict[str, dict[str, str]] = {
     "DE": {"en": "Germany", "kk": "Германия", "ru": "Германия", "mn": "Герман"},
     "NL": {"en": "Netherlands", "kk": "Нидерланд", "ru": "Нидерланды", "mn": "Нидерланд"},
     "US": {"en": "United States", "kk": "АҚШ", "ru": "США", "mn": "АНУ"},
+}
+
+
+#: Other names visitors search by (not shown).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "KG": ("Киргизия", "Kirghizia"),
+    "TM": ("Туркмения",),
+    "RU": ("Оросын Холбооны Улс", "ОХУ", "Ресей Федерациясы"),
+    "CN": ("БНХАУ",),
 }
 
 
@@ -37,4 +51,4 @@ def all_names(code: str | None) -> list[str]:
     """Every known name of a country, for the search index."""
     if not code:
         return []
-    return [code, *COUNTRIES.get(code, {}).values()]
+    return [code, *COUNTRIES.get(code, {}).values(), *ALIASES.get(code, ())]

@@ -107,3 +107,21 @@ def facets(cards: Sequence[ItemCard] | Iterable[ItemCard]) -> Facets:
         countries=tuple(sorted(countries)),
         periods=tuple(p.key for p in PERIODS if p.key in periods),
     )
+
+
+def scoped_facets(cards: Sequence[ItemCard]) -> Facets:
+    """The chips for the items on show (a section, an exhibition, search results): values
+    some of them have and not all of them, so that every chip offered narrows the view
+    (no "Maps" chip among maps only, no "Germany" where nothing is German)."""
+    found = facets(cards)
+    total = len(cards)
+
+    def narrows(facet: str, value: str) -> bool:
+        held = sum(1 for card in cards if Filters().toggled(facet, value).matches(card))
+        return 0 < held < total
+
+    return Facets(
+        kinds=tuple(v for v in found.kinds if narrows("kinds", v)),
+        countries=tuple(v for v in found.countries if narrows("countries", v)),
+        periods=tuple(v for v in found.periods if narrows("periods", v)),
+    )

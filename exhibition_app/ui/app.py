@@ -103,6 +103,7 @@ def create_window(
         from exhibition_app.ui.kiosk.window import KioskWindow
 
         kiosk.lang = lang
+        kiosk.item = item
         kiosk.catalog, kiosk.assets = catalog, assets
         return KioskWindow(open_catalog, language, kiosk)
     window = MainWindow(open_catalog, language, open_item=item)
@@ -115,7 +116,11 @@ def run_gui(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     app = make_app(sys.argv[:1])
     curator = bool(getattr(args, "curator", False))
-    kiosk = _kiosk_options(args) if getattr(args, "kiosk", False) and not curator else None
+    kiosk = (
+        _kiosk_options(args, screenshot=bool(args.screenshot))
+        if getattr(args, "kiosk", False) and not curator
+        else None
+    )
     # Log lines go to stderr (the journal, under systemd). A kiosk also says what it does:
     # publications taken up, the server lost and found, the offline copy written.
     logging.basicConfig(
@@ -154,7 +159,9 @@ def run_gui(args: argparse.Namespace) -> int:
     return code
 
 
-def _kiosk_options(args: argparse.Namespace) -> KioskOptions:
+def _kiosk_options(args: argparse.Namespace, *, screenshot: bool = False) -> KioskOptions:
+    """The kiosk's options. A ``--screenshot`` shows no window to anyone: it needs no staff
+    PIN, writes no visit statistics and does not watch for publications."""
     from exhibition_app.ui.kiosk.window import KioskOptions
 
     options = KioskOptions(
@@ -170,6 +177,10 @@ def _kiosk_options(args: argparse.Namespace) -> KioskOptions:
     )
     if args.station:
         options.station = args.station
+    if screenshot:
+        options.stats = False
+        options.poll_s = 0
+        return options
     from exhibition_app.core.pin import PinError, PinGuard, default_pin_path
 
     try:

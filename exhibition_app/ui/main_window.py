@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from exhibition_app.core.cards import ExhibitionView, GalleryData
-from exhibition_app.core.filters import facets
+from exhibition_app.core.filters import facets, scoped_facets
 from exhibition_app.core.languages import LANGUAGES, NATIVE_NAMES
 from exhibition_app.errors import message_of
 from exhibition_app.ui.elided_label import ElidedLabel
@@ -303,6 +303,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(keys.index(start))
         self._retranslate_nav()
 
+    def _first_nav_key(self) -> tuple[str, int]:
+        """The row a fresh visit starts on: the first exhibition (or all items)."""
+        return tuple(self.nav.item(1 if self.nav.count() > 1 else 0).data(Qt.ItemDataRole.UserRole))  # type: ignore[return-value]
+
     def _nav_item(self, key: tuple[str, int], text: str) -> QListWidgetItem:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, key)
@@ -321,7 +325,22 @@ class MainWindow(QMainWindow):
         self._apply_nav()
         self.show_gallery()
 
+    def _select_nav(self, key: tuple[str, int] | None) -> None:
+        """Mark ``key``'s row as the place on show (None: no row, while search results
+        show), without acting on it."""
+        self.nav.blockSignals(True)
+        row = -1
+        for i in range(self.nav.count()):
+            if key is not None and tuple(self.nav.item(i).data(Qt.ItemDataRole.UserRole)) == key:
+                row = i
+        self.nav.setCurrentRow(row)
+        if row < 0:
+            self.nav.clearSelection()
+        self.nav.blockSignals(False)
+
     def _apply_nav(self) -> None:
+        if self.nav.currentRow() < 0 and self.nav.count():  # back from search results
+            self._select_nav(self._nav_key or self._first_nav_key())
         kind, ident = self._nav_key or NAV_ALL
         ids: tuple[int, ...] | None = None
         if kind == "exhibition":
@@ -337,6 +356,9 @@ class MainWindow(QMainWindow):
         """Show the nav's (or the search's) items through the filter chips."""
         data = self.model.gallery
         base = data.order if self._base_ids is None else self._base_ids
+        # The chips offered are the ones that narrow what is on show (this section, this
+        # exhibition, these search results), not the whole catalogue's.
+        self.filter_bar.set_facets(scoped_facets([data.items[i] for i in base if i in data.items]))
         self.model.show_ids(self.filter_bar.filters.apply(base, data.items))
         self.view.scrollToTop()
         self._update_heading()
@@ -359,7 +381,9 @@ class MainWindow(QMainWindow):
                 tr("MainWindow", "Search: “%1”").replace("%1", self.search.text().strip())
             )
             self.section_text.setText(
-                tr("MainWindow", "Items found: %1").replace("%1", str(self.model.rowCount()))
+                tr("MainWindow", "Items found: %1").replace(
+                    "%1", QLocale().toString(self.model.rowCount())
+                )
             )
             return
         kind, ident = self._nav_key or NAV_ALL
@@ -373,7 +397,7 @@ class MainWindow(QMainWindow):
             self.section_title.setText(tr("MainWindow", "All items"))
             self.section_text.setText(
                 tr("MainWindow", "Items in the collection: %1").replace(
-                    "%1", str(self.model.rowCount())
+                    "%1", QLocale().toString(self.model.rowCount())
                 )
             )
 
@@ -419,6 +443,7 @@ class MainWindow(QMainWindow):
         def done(ids: list[int]) -> None:
             if serial != self._search_serial:
                 return  # a newer search superseded this one
+            self._select_nav(None)  # the results are from everywhere, not this section
             self._base_ids = tuple(ids)
             self._show_base()
             self.show_gallery()

@@ -53,6 +53,8 @@ def press(widget, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:  # typ
 
 def enter_gallery(win: KioskWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     if win.attract.isVisible():
+        # A tap opens the language the loop shows: let it show the kiosk's own language.
+        win.attract.lang_index = ["en", "kk", "ru", "mn"].index(win.language.code)
         qtbot.mouseClick(win.attract, Qt.MouseButton.LeftButton)
     assert not win.attract.isVisible()
     qtbot.waitUntil(win.is_settled, timeout=20000)

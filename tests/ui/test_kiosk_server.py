@@ -73,6 +73,7 @@ def _enter(win: KioskWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     if win.attract.isVisible():
+        win.attract.lang_index = ["en", "kk", "ru", "mn"].index(win.language.code)
         qtbot.mouseClick(win.attract, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not win.attract.isVisible(), timeout=5000)
 

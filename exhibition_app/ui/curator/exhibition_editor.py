@@ -44,6 +44,7 @@ from exhibition_app.ui.curator.undo import Apply
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.mongol_vertical import MongolTitleField
 from exhibition_app.ui.tasks import OpContext, TaskManager
+from exhibition_app.ui.theme import ERROR
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
@@ -141,7 +142,7 @@ class ExhibitionEditor(QWidget):
         self.key = QLineEdit()
         self.key.editingFinished.connect(self._key_edited)
         self.key_error = QLabel()
-        self.key_error.setStyleSheet("color: #ff8a70;")
+        self.key_error.setStyleSheet(f"color: {ERROR};")
         self.ex_texts = TextTabs("introduction", tr("ExhibitionEditor", "Introduction"))
         self.ex_texts.edited.connect(self._ex_text_edited)
         self.sections = QListWidget()

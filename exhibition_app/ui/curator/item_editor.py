@@ -35,6 +35,7 @@ from exhibition_app.core.vocabulary import KINDS as CATALOGUE_KINDS
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.labels import field_name, kind_name
 from exhibition_app.ui.mongol_vertical import MongolTitleField
+from exhibition_app.ui.theme import ERROR
 
 # The catalogue's own lists (exhibition_app.core.vocabulary, shared with the schema).
 KINDS = CATALOGUE_KINDS
@@ -42,7 +43,7 @@ TEXT_FIELDS = ITEM_TEXT_FIELDS
 LONG_FIELDS = ("description", "credit_line")
 #: Fields a visitor misses most when a language lacks them.
 KEY_FIELDS = ("title", "description")
-ERROR_STYLE = "color: #ff8a70;"
+ERROR_STYLE = f"color: {ERROR};"
 
 
 class PlainEdit(QPlainTextEdit):

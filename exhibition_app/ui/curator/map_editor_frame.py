@@ -46,13 +46,22 @@ from exhibition_app.ui.curator.map_view import EditMapView
 from exhibition_app.ui.deepzoom.map_panel import MapData, load_map
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.tasks import OpContext, OpHandle, TaskManager
-from exhibition_app.ui.theme import GOLD, LINE, MUTED, NIGHT, PANEL, PARCHMENT
+from exhibition_app.ui.theme import (
+    DISABLED,
+    ERROR,
+    GOLD,
+    LAPIS,
+    LINE,
+    MUTED,
+    NIGHT,
+    PANEL,
+    PARCHMENT,
+)
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
 
-ERROR_STYLE = "color: #ff8a70;"
-DISABLED = "#7a7160"  # greyed out on PANEL and RAISED, still legible
+ERROR_STYLE = f"color: {ERROR};"
 
 
 def ring_icon(cross: bool = False) -> QIcon:
@@ -121,7 +130,7 @@ QToolBar#mapTools {{ background: {PANEL}; border: none; border-bottom: 1px solid
 QToolBar#mapTools QToolButton {{ color: {PARCHMENT}; padding: 5px 10px; border-radius: 4px;
     border: 1px solid transparent; }}
 QToolBar#mapTools QToolButton:hover {{ border-color: {LINE}; background: {NIGHT}; }}
-QToolBar#mapTools QToolButton:checked {{ background: #3d6fbf; color: white; }}
+QToolBar#mapTools QToolButton:checked {{ background: {LAPIS}; color: white; }}
 QToolBar#mapTools QToolButton:disabled {{ color: {DISABLED}; }}
 QListWidget#placeList::item {{ padding: 4px 6px; }}
 QPushButton:disabled, QComboBox:disabled, QLineEdit:disabled {{ color: {DISABLED}; }}

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QMouseEvent, 
 from PySide6.QtWidgets import QWidget
 
 from exhibition_app.ui.deepzoom.view import HOTSPOT_RADIUS, DeepZoomView, Hotspot
-from exhibition_app.ui.theme import GOLD, PARCHMENT, SANS
+from exhibition_app.ui.theme import ERROR, GOLD, PARCHMENT, SANS
 
 CLICK_SLOP = 5.0  # screen pixels a press may wander and still count as a click
 
@@ -194,9 +194,9 @@ class EditMapView(DeepZoomView):
             end = self.to_screen(*fitted)
             painter.setPen(QPen(QColor(0, 0, 0, 170), 4))
             painter.drawLine(pos, end)
-            painter.setPen(QPen(QColor("#ff8a70"), 2))
+            painter.setPen(QPen(QColor(ERROR), 2))
             painter.drawLine(pos, end)
-            painter.setBrush(QColor("#ff8a70"))
+            painter.setBrush(QColor(ERROR))
             painter.drawEllipse(end, 2.5, 2.5)
         arm, gap = (16.0, 4.0) if active else (12.0, 3.0)
         lines = [
@@ -216,7 +216,7 @@ class EditMapView(DeepZoomView):
         label = spot.label + ("  ⚠" if spot.id in self.flagged else "")
         metrics = QFontMetricsF(painter.font())
         box = QRectF(pos.x() + 7, pos.y() - arm - 20, metrics.horizontalAdvance(label) + 12, 20)
-        painter.setPen(QPen(QColor("#ff8a70") if spot.id in self.flagged else QColor(GOLD), 1))
+        painter.setPen(QPen(QColor(ERROR) if spot.id in self.flagged else QColor(GOLD), 1))
         painter.setBrush(QColor(20, 19, 15, 230))
         painter.drawRoundedRect(box, 4, 4)
         painter.setPen(QColor(PARCHMENT))

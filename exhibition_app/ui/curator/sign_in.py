@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from exhibition_app.errors import message_of
 from exhibition_app.ui.i18n import tr
 from exhibition_app.ui.tasks import TaskManager
+from exhibition_app.ui.theme import ERROR
 
 #: (name, password) -> the signed-in user's name, or None; runs on the database worker.
 Verify = Callable[[str, str], "str | None"]
@@ -37,7 +38,7 @@ class SignInDialog(QDialog):
         self.password.setAccessibleName(tr("SignIn", "Password"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #ff8a70;")
+        self.message.setStyleSheet(f"color: {ERROR};")
         intro = QLabel(
             tr(
                 "SignIn",

@@ -46,6 +46,7 @@ class FilterBar(QWidget):
         self.setObjectName("filterBar")
         self.language = language
         self.filters = Filters()
+        self.facets: Facets | None = None
         self._chips: list[tuple[str, str, QPushButton]] = []
         self._layout = FlowLayout(self, spacing=8)
         self.clear_button = QPushButton()
@@ -55,6 +56,16 @@ class FilterBar(QWidget):
         language.changed.connect(lambda _l: self.retranslate())
 
     def set_facets(self, facets: Facets) -> None:
+        """Offer these chips; a chosen value no longer offered is dropped from the filters
+        (a chip the visitor cannot see must not hide items)."""
+        if facets == self.facets:
+            return
+        self.facets = facets
+        self.filters = Filters(
+            kinds=self.filters.kinds & set(facets.kinds),
+            countries=self.filters.countries & set(facets.countries),
+            periods=self.filters.periods & set(facets.periods),
+        )
         for _facet, _value, chip in self._chips:
             self._layout.removeWidget(chip)
             chip.hide()
@@ -111,6 +122,10 @@ class FilterBar(QWidget):
                 name = country_name(value, self.language.code) or value
             on = value in getattr(self.filters, facet)
             chip.setChecked(on)
+            font = chip.font()
+            if font.bold() != on:  # bold in code, not in the style sheet's :checked: the
+                font.setBold(on)  # chip's size then follows (no "✓ Kazakhstar")
+                chip.setFont(font)
             chip.setText((CHECK if on else "") + name)
             chip.setAccessibleName(name)
             chip.setAccessibleDescription(

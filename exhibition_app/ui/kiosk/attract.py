@@ -1,5 +1,7 @@
 """The attract loop: featured items (or a curator's tour) full screen, cross-fading, with
-"Touch to explore" in English, Kazakh, Russian and Mongolian in turn.
+"Touch to explore" in English, Kazakh, Russian and Mongolian in turn, starting with the
+kiosk's own language. A touch opens the exhibition in the language on screen at that moment;
+a touch on one of the language marks under the button opens it in that language.
 
 Images come from the thumbnail cache at display size, decoded on the image pool; only the
 current and the next slide are kept. A touch or a key anywhere ends the loop.
@@ -8,12 +10,14 @@ current and the next slide are kept. A touch or a key anywhere ends the loop.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEasingCurve, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QKeyEvent,
     QLinearGradient,
@@ -46,8 +50,16 @@ CTA = "Touch to explore"
 LANG_MARKS = {"en": "EN", "kk": "ҚАЗ", "ru": "РУС", "mn": "МОН"}
 
 
+#: The language marks are touch targets: each at least this tall and wide (DESIGN.md: 48).
+MARK_TARGET_PX = 56
+MARK_GAP_PX = 28
+
+
 class AttractScreen(QWidget):
     dismissed = Signal()
+    #: The language a touch chose (the one on screen, or the mark touched); sent just
+    #: before ``dismissed``.
+    language_chosen = Signal(str)
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +69,7 @@ class AttractScreen(QWidget):
         self.heading: dict[str, str] = {}
         self.cards: list[ItemCard] = []
         self.index = 0
+        self.start_lang = "en"  # the kiosk's language: the loop speaks it first
         self.lang_index = 0
         self.reduced_motion = False
         self._pixmaps: dict[str, QPixmap] = {}
@@ -101,7 +114,7 @@ class AttractScreen(QWidget):
     # -- running ---------------------------------------------------------------------------
     def start(self) -> None:
         self.index = 0
-        self.lang_index = 0
+        self.lang_index = LANGUAGES.index(self.start_lang) if self.start_lang in LANGUAGES else 0
         self._previous = None
         self._fade = 1.0
         self._request(0)
@@ -179,11 +192,20 @@ class AttractScreen(QWidget):
 
     # -- input -----------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A touch (Qt turns a tap into a press) or a click: the language on screen, or
+        the language mark under the finger."""
         event.accept()
+        point = event.position()
+        touched = next(
+            (code for code, rect in self.mark_targets().items() if rect.contains(point)),
+            self.lang,
+        )
+        self.language_chosen.emit(touched)
         self.dismissed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not is_forbidden_key(event.key(), event.modifiers()):
+            self.language_chosen.emit(self.lang)
             self.dismissed.emit()
 
     # -- painting --------------------------------------------------------------------------
@@ -221,7 +243,6 @@ class AttractScreen(QWidget):
         font = QFont(SANS)
         font.setPixelSize(max(28, int(min(h, w * 1.2) * 0.038)))
         font.setWeight(QFont.Weight.DemiBold)
-        from PySide6.QtGui import QFontMetricsF
 
         return QFontMetricsF(font).horizontalAdvance(tr_in(lang, "Attract", CTA)) + pill_h * 1.2
 
@@ -320,6 +341,43 @@ class AttractScreen(QWidget):
             pill.moveRight(w * 0.95)
         return pill
 
+    def _mark_font(self, code: str, lang: str) -> QFont:
+        w, h = self.width(), self.height()
+        marks = QFont(SANS)
+        marks.setPixelSize(max(20, int(min(h, w * 1.2) * 0.024)))
+        marks.setBold(code == lang)
+        marks.setUnderline(code == lang)
+        return marks
+
+    def _mark_rects(self, lang: str) -> dict[str, QRectF]:
+        """Where each language mark's text is drawn, right-aligned under the button."""
+        pill = self.cta_rect(lang)
+        x, y = pill.right(), pill.bottom() + 14
+        rects: dict[str, QRectF] = {}
+        for code in reversed(LANGUAGES):
+            font = self._mark_font(code, lang)
+            mw = QFontMetricsF(font).horizontalAdvance(LANG_MARKS[code])
+            x -= mw
+            rects[code] = QRectF(x, y, mw + 2, font.pixelSize() * 1.6)
+            x -= MARK_GAP_PX
+        return {code: rects[code] for code in LANGUAGES}  # left to right
+
+    def mark_targets(self) -> dict[str, QRectF]:
+        """Each language mark's touch target: its text grown to at least MARK_TARGET_PX
+        each way (neighbours meet half-way across the gap, so targets never overlap)."""
+        targets = {}
+        for code, rect in self._mark_rects(self.lang).items():
+            grow_x = max(MARK_GAP_PX / 2, (MARK_TARGET_PX - rect.width()) / 2)
+            grow_y = max(0.0, (MARK_TARGET_PX - rect.height()) / 2)
+            targets[code] = rect.adjusted(-grow_x, -grow_y, grow_x, grow_y)
+        ordered = [targets[c] for c in LANGUAGES]  # left to right
+        for left, right in pairwise(ordered):
+            if left.right() > right.left():
+                middle = (left.right() + right.left()) / 2
+                left.setRight(middle)
+                right.setLeft(middle)
+        return targets
+
     def _paint_cta(self, painter: QPainter, lang: str) -> None:
         w, h = self.width(), self.height()
         font = QFont(SANS)
@@ -335,20 +393,11 @@ class AttractScreen(QWidget):
         painter.setPen(QColor("#ffffff"))
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
         # Which language is speaking: the marks under the button, the current one bold,
-        # gold and underlined (never colour alone).
-        marks = QFont(SANS)
-        marks.setPixelSize(max(18, int(min(h, w * 1.2) * 0.022)))
-        x = pill.right()
-        y = pill.bottom() + 14
-        for code in reversed(LANGUAGES):
-            marks.setBold(code == lang)
-            marks.setUnderline(code == lang)
-            painter.setFont(marks)
+        # gold and underlined (never colour alone). Each is a touch target too.
+        for code, rect in self._mark_rects(lang).items():
+            painter.setFont(self._mark_font(code, lang))
             painter.setPen(QColor(GOLD if code == lang else MUTED))
-            mw = painter.fontMetrics().horizontalAdvance(LANG_MARKS[code])
-            x -= mw
-            painter.drawText(QRectF(x, y, mw + 2, marks.pixelSize() * 1.6), LANG_MARKS[code])
-            x -= 22
+            painter.drawText(rect, LANG_MARKS[code])
 
 
 def _text(card: ItemCard, field: str, lang: str) -> str:

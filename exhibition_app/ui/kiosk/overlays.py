@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from exhibition_app.ui.i18n import tr
-from exhibition_app.ui.theme import GOLD, LINE, PARCHMENT, RAISED, SANS, SERIF
+from exhibition_app.ui.theme import GOLD, LAPIS, LINE, PARCHMENT, RAISED, SANS, SERIF
 
 
 def _centred_label(name: str, *, wrap: bool = False) -> QLabel:
@@ -219,7 +219,7 @@ class PinPad(Overlay):
             f"QLabel#pinMessage {{ color: {PARCHMENT}; font-size: 19px; min-height: 50px; }}"
             f"QPushButton#pinKey {{ background: #1d1b16; color: {PARCHMENT}; font-size: 28px;"
             f" border: 1px solid {LINE}; border-radius: 10px; }}"
-            "QPushButton#pinKey:pressed { background: #3d6fbf; }"
+            f"QPushButton#pinKey:pressed {{ background: {LAPIS}; }}"
             "QPushButton#pinKey:disabled { color: #5a5346; }"
             f"QPushButton#pinCancel {{ background: transparent; color: {PARCHMENT};"
             f" font-size: 20px; border: 1px solid {LINE}; border-radius: 10px; }}"
@@ -314,5 +314,5 @@ class PinPad(Overlay):
     def _show_dots(self) -> None:
         self.dots.setText("●" * len(self.digits) if self.digits else "–")
         self.dots.setAccessibleName(
-            tr("Kiosk", "Digits entered: %1").replace("%1", str(len(self.digits)))
+            tr("Kiosk", "Digits entered: %1").replace("%1", QLocale().toString(len(self.digits)))
         )

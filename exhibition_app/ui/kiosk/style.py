@@ -72,7 +72,8 @@ QLabel#brandSub {{ color: {c["ochre"]}; font-size: {px(18)}; letter-spacing: 1px
 QListWidget#nav {{ background: {c["panel"]}; border: none;
     border-right: {border} solid {c["line"]}; color: {c["text"]}; font-size: {px(22)}; }}
 QListWidget#nav::item {{ padding: 0px 14px; border-radius: 8px; margin: 2px 8px; }}
-QListWidget#nav::item:selected {{ background: {c["select"]}; color: {c["select_text"]}; }}
+QListWidget#nav::item:selected {{ background: {c["select"]}; color: {c["select_text"]};
+    border-left: 5px solid {c["gold"]}; }}
 QListView#gallery {{ background: {c["night"]}; }}
 QLineEdit#search {{ background: {c["raised"]}; border: {border} solid {c["line"]};
     border-radius: {px(28)}; padding: 6px 20px; color: {c["text"]}; font-size: {px(22)};
@@ -97,8 +98,8 @@ QLabel#position {{ color: {c["muted"]}; font-size: {px(20)}; padding: 0 10px; }}
 QPushButton#chip, QPushButton#chipClear {{ background: transparent; color: {c["text"]};
     border: {border} solid {c["line"]}; border-radius: 24px; padding: 6px 20px;
     font-size: {px(20)}; min-height: {t(20)}; }}
-QPushButton#chip:checked {{ background: {c["select"]}; border-color: {c["select"]};
-    color: {c["select_text"]}; font-weight: bold; }}
+QPushButton#chip:checked {{ background: {c["select"]}; border-color: {c["gold"]};
+    color: {c["select_text"]}; }}
 QPushButton#chipClear {{ color: {c["muted"]}; border-style: dashed; }}
 QLabel#sectionTitle {{ color: {c["text"]}; font-family: "{SERIF}"; font-size: {px(44)}; }}
 QLabel#sectionText {{ color: {c["muted"]}; font-size: {px(22)}; }}
@@ -122,8 +123,14 @@ QPushButton#placeOriginal {{ font-size: {px(18)}; min-height: {TOUCH_PX - 18}px;
     padding: 6px 16px; }}
 QListWidget#places {{ font-size: {px(20)}; }}
 QListWidget#places::item {{ padding: 10px 8px; }}
+QListWidget#places::item:selected {{ background: {c["select"]}; color: {c["select_text"]}; }}
 QPushButton#placesButton, QPushButton#compareButton {{ font-size: {px(20)};
     min-height: {t(18)}; padding: 8px 18px; }}
 QScrollBar:vertical {{ width: {px(16)}; }}
+QScrollBar:horizontal {{ height: {px(16)}; }}
+QSlider::groove:horizontal {{ height: 10px; border-radius: 5px; }}
+QSlider::sub-page:horizontal {{ background: {c["gold"]}; height: 10px; border-radius: 5px; }}
+QSlider::handle:horizontal {{ width: 36px; height: 36px; margin: -14px 0; border-radius: 20px;
+    border: 2px solid {c["gold"]}; background: {c["text"]}; }}
 QStatusBar {{ font-size: {px(18)}; }}
 """

@@ -30,7 +30,9 @@ from exhibition_app.ui.kiosk.attract import AttractScreen
 from exhibition_app.ui.kiosk.idle import DEFAULT_COUNTDOWN_S, DEFAULT_IDLE_S, IdleWatcher
 from exhibition_app.ui.kiosk.lockdown import CornerHold, KeyLock, cover_screen
 from exhibition_app.ui.kiosk.overlays import CountdownOverlay, PinPad
+from exhibition_app.ui.kiosk.prepared import PreparedScreen
 from exhibition_app.ui.kiosk.style import kiosk_style
+from exhibition_app.ui.kiosk.watch import WINDOW_LOST_EXIT, WindowWatch
 from exhibition_app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -50,6 +52,7 @@ class KioskOptions:
     idle_s: float = DEFAULT_IDLE_S
     countdown_s: int = DEFAULT_COUNTDOWN_S
     lang: str = "en"  # the language every visit starts in
+    item: int | None = None  # ``--item``: open on this item's page instead of the attract loop
     tour: str | None = None  # an exhibition key: the attract loop follows its items
     pin_file: Path | None = None
     station: str = field(default_factory=socket.gethostname)
@@ -88,7 +91,7 @@ class KioskWindow(MainWindow):
         self._visiting: tuple[int, float, str] | None = None  # (item id, since, language)
         self.accessible_mode = False
         self._pending_publication = False
-        super().__init__(open_catalog, language)
+        super().__init__(open_catalog, language, open_item=self.options.item)
         from exhibition_app.ui.kiosk.network import ServerLink
 
         self._open_catalog = open_catalog
@@ -127,10 +130,15 @@ class KioskWindow(MainWindow):
 
         self.attract = AttractScreen(self.tasks, self)
         self.attract.reduced_motion = self.options.reduced_motion
+        self.attract.start_lang = self.options.lang
+        self.attract.language_chosen.connect(self._attract_language)
         self.attract.dismissed.connect(self.leave_attract)
         self.attract.setGeometry(self.rect())
         self.attract.start()
         self.idle.pause()
+        self.prepared = PreparedScreen(self)  # nothing to show: never a blank screen
+        self.watch = WindowWatch(self, self._show_again)
+        self.watch.lost.connect(self._window_lost)
 
         self._search_settle = QTimer(self, singleShot=True, interval=SEARCH_SETTLE_MS)
         self._search_settle.timeout.connect(self._record_empty_search)
@@ -209,11 +217,32 @@ class KioskWindow(MainWindow):
             self.show()
         self.attract.setGeometry(self.rect())
         self.attract.raise_()
+        if self.prepared.isVisible():
+            self.prepared.show_for(self.options.lang)
+        if self.options.locked:
+            self.watch.start()
+
+    def _show_again(self) -> None:
+        """The window went off screen (a window manager minimised or withdrew it, another
+        program unmapped it): map it again (Qt still thinks it is shown, so hide first)."""
+        self.hide()
+        if self.options.full_screen:
+            cover_screen(self)
+        else:
+            self.show()
+        self.raise_()
+
+    def _window_lost(self, _reason: str) -> None:
+        """The window is gone for good (WindowWatch logged why): end, so that the service
+        starts a new kiosk."""
+        QApplication.exit(WINDOW_LOST_EXIT)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         if hasattr(self, "attract"):
             self.attract.setGeometry(self.rect())
+        if hasattr(self, "prepared"):
+            self.prepared.setGeometry(self.rect())
         if hasattr(self, "gallery_scroll"):
             from exhibition_app.ui.kiosk.screen_layout import apply_shape
 
@@ -283,9 +312,12 @@ class KioskWindow(MainWindow):
             self._item_page.map.catalog = catalog
 
     def _gallery_loaded(self, result: tuple[Catalog, GalleryData]) -> None:
-        super()._gallery_loaded(result)
+        super()._gallery_loaded(result)  # opens ``--item``'s page, if there is one
         self.attract.catalog = self.catalog
         self._fill_attract()
+        on_item = self._item_page is not None and self.stack.currentWidget() is self._item_page
+        if not self._show_prepared_if_empty() and on_item:
+            self.leave_attract()  # started on an item: its page, not the loop
         if self.options.locked and self.catalog is not None:
             self.link.loaded(self.catalog)
         if self.options.poll_s > 0 and not hasattr(self, "_poll"):
@@ -324,7 +356,7 @@ class KioskWindow(MainWindow):
         """Something new to show (or the server is back): now if nobody is looking, else at
         the next reset; never under a visitor's finger."""
         self._pending_publication = True
-        if self.attract.isVisible():
+        if self.attract.isVisible() or self.prepared.isVisible():
             self.reload_published()
 
     def reload_published(self) -> None:
@@ -355,8 +387,12 @@ class KioskWindow(MainWindow):
             self._fill_nav()
             self._apply_nav()
             self._fill_attract()
-            if self.attract.isVisible():
-                self.attract.start()
+            if not self._show_prepared_if_empty():
+                if self.prepared.isVisible():
+                    self.prepared.hide()
+                    self.start_attract()
+                elif self.attract.isVisible():
+                    self.attract.start()
             self.retranslate()
 
         self.tasks.query(work, done, self.link.reload_failed)
@@ -410,6 +446,7 @@ class KioskWindow(MainWindow):
         log.error("kiosk: the catalogue could not be opened: %s", message_of(exc))
         super()._load_failed(exc)
         self.empty.setText(tr("Kiosk", "This exhibition is not available at the moment."))
+        self._show_prepared()
         if self.options.locked and self.catalog is None:
             QTimer.singleShot(int(OPEN_RETRY_S * 1000), self, self._retry_open)
 
@@ -419,6 +456,9 @@ class KioskWindow(MainWindow):
             lambda: self._open_and_read(self._open_catalog), self._gallery_loaded, self._load_failed
         )
 
+    def _show_error(self, message: str) -> None:
+        log.warning("kiosk: %s", message)  # the status bar is hidden: for staff, in the log
+
     def _update_empty(self, catalogue_has_items: bool) -> None:
         super()._update_empty(catalogue_has_items)
         if not catalogue_has_items:
@@ -426,7 +466,29 @@ class KioskWindow(MainWindow):
                 tr("Kiosk", "This exhibition is being prepared. Please come back soon.")
             )
 
+    def _show_prepared_if_empty(self) -> bool:
+        """Show "being prepared" if there is nothing published to show; whether it did."""
+        if self.model.gallery.items:
+            return False
+        catalog = self.catalog
+        where = catalog.db_path or catalog.url if catalog is not None else "?"
+        log.warning(
+            "kiosk: the catalogue %s has no published items: showing 'the exhibition is "
+            "being prepared' until a curator publishes some",
+            where,
+        )
+        self._show_prepared()
+        return True
+
+    def _show_prepared(self) -> None:
+        self.attract.stop()
+        self.idle.pause()
+        self.countdown.hide()
+        self.prepared.show_for(self.options.lang)
+
     def is_settled(self) -> bool:
+        if self.prepared.isVisible():
+            return self._loaded and self.tasks.pending == 0
         if self.attract.isVisible():
             return self._loaded and self.tasks.pending == 0 and self.attract.is_ready()
         return super().is_settled()
@@ -507,6 +569,7 @@ class KioskWindow(MainWindow):
         """The staff PIN was right: leave the kiosk."""
         log.info("kiosk: closed with the staff PIN")
         self._unlocked = True
+        self.watch.stop()
         self.key_lock.enabled = False
         self._leave_item()
         QApplication.restoreOverrideCursor() if self.options.hide_cursor else None
@@ -551,7 +614,8 @@ class KioskWindow(MainWindow):
         self._record("reset")
         if self._pending_publication:
             self.reload_published()
-        self.start_attract()
+        if not self.prepared.isVisible():
+            self.start_attract()
 
     def start_attract(self) -> None:
         self.idle.pause()
@@ -561,7 +625,13 @@ class KioskWindow(MainWindow):
     def leave_attract(self) -> None:
         self.attract.stop()
         self.idle.start()
-        self.view.setFocus()
+        if self.stack.currentIndex() == 0:
+            self.view.setFocus()
+
+    def _attract_language(self, code: str) -> None:
+        """A touch on the attract loop: the visit goes on in the language it showed."""
+        if code != self.language.code:
+            self.choose_language(code)
 
     def go_home(self) -> None:
         self.hide_keyboard()
