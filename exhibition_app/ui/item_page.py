@@ -212,11 +212,18 @@ class ItemPage(QWidget):
         scroll.setMinimumWidth(420)
         scroll.setMaximumWidth(640)
 
+        # The picture and, beside it, the title in the traditional script (vertical): one
+        # row in both orientations, so on a portrait screen the band runs down the
+        # picture's side instead of taking a row of its own above the text.
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(0)
+        top.addWidget(self.visual, 1)
+        self.mongol_band = MongolTitleBand()
+        top.addWidget(self.mongol_band)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.visual, 3)
-        self.mongol_band = MongolTitleBand()  # the title in the traditional script, vertical
-        layout.addWidget(self.mongol_band)
+        layout.addLayout(top, 3)
         layout.addWidget(scroll, 2)
         self._layout = layout
         language.changed.connect(lambda _l: self.refresh())
