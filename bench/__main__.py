@@ -289,6 +289,17 @@ def run_part(module: str, *args: str) -> str:
     return proc.stdout
 
 
+def markdown_part(module: str, title: str) -> str:
+    """Run a benchmark module that writes its section with ``--markdown FILE``; its section,
+    or its output under ``title`` when it wrote none."""
+    with tempfile.TemporaryDirectory() as tmp:
+        md = Path(tmp) / "part.md"
+        out = run_part(module, "--markdown", str(md))
+        if md.exists():
+            return md.read_text(encoding="utf-8")
+    return f"## {title}\n\n" + out.strip() + "\n"
+
+
 PARTS = ("core", "tiles", "ingest", "deepzoom", "kiosk", "multisite", "scale")
 
 
@@ -333,42 +344,16 @@ def main() -> None:
             + out.strip()
             + "\n```\n"
         )
-    if "deepzoom" in parts:
-        print("deep zoom ...", flush=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            md = Path(tmp) / "deepzoom.md"
-            out = run_part("bench.deepzoom", "--markdown", str(md))
-            sections.append(md.read_text(encoding="utf-8") if md.exists() else out)
-    if "kiosk" in parts:
-        print("visitor kiosk ...", flush=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            md = Path(tmp) / "kiosk.md"
-            out = run_part("bench.kiosk", "--markdown", str(md))
-            sections.append(
-                md.read_text(encoding="utf-8")
-                if md.exists()
-                else "## Visitor kiosk\n\n" + out.strip() + "\n"
-            )
-    if "multisite" in parts:
-        print("multi-kiosk load ...", flush=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            md = Path(tmp) / "multisite.md"
-            out = run_part("bench.multisite", "--markdown", str(md))
-            sections.append(
-                md.read_text(encoding="utf-8")
-                if md.exists()
-                else "## Multi-kiosk load (PostgreSQL and SQLite)\n\n" + out.strip() + "\n"
-            )
-    if "scale" in parts:
-        print("scale, 10,000 to 1,000,000 items ...", flush=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            md = Path(tmp) / "scale.md"
-            out = run_part("bench.scale", "--markdown", str(md))
-            sections.append(
-                md.read_text(encoding="utf-8")
-                if md.exists()
-                else "## Scale: 10,000 to 1,000,000 items\n\n" + out.strip() + "\n"
-            )
+    # Parts that write their own markdown section (their output stands in if they fail).
+    for part, doing, title in (
+        ("deepzoom", "deep zoom", "Deep zoom"),
+        ("kiosk", "visitor kiosk", "Visitor kiosk"),
+        ("multisite", "multi-kiosk load", "Multi-kiosk load (PostgreSQL and SQLite)"),
+        ("scale", "scale, 10,000 to 1,000,000 items", "Scale: 10,000 to 1,000,000 items"),
+    ):
+        if part in parts:
+            print(f"{doing} ...", flush=True)
+            sections.append(markdown_part(f"bench.{part}", title))
     doc = ROOT / "docs" / "benchmarks.md"
     doc.parent.mkdir(exist_ok=True)
     now = datetime.now(UTC)
