@@ -438,13 +438,15 @@ class _Saver:
     tiles per worker wait at once, so memory stays flat; ``advance`` (progress) runs and
     an encoder's error is raised on the calling thread. One worker: no thread at all."""
 
-    def __init__(self, workers: int, quality: int, advance: Callable[[], None]) -> None:
+    def __init__(self, workers: int, quality: int, advance: Callable[[], None], root: Path) -> None:
         self.quality = quality
         self.advance = advance
         self.limit = 2 * workers
         self.pending: deque[Future[None]] = deque()
-        #: folders made so far: a tile's three folder levels are made once, not per tile
-        self.folders: set[Path] = set()
+        #: folders made so far, and ``root`` (the new building folder): each tile folder is
+        #: made once, top down, one mkdir a level (``mkdir(parents=True)`` first fails on
+        #: the deepest of a tile's three new levels, then retries)
+        self.folders: set[Path] = {root}
         self.pool = ThreadPoolExecutor(workers, thread_name_prefix="tiles") if workers > 1 else None
 
     def save(
@@ -452,9 +454,7 @@ class _Saver:
     ) -> None:
         """Write ``img`` (its ``box`` when given: cut on the encoder thread, so ``img``
         must stay valid until `drain`) as the JPEG ``path``."""
-        if path.parent not in self.folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(path.parent)
+        self._make_folder(path.parent)
         if self.pool is None:
             _cut_and_save(img, box, path, self.quality)
             self.advance()
@@ -462,6 +462,19 @@ class _Saver:
         while len(self.pending) >= self.limit:
             self._finish_one()
         self.pending.append(self.pool.submit(_cut_and_save, img, box, path, self.quality))
+
+    def _make_folder(self, folder: Path) -> None:
+        if folder in self.folders:
+            return
+        missing: list[Path] = []
+        while folder not in self.folders:
+            if folder.parent == folder:
+                raise ValueError(f"{missing[0]} is not inside the building folder")
+            missing.append(folder)
+            folder = folder.parent
+        for made in reversed(missing):
+            made.mkdir(exist_ok=True)
+            self.folders.add(made)
 
     def run(self, fn: Callable[..., Image.Image], *args: Any) -> Future[Image.Image]:
         """``fn(*args)`` on an encoder thread, ahead of the tiles waiting and not counted
@@ -622,7 +635,7 @@ def _build_into(
             done_units += 1
             report()
 
-        saver = _Saver(workers, quality, advance)
+        saver = _Saver(workers, quality, advance, work)
 
         def save(img: Image.Image, rel: str, box: tuple[int, int, int, int] | None = None) -> None:
             assert saver is not None
