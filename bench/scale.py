@@ -128,11 +128,9 @@ def _copy_to_pg(db: Path, url: str) -> None:
     )
 
 
-def _met(flag: bool) -> str:
-    return "met" if flag else "MISSED"
-
-
 def markdown(runs: list[dict[str, Any]]) -> str:
+    from bench.__main__ import _met
+
     lines = [
         "## Scale: 10,000 to 1,000,000 items",
         "",
