@@ -62,6 +62,28 @@ def test_the_command_prints_the_promised_json(sample_paths, capsys) -> None:  # 
     assert code == 0
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--size", "12x"], "'12x' is not a size like 1280x800"),
+        (["--size", "1280x800", "--lang", "xx"], "--lang must be among en, kk, ru, mn (not xx)"),
+    ],
+    ids=["size", "lang"],
+)
+def test_bad_sizes_and_languages_are_one_clear_line(  # type: ignore[no-untyped-def]
+    sample_paths, capsys, args: list[str], message: str
+) -> None:
+    from exhibition_app.__main__ import main
+
+    db, assets = sample_paths
+    try:
+        code = main(["--catalog", str(db), "--assets", str(assets), "kiosk", "preflight", *args])
+    except SystemExit as exc:  # argparse's usage error
+        code = int(exc.code or 0)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code != 0 and len(err) == 1 and message in err[0]
+
+
 def test_titles_wrap_then_shrink_then_shorten() -> None:
     make_app()
     font = QFont(SANS)
