@@ -41,6 +41,10 @@ class ItemCard:
     tags: tuple[str, ...]
     #: (relation, other item id, forward): forward when this item is the link's subject.
     related: tuple[tuple[str, int, bool], ...] = ()
+    #: False for a light card of a large gallery: the item's own columns only (enough to
+    #: filter and count it), its texts, pictures, tags and links read when it is first shown
+    #: (exhibition_app.operations.gallery_reads.read_cards).
+    complete: bool = True
 
     def text(self, field_name: str) -> Texts:
         return self.texts.get(field_name, {})

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskManager(self)
         self.tasks.error.connect(self._show_error)
         self._open_item_when_loaded = open_item
+        self._opening: int | None = None  # the item whose cards are being read to open it
         self._loaded = False
         self._nav_key: tuple[str, int] | None = None  # None: the first exhibition
         self._search_serial = 0
@@ -239,6 +240,7 @@ class MainWindow(QMainWindow):
         self.catalog = self.model.catalog = catalog
         if self._item_page is not None:
             self._item_page.catalog = catalog
+        self.model.published_only = self.published_only
         self.model.set_gallery(data)
         self.filter_bar.set_facets(facets(data.items.values()))
         self._fill_nav()
@@ -480,10 +482,25 @@ class MainWindow(QMainWindow):
         card = self.model.card(item_id)
         if card is None:
             return
+        # A large gallery's light card, or its links': read them whole first, then open it
+        # (unless another item was asked for meanwhile).
+        self._opening = item_id
+        if not card.complete:
+            self.model.ensure_cards([item_id], lambda: self._open_when_whole(item_id))
+            return
+        others = [other for _rel, other, _fwd in card.related]
+        if self.model.missing_cards(others):
+            self.model.ensure_cards(others, lambda: self._open_when_whole(item_id))
+            return
         ids = self.model.ids()
         position = (ids.index(item_id), len(ids)) if item_id in ids else None
         self.item_page.show_item(card, self.model.gallery, position)
         self.stack.setCurrentWidget(self.item_page)
+
+    def _open_when_whole(self, item_id: int) -> None:
+        card = self.model.card(item_id)
+        if self._opening == item_id and card is not None and card.complete:
+            self.open_item(item_id)
 
     def step_item(self, delta: int) -> None:
         """The previous or next item of the gallery on show (swipe, arrow buttons)."""

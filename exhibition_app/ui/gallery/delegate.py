@@ -175,6 +175,9 @@ class TileDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#000000" if m.high_contrast else RAISED))
         painter.drawRoundedRect(rect, 10, 10)
+        if not card.complete:  # a large gallery's card on its way: the tile's place only
+            painter.restore()
+            return
 
         image_rect = QRectF(rect.left(), rect.top(), rect.width(), m.image_h)
         pixmap: QPixmap | None = model.thumbnail(card)

@@ -3,15 +3,19 @@
 Threading: the model lives on the main thread. A thumbnail is requested the first time a
 tile asks for it (so only visible tiles cost anything); the image pool makes or reads the
 cached JPEG and returns a QImage; the QPixmap is made here, on the main thread.
+
+A large gallery comes with light cards (``ItemCard.complete`` False: no texts or pictures
+yet). The first time a tile asks for one, the cards of that page of rows are read on the
+database worker and the tiles repaint when they arrive (``read_cards``).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 
 from exhibition_app.core.cards import GalleryData, ItemCard, MediaRef
@@ -29,6 +33,8 @@ THUMB_SIDE = 480
 #: Decoded thumbnails kept in memory (about 0.2-0.5 MB each): the least recently painted go
 #: first, and come back from the disk cache if scrolled to again.
 PIXMAP_CACHE = 300
+#: Light cards read whole at once, from the first row a tile asked for: about a screen.
+CARD_PAGE = 48
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -73,6 +79,16 @@ class GalleryModel(QAbstractListModel):
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._failed: set[str] = set()
         self._loading: set[str] = set()
+        #: Whether the gallery shows published items only (what ``read_cards`` must keep to).
+        self.published_only = False
+        self._row_of: dict[int, int] = {}
+        self._covers_of: dict[str, set[int]] = {}  # thumbnail checksum -> item ids
+        self._cards_pending: set[int] = set()
+        self._cards_wanted: list[int] = []
+        self._cards_gone: set[int] = set()  # deleted since the gallery was read
+        self._cards_waiters: list[tuple[set[int], Callable[[], None]]] = []
+        self._read_scheduled = False
+        self._generation = 0  # a new gallery: late answers for the old one are dropped
         language.changed.connect(self._language_changed)
 
     # -- content ---------------------------------------------------------------------------
@@ -80,13 +96,23 @@ class GalleryModel(QAbstractListModel):
         self.beginResetModel()
         self._data = data
         self._rows = list(data.order)
+        self._row_of = {item_id: row for row, item_id in enumerate(self._rows)}
+        self._covers_of.clear()
+        self._cards_pending.clear()
+        self._cards_wanted.clear()
+        self._cards_gone.clear()
+        waiters, self._cards_waiters = self._cards_waiters, []
+        self._generation += 1
         self.endResetModel()
+        for _ids, then in waiters:
+            then()  # what they waited for is in this gallery, whole or not at all
 
     def show_ids(self, ids: Sequence[int] | None) -> None:
         """Show these items in this order (None: every item)."""
         self.beginResetModel()
         source = self._data.order if ids is None else ids
         self._rows = [i for i in source if i in self._data.items]
+        self._row_of = {item_id: row for row, item_id in enumerate(self._rows)}
         self.endResetModel()
 
     @property
@@ -98,8 +124,82 @@ class GalleryModel(QAbstractListModel):
 
     def card_at(self, row: int) -> ItemCard | None:
         if 0 <= row < len(self._rows):
-            return self._data.items[self._rows[row]]
+            card = self._data.items[self._rows[row]]
+            if not card.complete:
+                self._want_page(row)
+            return card
         return None
+
+    # -- light cards -------------------------------------------------------------------------
+    def _want_page(self, row: int) -> None:
+        """A tile showed row ``row``'s light card: read that page of rows whole, once."""
+        items = self._data.items
+        for item_id in self._rows[row : row + CARD_PAGE]:
+            if (
+                not items[item_id].complete
+                and item_id not in self._cards_pending
+                and item_id not in self._cards_gone
+            ):
+                self._cards_pending.add(item_id)
+                self._cards_wanted.append(item_id)
+        if self._cards_wanted and not self._read_scheduled:
+            self._read_scheduled = True
+            QTimer.singleShot(0, self._read_wanted)  # one read for every tile of this paint
+
+    def missing_cards(self, ids: Iterable[int]) -> set[int]:
+        """Those of ``ids`` in the gallery whose cards are light (and still exist)."""
+        items = self._data.items
+        return {
+            i
+            for i in ids
+            if (card := items.get(i)) is not None
+            and not card.complete
+            and i not in self._cards_gone
+        }
+
+    def ensure_cards(self, ids: Iterable[int], then: Callable[[], None]) -> None:
+        """Call ``then`` once the cards of ``ids`` (those in the gallery) are whole: now if
+        they are, else when the database worker has read them."""
+        missing = self.missing_cards(ids)
+        if not missing:
+            then()
+            return
+        self._cards_waiters.append((missing, then))
+        for item_id in missing - self._cards_pending:
+            self._cards_pending.add(item_id)
+            self._cards_wanted.append(item_id)
+        self._read_wanted()
+
+    def _read_wanted(self) -> None:
+        self._read_scheduled = False
+        wanted, self._cards_wanted = self._cards_wanted, []
+        catalog = self.catalog
+        if not wanted or catalog is None:
+            return
+        from exhibition_app.operations.gallery_reads import read_cards  # loads on the worker
+
+        generation, published_only = self._generation, self.published_only
+        self.tasks.query(
+            lambda: read_cards(catalog, wanted, published_only=published_only),
+            lambda cards: self._cards_read(generation, wanted, cards),
+            lambda _exc: self._cards_read(generation, wanted, {}),
+        )
+
+    def _cards_read(self, generation: int, asked: list[int], cards: dict[int, ItemCard]) -> None:
+        if generation != self._generation:
+            return
+        self._data.items.update(cards)
+        self._cards_pending.difference_update(asked)
+        self._cards_gone.update(i for i in asked if i not in cards)  # never asked again
+        for item_id in asked:
+            row = self._row_of.get(item_id)
+            if row is not None and row < len(self._rows) and self._rows[row] == item_id:
+                idx = self.index(row)
+                self.dataChanged.emit(idx, idx)
+        ready = [w for w in self._cards_waiters if not (w[0] & self._cards_pending)]
+        self._cards_waiters = [w for w in self._cards_waiters if w[0] & self._cards_pending]
+        for _ids, then in ready:
+            then()
 
     def ids(self) -> list[int]:
         return list(self._rows)
@@ -111,7 +211,8 @@ class GalleryModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        card = self._data.items[self._rows[index.row()]]
+        card = self.card_at(index.row())
+        assert card is not None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.language.text(card.text("title")) or card.accession_number
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -135,17 +236,22 @@ class GalleryModel(QAbstractListModel):
         pixmap = self._pixmaps.get(media.sha256)
         if pixmap is not None:
             self._pixmaps.move_to_end(media.sha256)
-        elif media.sha256 not in self._loading:
+            return pixmap
+        self._covers_of.setdefault(media.sha256, set()).add(card.id)  # to repaint on arrival
+        if media.sha256 not in self._loading:
             self._loading.add(media.sha256)
             request_thumbnail(self.tasks, catalog, media, THUMB_SIDE, self._thumb_loaded)
         return pixmap
 
     def is_loading(self) -> bool:
-        return bool(self._loading)
+        return bool(self._loading or self._cards_pending)
 
     def thumbnail_ready(self, row: int) -> bool:
         """Whether the tile at ``row`` can paint its final picture (or needs none)."""
-        card = self._data.items[self._rows[row]]
+        item_id = self._rows[row]
+        card = self._data.items[item_id]
+        if not card.complete and item_id not in self._cards_gone:
+            return False
         media = card.cover
         return media is None or media.sha256 in self._pixmaps or media.sha256 in self._failed
 
@@ -160,9 +266,10 @@ class GalleryModel(QAbstractListModel):
         self._changed_for(sha)
 
     def _changed_for(self, sha: str) -> None:
-        for row, item_id in enumerate(self._rows):
-            cover = self._data.items[item_id].cover
-            if cover is not None and cover.sha256 == sha:
+        # The tiles that asked for it (not a walk over every row: 100,000 in a large gallery).
+        for item_id in self._covers_of.pop(sha, ()):
+            row = self._row_of.get(item_id)
+            if row is not None and row < len(self._rows) and self._rows[row] == item_id:
                 idx = self.index(row)
                 self.dataChanged.emit(idx, idx, [ThumbRole])
 

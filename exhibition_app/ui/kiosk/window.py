@@ -381,6 +381,7 @@ class KioskWindow(MainWindow):
             self.use_catalog(catalog)
             if self.options.locked:
                 self.link.loaded(catalog)
+            self.model.published_only = published_only
             self.model.set_gallery(data)
             self.filter_bar.set_facets(facets(data.items.values()))
             self._nav_key = None
@@ -413,7 +414,14 @@ class KioskWindow(MainWindow):
                 cards = [c for c in data.items.values() if c.cover is not None]
             if data.exhibitions:
                 heading = data.exhibitions[0].title
-        self.attract.set_slides(cards[:ATTRACT_LIMIT], heading)
+        chosen = [card.id for card in cards[:ATTRACT_LIMIT]]
+
+        def show() -> None:  # the slides' cards whole (a large gallery's may be light)
+            items = self.model.gallery.items
+            slides = [c for i in chosen if (c := items.get(i)) is not None and c.complete]
+            self.attract.set_slides(slides, heading)
+
+        self.model.ensure_cards(chosen, show)
 
     def _update_heading(self) -> None:
         """A long introduction shows its opening lines and "Read more" (the gallery stays in
