@@ -107,13 +107,18 @@ def build_search_catalogue(path: Path, n: int) -> None:
     now = "2026-01-01T00:00:00"
     items, texts, fts = [], [], []
     for i in range(1, n + 1):
+        year = rnd.randrange(1200, 2000)
         items.append(
             (
                 i,
                 rnd.choice(["object", "map", "photograph", "document"]),
                 f"GEN-{i:06d}",
+                rnd.choice(["KZ", "MN", "UZ", "KG", "TJ", "TM", None]),
+                str(year),
+                year,
+                year,
                 1,
-                0,
+                int(i % 997 == 0),  # a few featured, as a kiosk's attract loop has
                 now,
                 now,
             )
@@ -130,8 +135,9 @@ def build_search_catalogue(path: Path, n: int) -> None:
         texts.append((i, "description", "en", desc))
         fts.append((i, fold(" ".join(title.values())), fold(desc)))
     con.executemany(
-        "INSERT INTO item (id, kind, accession_number, published, featured, created_at,"
-        " updated_at) VALUES (?,?,?,?,?,?,?)",
+        "INSERT INTO item (id, kind, accession_number, country, date_edtf, date_earliest,"
+        " date_latest, published, featured, created_at, updated_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         items,
     )
     con.executemany("INSERT INTO item_text VALUES (?,?,?,?)", texts)

@@ -101,6 +101,10 @@ def facets(cards: Sequence[ItemCard] | Iterable[ItemCard]) -> Facets:
         for period in PERIODS:
             if period.key not in periods and period.holds(card.date_earliest, card.date_latest):
                 periods.add(period.key)
+    return _facets_of(kinds, countries, periods)
+
+
+def _facets_of(kinds: set[str], countries: set[str], periods: set[str]) -> Facets:
     order = {k: i for i, k in enumerate(KIND_ORDER)}
     return Facets(
         kinds=tuple(sorted(kinds, key=lambda k: (order.get(k, len(order)), k))),
@@ -113,12 +117,24 @@ def scoped_facets(cards: Sequence[ItemCard]) -> Facets:
     """The chips for the items on show (a section, an exhibition, search results): values
     some of them have and not all of them, so that every chip offered narrows the view
     (no "Maps" chip among maps only, no "Germany" where nothing is German)."""
-    found = facets(cards)
     total = len(cards)
+    # How many cards each chip would keep, counted in one pass (not a filter per chip per
+    # card: 1.8 s for 100,000 cards).
+    held: dict[tuple[str, str], int] = {}
+    for card in cards:
+        for key in (("kinds", card.kind), ("countries", card.country or "")):
+            held[key] = held.get(key, 0) + 1
+        for period in PERIODS:
+            if period.holds(card.date_earliest, card.date_latest):
+                held["periods", period.key] = held.get(("periods", period.key), 0) + 1
+    found = _facets_of(
+        {v for f, v in held if f == "kinds"},
+        {v for f, v in held if f == "countries" and v},
+        {v for f, v in held if f == "periods"},
+    )
 
     def narrows(facet: str, value: str) -> bool:
-        held = sum(1 for card in cards if Filters().toggled(facet, value).matches(card))
-        return 0 < held < total
+        return 0 < held.get((facet, value), 0) < total
 
     return Facets(
         kinds=tuple(v for v in found.kinds if narrows("kinds", v)),

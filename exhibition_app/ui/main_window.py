@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from exhibition_app.core.cards import ExhibitionView, GalleryData
-from exhibition_app.core.filters import facets, scoped_facets
+from exhibition_app.core.filters import scoped_facets
 from exhibition_app.core.languages import LANGUAGES, NATIVE_NAMES
 from exhibition_app.errors import message_of
 from exhibition_app.ui.elided_label import ElidedLabel
 from exhibition_app.ui.gallery.delegate import DESKTOP, TileDelegate, TileMetrics
 from exhibition_app.ui.gallery.filter_bar import FilterBar
 from exhibition_app.ui.gallery.model import GalleryModel
+from exhibition_app.ui.gallery.visible import rows_in
 from exhibition_app.ui.i18n import Language, tr
 from exhibition_app.ui.tasks import TaskManager
 
@@ -242,8 +243,7 @@ class MainWindow(QMainWindow):
             self._item_page.catalog = catalog
         self.model.published_only = self.published_only
         self.model.set_gallery(data)
-        self.filter_bar.set_facets(facets(data.items.values()))
-        self._fill_nav()
+        self._fill_nav()  # shows the first place, with its chips (_show_base)
         self._loaded = True
         target = self._open_item_when_loaded
         if target is not None:
@@ -284,9 +284,7 @@ class MainWindow(QMainWindow):
             return True
         viewport = self.view.viewport().rect()
         return all(
-            self.model.thumbnail_ready(row)
-            for row in range(self.model.rowCount())
-            if self.view.visualRect(self.model.index(row)).intersects(viewport)
+            self.model.thumbnail_ready(row) for row in rows_in(self.view, self.model, viewport)
         )
 
     # -- navigation ------------------------------------------------------------------------

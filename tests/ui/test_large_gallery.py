@@ -76,3 +76,64 @@ def test_a_large_gallery_opens_light_and_fills_what_is_shown(
     assert page.card.texts["title"]["en"] == f"Generated {target}"
     assert ("related", 1, True) in page.card.related
     assert model.card(1).complete  # type: ignore[union-attr]
+
+
+def test_the_curator_lists_a_large_catalogue_and_edits_any_item_whole(  # type: ignore[no-untyped-def]
+    qtbot, sample_catalog: Catalog
+) -> None:
+    from exhibition_app.db.search import rebuild_index
+    from exhibition_app.ui.curator.window import CuratorWindow
+
+    generated = grow(sample_catalog, COMPLETE_LIMIT + 300)
+    with sample_catalog.session() as session:
+        rebuild_index(session)
+    make_app()
+    win = CuratorWindow(lambda: sample_catalog, Language("en"), ask_sign_in=False)
+    win.resize(1400, 900)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.is_settled() and win.current_id is not None, timeout=20000)
+    model = win.item_list
+    total = model.rowCount()
+    assert total == len(win.cards) >= len(generated)
+    assert sum(not win.cards[i].complete for i in generated) >= len(generated) - 200
+
+    # An item far down the list, light: choosing it reads it whole into the editor.
+    target = generated[len(generated) // 2]
+    assert not win.cards[target].complete
+    win.select_item(target)
+    qtbot.waitUntil(lambda: win.editor.card is not None and win.editor.card.id == target)
+    assert win.editor.card.texts["title"]["en"] == f"Generated {target}"
+    assert win.cards[target].complete
+    assert model.data(model.index(model.row_of(target))).endswith(f"Generated {target}")
+
+    # The filter finds light items by title through the search index.
+    far = generated[-7]
+    win.filter.setText(f"Generated {far}")
+    qtbot.waitUntil(lambda: model.rowCount() < 20, timeout=10000)
+    assert far in model.ids()
+    win.filter.clear()
+    assert model.rowCount() == total
+
+    # The exhibition editor's catalogue lists them all, and adds a light item to a section.
+    editor = win.exhibition_editor
+    qtbot.waitUntil(lambda: editor.state() is not None, timeout=10000)
+    picker = editor.catalogue_model
+    assert picker.rowCount() == total
+    other = generated[-3]
+    editor.catalogue.setCurrentIndex(picker.index(picker.row_of(other)))
+    editor.add_selected_items()
+    qtbot.waitUntil(
+        lambda: other in editor.state()["sections"][editor.section_index]["items"],  # type: ignore[index]
+        timeout=10000,
+    )
+    row_texts = [editor.section_items.item(i).text() for i in range(editor.section_items.count())]
+    qtbot.waitUntil(
+        lambda: any(
+            editor.section_items.item(i).text().endswith(f"Generated {other}")
+            for i in range(editor.section_items.count())
+        ),
+        timeout=10000,
+    )
+    assert row_texts
+    win.grab().save(str(sample_catalog.assets.parent / "large-curator.png"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -39,6 +40,7 @@ from exhibition_app.operations.exhibition_editing import (
 from exhibition_app.operations.exhibitions import ExhibitionInvalid
 from exhibition_app.ui.curator.history_panel import HistoryPanel
 from exhibition_app.ui.curator.item_editor import PlainEdit
+from exhibition_app.ui.curator.item_list import ItemListModel, ItemsRole
 from exhibition_app.ui.curator.notice import notice
 from exhibition_app.ui.curator.undo import Apply
 from exhibition_app.ui.i18n import Language, tr
@@ -50,7 +52,6 @@ if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
 
 State = dict[str, Any]
-ItemsRole = Qt.ItemDataRole.UserRole
 
 
 class TextTabs(QTabWidget):
@@ -163,7 +164,10 @@ class ExhibitionEditor(QWidget):
         self.section_items.model().rowsMoved.connect(lambda *_a: self._items_reordered())
         self.section_items.model().rowsInserted.connect(lambda *_a: self._items_dropped())
         self.section_items.setAccessibleName(tr("ExhibitionEditor", "Items in this section"))
-        self.catalogue = QListWidget()
+        self.catalogue = QListView()
+        self.catalogue.setUniformItemSizes(True)
+        self.catalogue_model = ItemListModel(tasks, language, marks=False)
+        self.catalogue.setModel(self.catalogue_model)
         self.catalogue.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.catalogue.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.catalogue.setAccessibleName(tr("ExhibitionEditor", "All items"))
@@ -209,9 +213,24 @@ class ExhibitionEditor(QWidget):
 
     # -- loading ---------------------------------------------------------------------------
     def set_catalog(self, catalog: Catalog, cards: dict[int, ItemCard]) -> None:
-        self.catalog, self.cards = catalog, cards
-        self._fill_catalogue()
+        self.catalog = self.catalogue_model.catalog = catalog
+        self.set_cards(cards)
         self.reload()
+
+    def set_cards(self, cards: dict[int, ItemCard]) -> None:
+        """The workspace's cards (shared, not copied), in the catalogue list."""
+        self.cards = cards
+        self.catalogue_model.set_cards(cards)
+        if self.state() is not None:
+            self._show_section()
+
+    def card_replaced(self, item_id: int) -> None:
+        """An item was edited: its rows show its new title."""
+        self.catalogue_model.card_replaced(item_id)
+        for i in range(self.section_items.count()):
+            row = self.section_items.item(i)
+            if row.data(ItemsRole) == item_id:
+                row.setText(self._item_text(item_id))
 
     def reload(self, select: int | None = None) -> None:
         catalog = self.catalog
@@ -240,17 +259,12 @@ class ExhibitionEditor(QWidget):
             return None
         return int(self.states[self.current]["id"])
 
-    def _fill_catalogue(self) -> None:
-        self.catalogue.clear()
-        for card in sorted(self.cards.values(), key=lambda c: c.accession_number):
-            row = QListWidgetItem(self._item_text(card.id))
-            row.setData(ItemsRole, card.id)
-            self.catalogue.addItem(row)
-
     def _item_text(self, item_id: int) -> str:
         card = self.cards.get(item_id)
         if card is None:
             return f"#{item_id}"
+        if self.catalogue_model.missing_cards([item_id]):  # a large catalogue's light card
+            self.catalogue_model.ensure_cards([item_id], lambda: self.card_replaced(item_id))
         title = self.language.text(card.text("title")) or ""
         return f"{card.accession_number}  {title}"
 
@@ -522,8 +536,7 @@ class ExhibitionEditor(QWidget):
         if state is None or not state["sections"]:
             return
         items = list(state["sections"][self.section_index]["items"])
-        for row in self.catalogue.selectedItems():
-            item_id = int(row.data(ItemsRole))
+        for item_id in self.catalogue_model.ids_at(self.catalogue.selectedIndexes()):
             if item_id not in items:
                 items.append(item_id)
         self._set_section_items(items, tr("ExhibitionEditor", "Add items"))

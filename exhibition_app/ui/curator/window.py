@@ -12,15 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from exhibition_app.core.cards import ItemCard
-from exhibition_app.core.textfold import fold
 from exhibition_app.errors import message_of
 from exhibition_app.operations import curation
 from exhibition_app.operations.backup import (
@@ -53,6 +51,7 @@ from exhibition_app.ui.curator.exhibition_editor import ExhibitionEditor
 from exhibition_app.ui.curator.georef_editor import GeorefEditor
 from exhibition_app.ui.curator.history_panel import HistoryPanel
 from exhibition_app.ui.curator.item_editor import KINDS, ItemEditor
+from exhibition_app.ui.curator.item_list import ItemListModel, ItemsRole
 from exhibition_app.ui.curator.media_panel import MediaPanel
 from exhibition_app.ui.curator.notice import notice
 from exhibition_app.ui.curator.sign_in import SignInDialog
@@ -105,9 +104,12 @@ class CuratorWindow(QMainWindow):
         self.filter.setPlaceholderText(tr("Curator", "Filter items…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._fill_list)
-        self.items = QListWidget()
+        self.items = QListView()
         self.items.setAccessibleName(tr("Curator", "Items"))
-        self.items.currentItemChanged.connect(self._item_chosen)
+        self.items.setUniformItemSizes(True)  # no per-row measuring: 100,000 rows open at once
+        self.item_list = ItemListModel(self.tasks, self.language, marks=True)
+        self.items.setModel(self.item_list)
+        self.items.selectionModel().currentChanged.connect(self._item_chosen)
         self.items.setAcceptDrops(True)
         self.items.viewport().setAcceptDrops(True)
         self.items.viewport().installEventFilter(self)
@@ -210,12 +212,12 @@ class CuratorWindow(QMainWindow):
         return catalog, cards, media_ids
 
     def _opened(self, result: tuple[Catalog, dict[int, ItemCard], dict[str, int]]) -> None:
-        self.catalog, self.cards, self.media_ids = result
-        self.media.catalog = self.catalog
+        self.catalog, cards, self.media_ids = result
+        self.media.catalog = self.item_list.catalog = self.catalog
         self._loaded = True
-        self._fill_list()
-        if self.items.count():
-            self.items.setCurrentRow(0)
+        self._set_cards(cards)
+        if self.item_list.rowCount():
+            self.items.setCurrentIndex(self.item_list.index(0))
         self.exhibition_editor.set_catalog(self.catalog, self.cards)
         # A rotated backup a day (checked now and every hour while the workspace is open).
         self._backup_timer = QTimer(self, interval=3600 * 1000)
@@ -276,47 +278,70 @@ class CuratorWindow(QMainWindow):
     def _title(self, card: ItemCard) -> str:
         return self.language.text(card.text("title")) or card.accession_number
 
+    def _set_cards(self, cards: dict[int, ItemCard]) -> None:
+        self.cards = cards
+        self.item_list.set_cards(cards)
+        self._fill_list()
+
     def _fill_list(self) -> None:
-        query = fold(self.filter.text().strip())
+        """The list through the filter box. A large catalogue's light cards have no title
+        yet: their titles are matched by the search index (words that start with the text,
+        in any language) and their accession numbers here."""
+        query = self.filter.text().strip()
+        model = self.item_list
+        if not query:
+            self._show_ids(None)
+        elif model.whole() or self.catalog is None:
+            self._show_ids(model.matching(query))
+        else:
+            from exhibition_app.operations.gallery_reads import find_item_ids
+
+            catalog, here = self.catalog, model.matching(query)
+            self._filter_serial = serial = getattr(self, "_filter_serial", 0) + 1
+
+            def found(ids: list[int]) -> None:
+                if serial == self._filter_serial:
+                    hits = set(here) | set(ids)
+                    self._show_ids([i for i in model.gallery.order if i in hits])
+
+            self.tasks.query(lambda: find_item_ids(catalog, query, limit=10_000), found)
+
+    def _show_ids(self, ids: list[int] | None) -> None:
         keep = self.current_id
-        self.items.blockSignals(True)
-        self.items.clear()
-        shown = 0
-        for card in sorted(self.cards.values(), key=lambda c: c.accession_number):
-            title = self._title(card)
-            if query and query not in fold(f"{card.accession_number} {title}"):
-                continue
-            mark = "●" if card.published else "○"
-            row = QListWidgetItem(f"{mark}  {card.accession_number}\n     {title}")
-            row.setData(Qt.ItemDataRole.UserRole, card.id)
-            row.setToolTip(
-                f"{kind_name(card.kind)} · "
-                + (tr("Curator", "published") if card.published else tr("Curator", "draft"))
-            )
-            self.items.addItem(row)
-            shown += 1
-            if card.id == keep:
-                self.items.setCurrentItem(row)
-        self.items.blockSignals(False)
+        model = self.item_list
+        signals = self.items.selectionModel().blockSignals(True)
+        model.show_ids(ids)
+        row = model.row_of(keep) if keep is not None else -1
+        if row >= 0:
+            self.items.setCurrentIndex(model.index(row))
+        self.items.selectionModel().blockSignals(signals)
         self.count.setText(
             tr("Curator", "%1 of %2 items · ● published ○ draft")
-            .replace("%1", str(shown))
+            .replace("%1", str(model.rowCount()))
             .replace("%2", str(len(self.cards)))
         )
 
-    def _item_chosen(self, current: QListWidgetItem | None, _prev: object) -> None:
-        if current is None:
+    def _item_chosen(self, current: QModelIndex, _prev: object) -> None:
+        if not current.isValid():
             return
-        self.show_item(int(current.data(Qt.ItemDataRole.UserRole)))
+        self.show_item(int(self.item_list.data(current, ItemsRole)))
 
     def select_item(self, item_id: int) -> None:
-        for i in range(self.items.count()):
-            if self.items.item(i).data(Qt.ItemDataRole.UserRole) == item_id:
-                self.items.setCurrentRow(i)
-                return
+        row = self.item_list.row_of(item_id)
+        if row >= 0:
+            self.items.setCurrentIndex(self.item_list.index(row))
+            return
         self.show_item(item_id)
 
+    def _show_if_current(self, item_id: int) -> None:
+        if self.current_id == item_id:
+            self.show_item(item_id)
+
     def show_item(self, item_id: int) -> None:
+        if self.item_list.missing_cards([item_id]):  # a large catalogue's light card
+            self.current_id = item_id
+            self.item_list.ensure_cards([item_id], lambda: self._show_if_current(item_id))
+            return
         card = self.cards.get(item_id)
         self.current_id = item_id if card else None
         self.editor.show_card(card)
@@ -403,11 +428,18 @@ class CuratorWindow(QMainWindow):
         self.run_change(item_id, change_to(new), on_done=first_done)
 
     def _card_changed(self, item_id: int, card: ItemCard | None) -> None:
+        before = self.cards.get(item_id)
         if card is None:
             self.cards.pop(item_id, None)
         else:
             self.cards[item_id] = card
-        self._fill_list()
+        if before is None or card is None or before.accession_number != card.accession_number:
+            self._set_cards(self.cards)  # a row more, less, or elsewhere in the order
+            self.exhibition_editor.set_cards(self.cards)
+        else:
+            self.item_list.card_replaced(item_id)
+            self.exhibition_editor.card_replaced(item_id)
+            self._fill_list()
         if self.current_id == item_id or card is None:
             self.show_item(item_id) if card is not None else self.editor.show_card(None)
         self._refresh_media_ids()
@@ -583,8 +615,9 @@ class CuratorWindow(QMainWindow):
             notice(self, tr("Curator", "Folder imported"), summary_text(data))
 
     def _reloaded(self, result: tuple[dict[int, ItemCard], dict[str, int]]) -> None:
-        self.cards, self.media_ids = result
-        self._fill_list()
+        cards, self.media_ids = result
+        self._set_cards(cards)
+        self.exhibition_editor.set_cards(cards)
 
     def toggle_publish(self) -> None:
         item_id, catalog = self.current_id, self.catalog

@@ -109,9 +109,12 @@ class GalleryModel(QAbstractListModel):
 
     def show_ids(self, ids: Sequence[int] | None) -> None:
         """Show these items in this order (None: every item)."""
-        self.beginResetModel()
         source = self._data.order if ids is None else ids
-        self._rows = [i for i in source if i in self._data.items]
+        rows = [i for i in source if i in self._data.items]
+        if rows == self._rows:
+            return  # no reset: the view would lay out every row again (0.1 s per 100,000)
+        self.beginResetModel()
+        self._rows = rows
         self._row_of = {item_id: row for row, item_id in enumerate(self._rows)}
         self.endResetModel()
 
@@ -129,6 +132,18 @@ class GalleryModel(QAbstractListModel):
                 self._want_page(row)
             return card
         return None
+
+    def shown_row(self, item_id: int) -> int:
+        """The row showing ``item_id``, or -1."""
+        row = self._row_of.get(item_id, -1)
+        return row if 0 <= row < len(self._rows) and self._rows[row] == item_id else -1
+
+    def card_replaced(self, item_id: int) -> None:
+        """``item_id``'s card was replaced in the gallery's items (an edit): repaint its row."""
+        row = self.shown_row(item_id)
+        if row >= 0:
+            idx = self.index(row)
+            self.dataChanged.emit(idx, idx)
 
     # -- light cards -------------------------------------------------------------------------
     def _want_page(self, row: int) -> None:
@@ -192,8 +207,7 @@ class GalleryModel(QAbstractListModel):
         self._cards_pending.difference_update(asked)
         self._cards_gone.update(i for i in asked if i not in cards)  # never asked again
         for item_id in asked:
-            row = self._row_of.get(item_id)
-            if row is not None and row < len(self._rows) and self._rows[row] == item_id:
+            if (row := self.shown_row(item_id)) >= 0:
                 idx = self.index(row)
                 self.dataChanged.emit(idx, idx)
         ready = [w for w in self._cards_waiters if not (w[0] & self._cards_pending)]
@@ -268,8 +282,7 @@ class GalleryModel(QAbstractListModel):
     def _changed_for(self, sha: str) -> None:
         # The tiles that asked for it (not a walk over every row: 100,000 in a large gallery).
         for item_id in self._covers_of.pop(sha, ()):
-            row = self._row_of.get(item_id)
-            if row is not None and row < len(self._rows) and self._rows[row] == item_id:
+            if (row := self.shown_row(item_id)) >= 0:
                 idx = self.index(row)
                 self.dataChanged.emit(idx, idx, [ThumbRole])
 

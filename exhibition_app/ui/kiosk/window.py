@@ -285,11 +285,11 @@ class KioskWindow(MainWindow):
         top_left = self.view.viewport().mapFrom(self, scroll.mapTo(self, scroll.rect().topLeft()))
         from PySide6.QtCore import QRect
 
+        from exhibition_app.ui.gallery.visible import rows_in
+
         visible = QRect(top_left, scroll.size())
         return all(
-            self.model.thumbnail_ready(row)
-            for row in range(self.model.rowCount())
-            if self.view.visualRect(self.model.index(row)).intersects(visible)
+            self.model.thumbnail_ready(row) for row in rows_in(self.view, self.model, visible)
         )
 
     def _open_and_read(self, open_catalog: Callable[[], Catalog]) -> tuple[Catalog, GalleryData]:

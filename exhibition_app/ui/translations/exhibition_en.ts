@@ -205,6 +205,14 @@
   <context>
     <name>Curator</name>
     <message>
+      <source>published</source>
+      <translation>published</translation>
+    </message>
+    <message>
+      <source>draft</source>
+      <translation>draft</translation>
+    </message>
+    <message>
       <source>Curator workspace</source>
       <translation>Curator workspace</translation>
     </message>
@@ -351,14 +359,6 @@
     <message>
       <source>Import pictures</source>
       <translation>Import pictures</translation>
-    </message>
-    <message>
-      <source>published</source>
-      <translation>published</translation>
-    </message>
-    <message>
-      <source>draft</source>
-      <translation>draft</translation>
     </message>
     <message>
       <source>Add pictures</source>

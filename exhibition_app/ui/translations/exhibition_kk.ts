@@ -205,6 +205,14 @@
   <context>
     <name>Curator</name>
     <message>
+      <source>published</source>
+      <translation>жарияланған</translation>
+    </message>
+    <message>
+      <source>draft</source>
+      <translation>жоба</translation>
+    </message>
+    <message>
       <source>Curator workspace</source>
       <translation>Куратордың жұмыс орны</translation>
     </message>
@@ -351,14 +359,6 @@
     <message>
       <source>Import pictures</source>
       <translation>Суреттерді импорттау</translation>
-    </message>
-    <message>
-      <source>published</source>
-      <translation>жарияланған</translation>
-    </message>
-    <message>
-      <source>draft</source>
-      <translation>жоба</translation>
     </message>
     <message>
       <source>Add pictures</source>

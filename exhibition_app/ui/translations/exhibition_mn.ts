@@ -205,6 +205,14 @@
   <context>
     <name>Curator</name>
     <message>
+      <source>published</source>
+      <translation>нийтлэгдсэн</translation>
+    </message>
+    <message>
+      <source>draft</source>
+      <translation>ноорог</translation>
+    </message>
+    <message>
       <source>Curator workspace</source>
       <translation>Кураторын ажлын орчин</translation>
     </message>
@@ -351,14 +359,6 @@
     <message>
       <source>Import pictures</source>
       <translation>Зураг импортлох</translation>
-    </message>
-    <message>
-      <source>published</source>
-      <translation>нийтлэгдсэн</translation>
-    </message>
-    <message>
-      <source>draft</source>
-      <translation>ноорог</translation>
     </message>
     <message>
       <source>Add pictures</source>

@@ -205,6 +205,14 @@
   <context>
     <name>Curator</name>
     <message>
+      <source>published</source>
+      <translation>опубликован</translation>
+    </message>
+    <message>
+      <source>draft</source>
+      <translation>черновик</translation>
+    </message>
+    <message>
       <source>Curator workspace</source>
       <translation>Рабочее место куратора</translation>
     </message>
@@ -351,14 +359,6 @@
     <message>
       <source>Import pictures</source>
       <translation>Импорт изображений</translation>
-    </message>
-    <message>
-      <source>published</source>
-      <translation>опубликован</translation>
-    </message>
-    <message>
-      <source>draft</source>
-      <translation>черновик</translation>
     </message>
     <message>
       <source>Add pictures</source>
