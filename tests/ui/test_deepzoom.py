@@ -285,3 +285,28 @@ def test_map_panel_counts_the_first_build_in_percent(qtbot, sample_catalog) -> N
     assert panel.view.pyramid is not None
     assert notices and all(n.startswith("Preparing the map for deep zoom…  ") for n in notices)
     assert notices[-1].endswith(" 100 %")
+
+
+def test_turned_tiles_are_held_only_while_turned(qtbot, pyramid: Pyramid) -> None:  # type: ignore[no-untyped-def]
+    """A bound on the view's memory: the turned copies of tiles (outside the cache's budget)
+    stay about a screenful while turned and all go when the view turns back (they once
+    stayed, 30 MB at the peak of the 1 GP benchmark)."""
+    tile = 512 * 512 * 4
+    v = DeepZoomView(cache_bytes=6 * tile)
+    qtbot.addWidget(v)
+    v.resize(800, 500)
+    v.show()
+    v.set_pyramid(pyramid)
+    qtbot.waitUntil(v.is_sharp, timeout=10000)
+    v.rotate_quarter(1)
+    for x in (500.0, 1500.0, 2500.0, 1500.0):  # pan along at 1:1, turned
+        v.set_view(QPointF(x, 750.0), 1.0)
+        qtbot.waitUntil(v.is_sharp, timeout=10000)
+        v.repaint()
+        on_screen = len(v.wanted_tiles())
+        assert 0 < len(v._turned) <= 2 * on_screen
+        assert v.tile_bytes() <= v.cache.budget + 3 * on_screen * tile
+    v.rotate_quarter(3)  # back upright
+    v.repaint()
+    assert not v._turned
+    assert v.tile_bytes() == v.cache.bytes <= v.cache.budget + len(v.wanted_tiles()) * tile

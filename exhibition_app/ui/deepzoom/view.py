@@ -313,6 +313,10 @@ class DeepZoomView(QWidget):
         if self.pyramid is not None and self.width() > 0:
             self.loader.request(self.wanted_tiles())
 
+    def tile_bytes(self) -> int:
+        """Pixels the view holds for tiles: the cache and the turned copies of a turned view."""
+        return self.cache.bytes + sum(TileCache.cost(p) for p in self._turned.values())
+
     def is_sharp(self) -> bool:
         """Every visible tile of the sharp level is in memory (for screenshots and tests)."""
         return self.pyramid is not None and all(k in self.cache for k in self.wanted_tiles())
@@ -415,7 +419,12 @@ class DeepZoomView(QWidget):
             self._turned_pixmap(key, pixmap)
 
     def _forget_turned(self) -> None:
+        """Turned copies are kept only while the view is turned, and only about a screenful
+        (they are not counted in the cache's budget: turned back, 30 MB of them stayed)."""
         if not self._turned:
+            return
+        if self._turned_for != (self.quarter_turns, id(self.pyramid)):
+            self._turned.clear()
             return
         wanted = set(self.wanted_tiles())
         if len(self._turned) > 2 * max(1, len(wanted)):  # keep only what is on screen
