@@ -187,7 +187,7 @@ def child_view(info_json: Path, path_json: Path) -> None:
     first_tiles = len(view.cache)
 
     states = _load_path(path_json)
-    frames, steps, sharp = [], [], 0
+    frames, cpu, steps, sharp = [], [], [], 0
     for cx, cy, zoom, turns in states:
         begin = time.perf_counter()
         if turns != view.quarter_turns:
@@ -195,8 +195,10 @@ def child_view(info_json: Path, path_json: Path) -> None:
         view.set_view(QPointF(cx, cy), zoom)
         t = time.perf_counter()
         sharp += view.is_sharp()
+        c = time.thread_time()
         view.repaint()
         end = time.perf_counter()
+        cpu.append((time.thread_time() - c) * 1000)
         frames.append((end - t) * 1000)
         steps.append((end - begin) * 1000)
         _pump(app, begin + FRAME_S)
@@ -207,6 +209,7 @@ def child_view(info_json: Path, path_json: Path) -> None:
                 "first_ms": first_ms,
                 "first_tiles": first_tiles,
                 "frames_ms": frames,
+                "cpu_ms": cpu,
                 "steps_ms": steps,
                 "sharp_frames": sharp,
                 "cache_mb": view.cache.bytes / 1e6,
