@@ -310,3 +310,26 @@ def test_turned_tiles_are_held_only_while_turned(qtbot, pyramid: Pyramid) -> Non
     v.repaint()
     assert not v._turned
     assert v.tile_bytes() == v.cache.bytes <= v.cache.budget + len(v.wanted_tiles()) * tile
+
+
+@pytest.mark.parametrize("turns", [0, 1, 2, 3])
+def test_a_missing_tile_shows_the_right_part_of_a_coarser_one(  # type: ignore[no-untyped-def]
+    view: DeepZoomView, monkeypatch: pytest.MonkeyPatch, turns: int
+) -> None:
+    """Holes are filled with only their part of a coarser tile (its source rectangle worked
+    out in the tile's pixels, turned with the view): the colours land where they belong."""
+    monkeypatch.setattr(view.loader.pool, "start", lambda job: None)  # no tile arrives
+    view.rotate_quarter(turns)
+    view.set_view(QPointF(1500, 750), 1.0)  # the quadrants meet in the middle of a coarse tile
+    assert not any(k in view.cache for k in view._keys_visible(view.sharp_scale()))
+    shot = view.grab().toImage()
+    for (x, y), (r, g, b) in {
+        (1400, 650): (200, 30, 30),
+        (1600, 650): (30, 200, 30),
+        (1400, 850): (30, 30, 200),
+        (1600, 850): (220, 200, 40),
+    }.items():
+        at = view.to_screen(x, y).toPoint()
+        colour = shot.pixelColor(at)
+        got = (colour.red(), colour.green(), colour.blue())
+        assert all(abs(a - e) < 40 for a, e in zip(got, (r, g, b), strict=True)), (x, y, got)
