@@ -103,7 +103,6 @@ class DeepZoomView(QWidget):
         self._frame.timeout.connect(self.update)
         self.loader.tile_ready.connect(lambda _k: self._frame.isActive() or self._frame.start())
         self.loader.pinned = self._pinned
-        self.loader.tile_ready.connect(self._prepare_tile)
         #: While the view moves, tiles are scaled without smoothing (the smooth scaling of
         #: a screenful, coarse tiles stretched over holes above all, made the slow frames);
         #: one smooth repaint follows when the view has been still for ``SETTLE_MS``.
@@ -136,9 +135,8 @@ class DeepZoomView(QWidget):
         self._glide.timeout.connect(self._glide_step)
         self._anim: QVariantAnimation | None = None
         self._homed = False
-        self._turned: dict[TileKey, QPixmap] = {}
-        self._turned_for: tuple[int, int] = (0, 0)
         self._nav_cache: tuple[tuple[int, int, int, bool], QPixmap] | None = None
+        self._unturn = QTransform()  # screen to the painter's turned frame, while painting
 
     # -- content ---------------------------------------------------------------------------
     def set_pyramid(self, pyramid: Pyramid | None) -> None:
@@ -313,10 +311,6 @@ class DeepZoomView(QWidget):
         if self.pyramid is not None and self.width() > 0:
             self.loader.request(self.wanted_tiles())
 
-    def tile_bytes(self) -> int:
-        """Pixels the view holds for tiles: the cache and the turned copies of a turned view."""
-        return self.cache.bytes + sum(TileCache.cost(p) for p in self._turned.values())
-
     def is_sharp(self) -> bool:
         """Every visible tile of the sharp level is in memory (for screenshots and tests)."""
         return self.pyramid is not None and all(k in self.cache for k in self.wanted_tiles())
@@ -363,9 +357,21 @@ class DeepZoomView(QWidget):
         assert p is not None
         sharp = self.sharp_scale()
         world = self._transform()
-        one_to_one = abs(self.zoom * sharp - 1.0) < 1e-3 and self.quarter_turns == 0
+        one_to_one = abs(self.zoom * sharp - 1.0) < 1e-3
         smooth = not self.is_settling()
         coarser = [s for s in p.scales if s > sharp]  # finest first
+        # A turned view: the painter turns about a whole pixel, and each tile is drawn
+        # upright into the turned-back rectangle of its snapped screen rectangle. (Turned
+        # copies of the tiles cost 0.7 ms each and a 15 ms frame at each turn, and memory
+        # outside the cache's budget; Qt draws a quarter turn about as fast as none.)
+        turn = QTransform()
+        if self.quarter_turns:
+            cx, cy = self.width() // 2, self.height() // 2
+            turn.translate(cx, cy)
+            turn.rotate(90 * self.quarter_turns)
+            turn.translate(-cx, -cy)
+        painter.setTransform(turn)
+        self._unturn, _ok = turn.inverted()
         for off in self.copies():
             at = QTransform().translate(off, 0) * world
             r = self.visible_image_rect().translated(-off, 0)
@@ -380,7 +386,7 @@ class DeepZoomView(QWidget):
             )
             for key in sharp_keys:
                 self._draw_tile(painter, at, key)
-        self._forget_turned()
+        painter.resetTransform()
 
     def _fill_hole(
         self, painter: QPainter, at: QTransform, hole: QRectF, coarser: list[int]
@@ -422,42 +428,10 @@ class DeepZoomView(QWidget):
                 part.width() * kx,
                 part.height() * ky,
             )
+        into = QRectF(target)
         if self.quarter_turns:
-            # Scaling through a rotated transform takes Qt's slow path (over 50 ms a frame
-            # at 1920x1080); a tile turned once (and kept) is drawn by the fast one.
-            turn = QTransform().rotate(90 * self.quarter_turns)
-            source = QPixmap.trueMatrix(turn, pixmap.width(), pixmap.height()).mapRect(source)
-            pixmap = self._turned_pixmap(key, pixmap)
-        painter.drawPixmap(QRectF(target), pixmap, source)
-
-    def _turned_pixmap(self, key: TileKey, pixmap: QPixmap) -> QPixmap:
-        if self._turned_for != (self.quarter_turns, id(self.pyramid)):
-            self._turned.clear()
-            self._turned_for = (self.quarter_turns, id(self.pyramid))
-        turned = self._turned.get(key)
-        if turned is None:
-            turned = pixmap.transformed(QTransform().rotate(90 * self.quarter_turns))
-            self._turned[key] = turned
-        return turned
-
-    def _prepare_tile(self, key: TileKey) -> None:
-        """A tile arrived: on a turned view, turn it now rather than in the next paint."""
-        pixmap = self.cache.peek(key)
-        if self.quarter_turns and pixmap is not None:
-            self._turned_pixmap(key, pixmap)
-
-    def _forget_turned(self) -> None:
-        """Turned copies are kept only while the view is turned, and only about a screenful
-        (they are not counted in the cache's budget: turned back, 30 MB of them stayed)."""
-        if not self._turned:
-            return
-        if self._turned_for != (self.quarter_turns, id(self.pyramid)):
-            self._turned.clear()
-            return
-        wanted = set(self.wanted_tiles())
-        if len(self._turned) > 2 * max(1, len(wanted)):  # keep only what is on screen
-            for key in [k for k in self._turned if k not in wanted]:
-                del self._turned[key]
+            into = self._unturn.mapRect(into)
+        painter.drawPixmap(into, pixmap, source)
 
     def _paint_hotspots(self, painter: QPainter) -> None:
         world = self._transform()
