@@ -1,10 +1,11 @@
 """DeepZoomView: a smooth viewer for a tile pyramid of any size.
 
 The view keeps a centre (in full-resolution image pixels), a zoom (screen pixels per image
-pixel) and a rotation in quarter turns. Painting draws, coarsest first, every cached tile of
-the levels up to the sharp one, so lower-resolution tiles show until sharp ones arrive and
-the picture never flashes blank. After each change of view it asks the loader for exactly
-the visible tiles of the right level (nearest the centre first), which cancels the rest.
+pixel) and a rotation in quarter turns. Painting draws the cached tiles of the sharp level,
+and where one is missing, its part of the finest coarser tile in memory, so lower-resolution
+tiles show until sharp ones arrive and the picture never flashes blank (each screen pixel is
+painted about once). After each change of view it asks the loader for exactly the visible
+tiles of the right level (nearest the centre first), which cancels the rest.
 
 Tiles are drawn into rectangles snapped to device pixels, so neighbours meet exactly at any
 zoom or quarter turn (no seams, also when faded). A whole-world map (``wrap_x``) is drawn
