@@ -1,10 +1,11 @@
 """DeepZoomView: a smooth viewer for a tile pyramid of any size.
 
 The view keeps a centre (in full-resolution image pixels), a zoom (screen pixels per image
-pixel) and a rotation in quarter turns. Painting draws, coarsest first, every cached tile of
-the levels up to the sharp one, so lower-resolution tiles show until sharp ones arrive and
-the picture never flashes blank. After each change of view it asks the loader for exactly
-the visible tiles of the right level (nearest the centre first), which cancels the rest.
+pixel) and a rotation in quarter turns. Painting draws the cached tiles of the sharp level,
+and where one is missing, its part of the finest coarser tile in memory, so lower-resolution
+tiles show until sharp ones arrive and the picture never flashes blank (each screen pixel is
+painted about once). After each change of view it asks the loader for exactly the visible
+tiles of the right level (nearest the centre first), which cancels the rest.
 
 Tiles are drawn into rectangles snapped to device pixels, so neighbours meet exactly at any
 zoom or quarter turn (no seams, also when faded). A whole-world map (``wrap_x``) is drawn
@@ -103,7 +104,6 @@ class DeepZoomView(QWidget):
         self._frame.timeout.connect(self.update)
         self.loader.tile_ready.connect(lambda _k: self._frame.isActive() or self._frame.start())
         self.loader.pinned = self._pinned
-        self.loader.tile_ready.connect(self._prepare_tile)
         #: While the view moves, tiles are scaled without smoothing (the smooth scaling of
         #: a screenful, coarse tiles stretched over holes above all, made the slow frames);
         #: one smooth repaint follows when the view has been still for ``SETTLE_MS``.
@@ -136,9 +136,8 @@ class DeepZoomView(QWidget):
         self._glide.timeout.connect(self._glide_step)
         self._anim: QVariantAnimation | None = None
         self._homed = False
-        self._turned: dict[TileKey, QPixmap] = {}
-        self._turned_for: tuple[int, int] = (0, 0)
         self._nav_cache: tuple[tuple[int, int, int, bool], QPixmap] | None = None
+        self._unturn = QTransform()  # screen to the painter's turned frame, while painting
 
     # -- content ---------------------------------------------------------------------------
     def set_pyramid(self, pyramid: Pyramid | None) -> None:
@@ -348,7 +347,7 @@ class DeepZoomView(QWidget):
         painter.end()
 
     def _paint_tiles(self, painter: QPainter) -> None:
-        """Sharp tiles on top; coarser ones only where a sharp tile is still missing.
+        """Sharp tiles; where one is still missing, the part of a coarser tile that covers it.
 
         Every tile is drawn into a rectangle snapped to whole device pixels, computed from
         the tile's image edges: two neighbours share the very same rounded edge, so at any
@@ -359,68 +358,81 @@ class DeepZoomView(QWidget):
         assert p is not None
         sharp = self.sharp_scale()
         world = self._transform()
-        one_to_one = abs(self.zoom * sharp - 1.0) < 1e-3 and self.quarter_turns == 0
+        one_to_one = abs(self.zoom * sharp - 1.0) < 1e-3
         smooth = not self.is_settling()
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+        coarser = [s for s in p.scales if s > sharp]  # finest first
+        # A turned view: the painter turns about a whole pixel, and each tile is drawn
+        # upright into the turned-back rectangle of its snapped screen rectangle. (Turned
+        # copies of the tiles cost 0.7 ms each and a 15 ms frame at each turn, and memory
+        # outside the cache's budget; Qt draws a quarter turn about as fast as none.)
+        turn = QTransform()
+        if self.quarter_turns:
+            cx, cy = self.width() // 2, self.height() // 2
+            turn.translate(cx, cy)
+            turn.rotate(90 * self.quarter_turns)
+            turn.translate(-cx, -cy)
+        painter.setTransform(turn)
+        self._unturn, _ok = turn.inverted()
         for off in self.copies():
             at = QTransform().translate(off, 0) * world
             r = self.visible_image_rect().translated(-off, 0)
             sharp_keys = p.keys_in(sharp, r.left(), r.top(), r.right(), r.bottom())
-            holes = [QRectF(*p.region(k)) for k in sharp_keys if self.cache.peek(k) is None]
-            if holes:
-                # Coarser tiles only where they cover a hole (a clip region would cost more
-                # than the overdraw): coarsest first, so the best detail ends on top.
-                for scale in sorted((s for s in p.scales if s > sharp), reverse=True):
-                    for key in p.keys_in(scale, r.left(), r.top(), r.right(), r.bottom()):
-                        box = QRectF(*p.region(key))
-                        if any(box.intersects(hole) for hole in holes):
-                            self._draw_tile(painter, at, key)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+            for key in sharp_keys:
+                if self.cache.peek(key) is None:
+                    self._fill_hole(painter, at, QRectF(*p.region(key)), coarser)
             # Pixel for pixel: a plain blit at whole-pixel positions, no resampling.
             painter.setRenderHint(
                 QPainter.RenderHint.SmoothPixmapTransform, smooth and not one_to_one
             )
             for key in sharp_keys:
                 self._draw_tile(painter, at, key)
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
-        self._forget_turned()
+        painter.resetTransform()
 
-    def _draw_tile(self, painter: QPainter, at: QTransform, key: TileKey) -> None:
+    def _fill_hole(
+        self, painter: QPainter, at: QTransform, hole: QRectF, coarser: list[int]
+    ) -> None:
+        """Cover a missing sharp tile from the finest level that has all of it in memory,
+        with what has arrived of the levels between on top. Only the hole's part of each
+        coarser tile is drawn: a screen's pixels are painted about once, where drawing
+        whole tiles of every coarser level made the slowest frames (up to 5x overdraw)."""
+        assert self.pyramid is not None
+        levels: list[list[TileKey]] = []
+        for scale in coarser:
+            keys = self.pyramid.keys_in(scale, hole.left(), hole.top(), hole.right(), hole.bottom())
+            levels.append(keys)
+            if all(self.cache.peek(k) is not None for k in keys):
+                break
+        for keys in reversed(levels):  # coarsest first, so the best detail ends on top
+            for key in keys:
+                self._draw_tile(painter, at, key, hole)
+
+    def _draw_tile(
+        self, painter: QPainter, at: QTransform, key: TileKey, within: QRectF | None = None
+    ) -> None:
+        """Draw a cached tile, or only its part inside the image rectangle ``within``."""
         pixmap = self.cache.peek(key)
         if pixmap is None:
             return
         assert self.pyramid is not None
-        target = snapped(at.mapRect(QRectF(*self.pyramid.region(key))))
+        box = QRectF(*self.pyramid.region(key))
+        part = box if within is None else box.intersected(within)
+        target = snapped(at.mapRect(part))
         if target.isEmpty():
             return
+        source = QRectF(pixmap.rect())
+        if part != box:  # the same part of the tile's pixels
+            kx, ky = pixmap.width() / box.width(), pixmap.height() / box.height()
+            source = QRectF(
+                (part.left() - box.left()) * kx,
+                (part.top() - box.top()) * ky,
+                part.width() * kx,
+                part.height() * ky,
+            )
+        into = QRectF(target)
         if self.quarter_turns:
-            # Scaling through a rotated transform takes Qt's slow path (over 50 ms a frame
-            # at 1920x1080); a tile turned once (and kept) is drawn by the fast one.
-            pixmap = self._turned_pixmap(key, pixmap)
-        painter.drawPixmap(target, pixmap, pixmap.rect())
-
-    def _turned_pixmap(self, key: TileKey, pixmap: QPixmap) -> QPixmap:
-        if self._turned_for != (self.quarter_turns, id(self.pyramid)):
-            self._turned.clear()
-            self._turned_for = (self.quarter_turns, id(self.pyramid))
-        turned = self._turned.get(key)
-        if turned is None:
-            turned = pixmap.transformed(QTransform().rotate(90 * self.quarter_turns))
-            self._turned[key] = turned
-        return turned
-
-    def _prepare_tile(self, key: TileKey) -> None:
-        """A tile arrived: on a turned view, turn it now rather than in the next paint."""
-        pixmap = self.cache.peek(key)
-        if self.quarter_turns and pixmap is not None:
-            self._turned_pixmap(key, pixmap)
-
-    def _forget_turned(self) -> None:
-        if not self._turned:
-            return
-        wanted = set(self.wanted_tiles())
-        if len(self._turned) > 2 * max(1, len(wanted)):  # keep only what is on screen
-            for key in [k for k in self._turned if k not in wanted]:
-                del self._turned[key]
+            into = self._unturn.mapRect(into)
+        painter.drawPixmap(into, pixmap, source)
 
     def _paint_hotspots(self, painter: QPainter) -> None:
         world = self._transform()
