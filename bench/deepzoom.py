@@ -55,6 +55,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,6 +137,10 @@ def _load_path(path_json: Path) -> list[State]:
     ]
 
 
+#: A tile cache budget both maps' paths fill (the memory row's second measure).
+CAPPED_CACHE_MB = 128
+
+
 def _child(*args: str, timeout: float = CHILD_TIMEOUT_S) -> dict[str, Any]:
     try:
         return child_process.run_child("bench.deepzoom", "--child", *args, timeout=timeout)
@@ -159,8 +164,9 @@ def _pump(app: Any, until: float) -> None:
 # --------------------------------------------------------------------------- children
 
 
-def child_view(info_json: Path, path_json: Path) -> None:
-    """Ours: first sharp view, then the scripted path; report times and peak RSS."""
+def child_view(info_json: Path, path_json: Path, cache_mb: str | None = None) -> None:
+    """Ours: first sharp view, then the scripted path; report times and peak RSS (with the
+    tile cache's budget ``cache_mb`` MiB when given, else the app's default)."""
     from PySide6.QtCore import QEventLoop, QPointF, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -168,7 +174,7 @@ def child_view(info_json: Path, path_json: Path) -> None:
     from exhibition_app.ui.deepzoom.view import DeepZoomView
 
     app = QApplication(sys.argv[:1])
-    view = DeepZoomView()
+    view = DeepZoomView(int(cache_mb) * 2**20 if cache_mb else None)
     view.resize(*SCREEN)
     view.show()
     app.processEvents()
@@ -361,13 +367,17 @@ def child_vips(src: Path, dest: Path) -> None:
 
 def run_child(kind: str, rest: list[str]) -> None:
     a, b = Path(rest[0]), Path(rest[1])
-    {
+    if kind == "view" and len(rest) > 2:
+        child_view(a, b, rest[2])
+        return
+    children: dict[str, Callable[[Path, Path], None]] = {
         "view": child_view,
         "naive": child_naive,
         "reduced": child_reduced,
         "build": child_build,
         "vips": child_vips,
-    }[kind](a, b)
+    }
+    children[kind](a, b)
 
 
 # --------------------------------------------------------------------------- parent
@@ -610,6 +620,31 @@ def main() -> None:
                 f"{growth:.2f}x",
                 "within 10% (<= 1.10x)",
                 growth <= 1.10,
+            )
+        )
+        # The default budget (256 MiB) fills on the 1 GP map's longer path (its zoom range
+        # is deeper: more steps, more tiles seen) and not on the smaller map's; with a
+        # budget both paths fill, what is left is what grows with the image's area.
+        capped_small, capped_large = (
+            _check(
+                [_child("view", str(info), str(path), str(CAPPED_CACHE_MB)) for _ in range(runs)],
+                f"the viewer with a {CAPPED_CACHE_MB} MiB tile cache",
+            )
+            for info, path in ((small_info, small_path), (large_info, large_path))
+        )
+        cap_small = statistics.median(r["rss_mb"] for r in capped_small)
+        cap_large = statistics.median(r["rss_mb"] for r in capped_large)
+        report.add(
+            Row(
+                f"viewer peak RSS, {_mp(large_size)} vs {_mp(small_size)}, same script, "
+                f"tile cache {CAPPED_CACHE_MB} MiB (filled on both; cache at the end "
+                f"{statistics.median(r['cache_mb'] for r in capped_small):.0f} and "
+                f"{statistics.median(r['cache_mb'] for r in capped_large):.0f} MB)",
+                f"on {_mp(small_size)}: {cap_small:.0f} MB",
+                f"on {_mp(large_size)}: {cap_large:.0f} MB",
+                f"{cap_large / cap_small:.2f}x",
+                "within 10% (<= 1.10x)",
+                cap_large / cap_small <= 1.10,
             )
         )
         naive_rss = statistics.median(r["rss_mb"] for r in naive)
