@@ -119,6 +119,8 @@ def test_the_curator_lists_a_large_catalogue_and_edits_any_item_whole(  # type: 
     editor = win.exhibition_editor
     qtbot.waitUntil(lambda: editor.state() is not None, timeout=10000)
     picker = editor.catalogue_model
+    assert picker.rowCount() == 0  # filled when the editor is first shown
+    win.mode.setCurrentWidget(editor)
     assert picker.rowCount() == total
     other = generated[-3]
     editor.catalogue.setCurrentIndex(picker.index(picker.row_of(other)))

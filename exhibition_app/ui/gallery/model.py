@@ -81,7 +81,7 @@ class GalleryModel(QAbstractListModel):
         self._loading: set[str] = set()
         #: Whether the gallery shows published items only (what ``read_cards`` must keep to).
         self.published_only = False
-        self._row_of: dict[int, int] = {}
+        self._row_of: dict[int, int] | None = {}  # item id -> row, made when first asked
         self._covers_of: dict[str, set[int]] = {}  # thumbnail checksum -> item ids
         self._cards_pending: set[int] = set()
         self._cards_wanted: list[int] = []
@@ -96,7 +96,7 @@ class GalleryModel(QAbstractListModel):
         self.beginResetModel()
         self._data = data
         self._rows = list(data.order)
-        self._row_of = {item_id: row for row, item_id in enumerate(self._rows)}
+        self._row_of = None
         self._covers_of.clear()
         self._cards_pending.clear()
         self._cards_wanted.clear()
@@ -115,7 +115,7 @@ class GalleryModel(QAbstractListModel):
             return  # no reset: the view would lay out every row again (0.1 s per 100,000)
         self.beginResetModel()
         self._rows = rows
-        self._row_of = {item_id: row for row, item_id in enumerate(self._rows)}
+        self._row_of = None
         self.endResetModel()
 
     @property
@@ -135,6 +135,8 @@ class GalleryModel(QAbstractListModel):
 
     def shown_row(self, item_id: int) -> int:
         """The row showing ``item_id``, or -1."""
+        if self._row_of is None:
+            self._row_of = {item_id: row for row, item_id in enumerate(self._rows)}
         row = self._row_of.get(item_id, -1)
         return row if 0 <= row < len(self._rows) and self._rows[row] == item_id else -1
 
