@@ -43,6 +43,7 @@ from exhibition_app.core.countries import all_names
 from exhibition_app.core.mongol_script import cyrillic_equivalents
 from exhibition_app.core.textfold import fold, fold_query
 from exhibition_app.db.models import Item
+from exhibition_app.db.search_pg import first_ids
 
 RANK_LIMIT = 500
 #: Document frequencies are counted up to this many items (the same cap on both engines).
@@ -132,6 +133,8 @@ class _Plan:
     term_match: dict[str, str]
     #: SELECT id, title, body FROM item_search for the ids in ``:ids``.
     documents: str
+    #: True where the first matches in id order come from ``search_pg.first_ids``.
+    windowed: bool = False
 
 
 def _statements(session: Session, query: str, published_only: bool) -> _Plan | None:
@@ -153,7 +156,8 @@ def _statements(session: Session, query: str, published_only: bool) -> _Plan | N
             documents="SELECT rowid, title, body FROM item_search WHERE rowid IN ({ids})",
         )
     if _engine(session) == "postgresql":
-        # A GIN bitmap scan has no order of its own: id order, as FTS5 gives.
+        # A GIN bitmap scan has no order of its own: id order, as FTS5 gives, found by
+        # search_pg.first_ids at a cost bounded by how common the term is.
         return _Plan(
             match=" & ".join(f"{t}:*" for t in terms),
             base=(
@@ -163,6 +167,7 @@ def _statements(session: Session, query: str, published_only: bool) -> _Plan | N
             unranked=" ORDER BY i.id",
             term_match={t: f"{t}:*" for t in terms},
             documents="SELECT item_id, title, body FROM item_search WHERE item_id IN ({ids})",
+            windowed=True,
         )
     return None
 
@@ -185,11 +190,7 @@ def search(
         return SearchResult([], True, 0)
     unranked = plan.base + plan.unranked
     # One streaming pass, stopped at the cap: it counts and, for a common term, is the page.
-    first = list(
-        session.execute(text(f"{unranked} LIMIT :cap"), {"m": plan.match, "cap": RANK_LIMIT})
-        .scalars()
-        .all()
-    )
+    first = _first_matches(session, plan, unranked, published_only)
     if len(first) >= RANK_LIMIT:
         if offset + limit <= len(first):
             return SearchResult(first[offset : offset + limit], False, len(first))
@@ -202,6 +203,14 @@ def search(
     return SearchResult(ranked[offset : offset + limit], True, len(first))
 
 
+def _first_matches(session: Session, plan: _Plan, unranked: str, published_only: bool) -> list[int]:
+    """The first ``RANK_LIMIT`` matches in id order (all of them, if fewer)."""
+    if plan.windowed:
+        return first_ids(session, plan.match, RANK_LIMIT, published_only=published_only)
+    query = text(f"{unranked} LIMIT :cap")
+    return list(session.execute(query, {"m": plan.match, "cap": RANK_LIMIT}).scalars())
+
+
 def _rank(session: Session, plan: _Plan, ids: Sequence[int]) -> list[int]:
     """``ids`` best first: BM25 over the folded text, the same on every engine."""
     if len(ids) < 2:
@@ -211,9 +220,13 @@ def _rank(session: Session, plan: _Plan, ids: Sequence[int]) -> list[int]:
     base = plan.base.removesuffix(" AND i.published")
     idf = {}
     for term, match in plan.term_match.items():
-        hits = session.execute(
-            text(f"SELECT count(*) FROM ({base} LIMIT :cap) AS hits"), {"m": match, "cap": DF_CAP}
-        ).scalar_one()
+        if plan.windowed:
+            hits = len(first_ids(session, match, DF_CAP, published_only=False))
+        else:
+            hits = session.execute(
+                text(f"SELECT count(*) FROM ({base} LIMIT :cap) AS hits"),
+                {"m": match, "cap": DF_CAP},
+            ).scalar_one()
         idf[term] = max(math.log((total - hits + 0.5) / (hits + 0.5)), 1e-6)
     id_list = ", ".join(str(int(i)) for i in ids)  # integers from the index, not user text
     docs = {
