@@ -6,8 +6,10 @@
 
 ``start``: the wall time (``time.time()``, so the parent can subtract its spawn time) when
 the first frame is painted that shows what the visitor should see: for ``bare`` a plain
-1920x1080 QWidget's first paint; for ``kiosk`` the attract screen's first paint with the
-catalogue read and its first slide's picture decoded (``AttractScreen.is_ready()``). The
+1920x1080 QWidget's first paint; for ``kiosk`` the attract screen's first paint with its
+first slide and the slide's picture decoded (``AttractScreen.is_ready()``), from the
+first-screen cache or the catalogue's read; the probe then waits for the read and fails if
+its slides are not the ones painted. The
 paint itself is included: the time is taken when the widget's paint event has run.
 
 ``scroll``: a kiosk window at 1920x1080 whose catalogue read returns ITEMS generated item
@@ -131,16 +133,29 @@ def child_start(mode: str, catalog: str, assets: str) -> None:
         window.resize(*SCREEN)
         target = window.attract
         window.loaded.connect(lambda: marks.setdefault("catalogue_read", time.time()))
-        probe = Painted(
-            lambda: (
-                window._loaded
-                and window.attract.isVisible()
+        shown: dict[str, Any] = {}
+
+        def attract_ready() -> bool:
+            # The first slide with its picture: from the first-screen cache or from the
+            # catalogue's read, whichever comes first (checked against the read below).
+            ready = bool(
+                window.attract.isVisible()
                 and window.attract.current is not None
                 and window.attract.is_ready()
             )
-        )
+            if ready and not shown:
+                shown["slides"] = [c.id for c in window.attract.cards]
+                shown["from_cache"] = window.catalog is None
+            return ready
+
+        probe = Painted(attract_ready)
 
         def finish() -> None:
+            if not _wait(app, window.is_settled):
+                raise SystemExit("the kiosk did not settle")
+            if [c.id for c in window.attract.cards] != shown["slides"]:
+                raise SystemExit("the painted attract slides are not the catalogue's")
+            marks["from_cache"] = float(shown["from_cache"])
             window.unlock()  # the only way a kiosk closes; waits for its workers
             app.exit(0)
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from PIL import Image, ImageFile
 
 from exhibition_app.core.durable import replacing
+from exhibition_app.core.first_screen import thumb_path
 from exhibition_app.imaging import scratch
 from exhibition_app.imaging.colour import (
     EXHIBITION_BACKGROUND,
@@ -300,7 +301,7 @@ class ThumbnailCache:
         if not _SHA_RE.fullmatch(sha256):
             raise ValueError(f"not a lowercase hex SHA-256: {sha256!r}")
         _check_side(max_side)
-        return self.root / "thumbs" / str(max_side) / sha256[:2] / f"{sha256}.jpg"
+        return thumb_path(self.root, sha256, max_side)  # the first-screen cache reads it too
 
     def _lock_for(self, sha256: str) -> threading.Lock:
         return self._locks[int(sha256[:4], 16) % self._STRIPES]

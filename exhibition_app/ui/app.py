@@ -19,10 +19,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from exhibition_app import __version__
+from exhibition_app.core import first_screen
 from exhibition_app.core.languages import DEFAULT_FALLBACK
 from exhibition_app.errors import Refused
 from exhibition_app.paths import APP_NAME, assets_dir
 from exhibition_app.ui import settings
+from exhibition_app.ui.first_screen import attach as attach_first_screen
 from exhibition_app.ui.fonts import load_fonts
 from exhibition_app.ui.i18n import Language
 from exhibition_app.ui.main_window import MainWindow
@@ -99,14 +101,21 @@ def create_window(
         from exhibition_app.ui.curator.window import CuratorWindow
 
         return CuratorWindow(open_catalog, language)
+    # Taken before the window starts reading the catalogue: the first-screen cache is
+    # checked against it and written under it (a change during the read never matches).
+    identity = first_screen.catalogue_identity(catalog)
+    window: MainWindow
     if kiosk is not None:
         from exhibition_app.ui.kiosk.window import KioskWindow
 
         kiosk.lang = lang
         kiosk.item = item
         kiosk.catalog, kiosk.assets = catalog, assets
-        return KioskWindow(open_catalog, language, kiosk)
-    window = MainWindow(open_catalog, language, open_item=item)
+        window = KioskWindow(open_catalog, language, kiosk)
+    else:
+        window = MainWindow(open_catalog, language, open_item=item)
+    if item is None:  # a start on an item's page shows that page, not the gallery
+        attach_first_screen(window, identity, catalog, assets)
     return window
 
 

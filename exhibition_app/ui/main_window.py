@@ -44,6 +44,7 @@ from exhibition_app.ui.tasks import TaskManager
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
+    from exhibition_app.ui.first_screen import EarlyThumbnail
     from exhibition_app.ui.item_page import ItemPage
 
 NAV_ALL = ("all", 0)
@@ -103,6 +104,17 @@ class MainWindow(QMainWindow):
         self.empty.setText(tr("MainWindow", "Opening the exhibition…"))
         self.empty.show()
         self.view.hide()
+        self._open_catalog_now: Callable[[], Catalog] | None = open_catalog
+        #: Set right after construction to hold the catalogue's read back until a cached
+        #: first screen has been painted (ui/first_screen.py calls ``start_reading``).
+        self.hold_read = False
+        QTimer.singleShot(0, self, lambda: None if self.hold_read else self.start_reading())
+
+    def start_reading(self) -> None:
+        """Open and read the catalogue on the database worker (once)."""
+        open_catalog, self._open_catalog_now = self._open_catalog_now, None
+        if open_catalog is None:
+            return
         self.tasks.query(
             lambda: self._open_and_read(open_catalog), self._gallery_loaded, self._load_failed
         )
@@ -257,6 +269,17 @@ class MainWindow(QMainWindow):
                 self.open_item(target)
         self.retranslate()
         self.loaded.emit()
+
+    def show_first_screen(self, data: GalleryData, early_thumbnail: EarlyThumbnail) -> None:
+        """The cached first screen (exhibition_app.ui.first_screen), shown until the
+        catalogue's own read replaces it in ``_gallery_loaded``: the same rows."""
+        if self._loaded:
+            return
+        self.model.early_thumbnail = early_thumbnail
+        self.model.set_gallery(data)
+        self.filter_bar.set_facets(facets(data.items.values()))
+        self._fill_nav()
+        self.retranslate()
 
     def _load_failed(self, exc: BaseException) -> None:
         message = message_of(exc)
@@ -479,6 +502,9 @@ class MainWindow(QMainWindow):
     def open_item(self, item_id: int) -> None:
         card = self.model.card(item_id)
         if card is None:
+            return
+        if self.catalog is None:  # a tile of the cached first screen: open it once read
+            self._open_item_when_loaded = item_id
             return
         # A large gallery's light card, or its links': read them whole first, then open it
         # (unless another item was asked for meanwhile).

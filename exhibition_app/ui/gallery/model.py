@@ -25,6 +25,7 @@ from exhibition_app.ui.tasks import TaskManager
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
+    from exhibition_app.ui.first_screen import EarlyThumbnail
 
 CardRole = Qt.ItemDataRole.UserRole + 1
 ThumbRole = Qt.ItemDataRole.UserRole + 2
@@ -89,6 +90,9 @@ class GalleryModel(QAbstractListModel):
         self._cards_waiters: list[tuple[set[int], Callable[[], None]]] = []
         self._read_scheduled = False
         self._generation = 0  # a new gallery: late answers for the old one are dropped
+        #: Before the catalogue is open: reads a cached thumbnail file (ui/first_screen.py).
+        self.early_thumbnail: EarlyThumbnail | None = None
+        self._early_missed: set[str] = set()
         language.changed.connect(self._language_changed)
 
     # -- content ---------------------------------------------------------------------------
@@ -247,7 +251,7 @@ class GalleryModel(QAbstractListModel):
     def thumbnail(self, card: ItemCard) -> QPixmap | None:
         media = card.cover
         catalog = self.catalog
-        if media is None or catalog is None or media.sha256 in self._failed:
+        if media is None or media.sha256 in self._failed:
             return None
         pixmap = self._pixmaps.get(media.sha256)
         if pixmap is not None:
@@ -255,9 +259,22 @@ class GalleryModel(QAbstractListModel):
             return pixmap
         self._covers_of.setdefault(media.sha256, set()).add(card.id)  # to repaint on arrival
         if media.sha256 not in self._loading:
-            self._loading.add(media.sha256)
-            request_thumbnail(self.tasks, catalog, media, THUMB_SIDE, self._thumb_loaded)
+            if catalog is not None:
+                self._loading.add(media.sha256)
+                request_thumbnail(self.tasks, catalog, media, THUMB_SIDE, self._thumb_loaded)
+            elif self.early_thumbnail is not None and media.sha256 not in self._early_missed:
+                self._loading.add(media.sha256)  # the cached first screen (ui/first_screen.py)
+                self.early_thumbnail(media, THUMB_SIDE, self._early_loaded)
         return pixmap
+
+    def _early_loaded(self, sha: str, image: QImage | None) -> None:
+        if image is not None:
+            self._thumb_loaded(sha, image)
+            return
+        self._loading.discard(sha)  # no cached file: the catalogue makes it, once open
+        self._early_missed.add(sha)
+        if self.catalog is not None:
+            self._changed_for(sha)
 
     def is_loading(self) -> bool:
         return bool(self._loading or self._cards_pending)

@@ -41,6 +41,7 @@ from exhibition_app.ui.theme import FELT_RED, GOLD, MUTED, OCHRE, PARCHMENT, SAN
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
+    from exhibition_app.ui.first_screen import EarlyThumbnail
 
 SLIDE_MS = 8000
 LANG_MS = 2000  # the call to action (and the caption) changes language this often
@@ -66,6 +67,8 @@ class AttractScreen(QWidget):
         self.setObjectName("attract")
         self.tasks = tasks
         self.catalog: Catalog | None = None
+        #: Before the catalogue is open: reads a cached picture (ui/first_screen.py).
+        self.early_thumbnail: EarlyThumbnail | None = None
         self.heading: dict[str, str] = {}
         self.cards: list[ItemCard] = []
         self.index = 0
@@ -164,13 +167,23 @@ class AttractScreen(QWidget):
         return self._pixmaps.get(card.cover.sha256) if card.cover is not None else None
 
     def _request(self, index: int) -> None:
-        if not self.cards or self.catalog is None:
+        if not self.cards or (self.catalog is None and self.early_thumbnail is None):
             return
         card = self.cards[index % len(self.cards)]
         media, catalog = card.cover, self.catalog
         if media is None or media.sha256 in self._pixmaps:
             return
-        request_thumbnail(self.tasks, catalog, media, ATTRACT_SIDE, self._loaded)
+        if catalog is None and self.early_thumbnail is not None:
+            # The cached first screen (ui/first_screen.py): a picture already in the
+            # thumbnail cache; one that is not waits for the catalogue.
+            self.early_thumbnail(media, ATTRACT_SIDE, self._early_loaded)
+            return
+        if catalog is not None:
+            request_thumbnail(self.tasks, catalog, media, ATTRACT_SIDE, self._loaded)
+
+    def _early_loaded(self, sha: str, image: QImage | None) -> None:
+        if image is not None:
+            self._loaded(sha, image)
 
     def _loaded(self, sha: str, image: QImage | None) -> None:
         self._pixmaps[sha] = QPixmap.fromImage(image) if image is not None else QPixmap()

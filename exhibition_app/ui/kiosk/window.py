@@ -37,6 +37,7 @@ from exhibition_app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from exhibition_app.catalog import Catalog
+    from exhibition_app.ui.first_screen import EarlyThumbnail
     from exhibition_app.ui.item_page import ItemPage
 
 log = logging.getLogger(__name__)
@@ -310,6 +311,13 @@ class KioskWindow(MainWindow):
         if self._item_page is not None:
             self._item_page.catalog = catalog
             self._item_page.map.catalog = catalog
+
+    def show_first_screen(self, data: GalleryData, early_thumbnail: EarlyThumbnail) -> None:
+        if self._loaded:
+            return
+        super().show_first_screen(data, early_thumbnail)
+        self.attract.early_thumbnail = early_thumbnail
+        self._fill_attract()
 
     def _gallery_loaded(self, result: tuple[Catalog, GalleryData]) -> None:
         super()._gallery_loaded(result)  # opens ``--item``'s page, if there is one
