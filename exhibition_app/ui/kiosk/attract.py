@@ -65,6 +65,10 @@ class AttractScreen(QWidget):
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("attract")
+        # Its paint fills every pixel: Qt then paints nothing of the window beneath it
+        # (the gallery's tiles would otherwise be painted, and their thumbnails read,
+        # before the first slide shows).
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.tasks = tasks
         self.catalog: Catalog | None = None
         #: Before the catalogue is open: reads a cached picture (ui/first_screen.py).
