@@ -93,8 +93,26 @@ def attach(
         return False
     window.hold_read = True
     window.show_first_screen(cached, early_thumbnail(window.tasks, assets))
+    if getattr(window, "attract", None) is None:
+        _focus_gallery_on_show(window)
     _read_once_painted(window)
     return True
+
+
+def _focus_gallery_on_show(window: MainWindow) -> None:
+    """The gallery filled before the window was shown asked for the focus while hidden,
+    so showing would give it to the search field; the catalogue's read then moves it to
+    the gallery (a visible jump). Give it to the gallery as the window shows."""
+
+    class OnShow(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Show:
+                watched.removeEventFilter(self)
+                if window.stack.currentIndex() == 0 and window.view.isVisible():
+                    window.view.setFocus()
+            return False
+
+    window.installEventFilter(OnShow(window))
 
 
 def _read_once_painted(window: MainWindow) -> None:

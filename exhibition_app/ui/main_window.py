@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QSize,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -280,6 +289,20 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_facets(facets(data.items.values()))
         self._fill_nav()
         self.retranslate()
+
+        def current_again() -> None:
+            # The read's model reset drops the current tile the first focus marked; a
+            # view marks one only on its first focus: mark it as a start without the
+            # cache has it.
+            self.loaded.disconnect(current_again)
+            if self.view.hasFocus() and not self.view.currentIndex().isValid():
+                first = self.model.index(0)
+                if first.isValid():
+                    self.view.selectionModel().setCurrentIndex(
+                        first, QItemSelectionModel.SelectionFlag.NoUpdate
+                    )
+
+        self.loaded.connect(current_again)
 
     def _load_failed(self, exc: BaseException) -> None:
         message = message_of(exc)

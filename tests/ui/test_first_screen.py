@@ -98,9 +98,12 @@ def test_the_window_shows_the_cached_first_screen_before_the_catalogue_opens(
     qtbot.waitUntil(pictures_in, timeout=20000)
     assert seen["before_open"]  # the thumbnails came from their files, not the catalogue
     assert any(win.model._pixmaps)
+    cached_frame = win.grab().toImage()
     qtbot.waitUntil(win.is_settled, timeout=30000)
     assert win.catalog is not None
     assert win.model.ids() == first_rows  # the read replaced it: same rows, same order
+    # ... and nothing on screen moved: the same pixels, focus and current tile included.
+    assert win.grab().toImage() == cached_frame
     win.close()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -92,7 +92,14 @@ def wrap_gallery(window: KioskWindow) -> QScrollArea:
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     QScroller.ungrabGesture(view.viewport())
-    QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    # After the first frame: Qt's first grab sets up its gesture machinery (~20 ms).
+    QTimer.singleShot(
+        0,
+        window,
+        lambda: QScroller.grabGesture(
+            scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        ),
+    )
 
     def follow(current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():  # arrow keys: the chosen tile scrolls into view

@@ -31,7 +31,6 @@ from exhibition_app.ui.kiosk.idle import DEFAULT_COUNTDOWN_S, DEFAULT_IDLE_S, Id
 from exhibition_app.ui.kiosk.lockdown import CornerHold, KeyLock, cover_screen
 from exhibition_app.ui.kiosk.overlays import CountdownOverlay, PinPad
 from exhibition_app.ui.kiosk.prepared import PreparedScreen
-from exhibition_app.ui.kiosk.style import kiosk_style
 from exhibition_app.ui.kiosk.watch import WINDOW_LOST_EXIT, WindowWatch
 from exhibition_app.ui.main_window import MainWindow
 
@@ -99,7 +98,6 @@ class KioskWindow(MainWindow):
         self.link = ServerLink(self, open_catalog)
         self.link.serial_heard.connect(self._serial_heard)
         self.setObjectName("kiosk")
-        self.setStyleSheet(kiosk_style())  # laid out for the screen's shape below
         self.statusBar().hide()  # visitors see no engineering messages
         self.tasks.error.disconnect(self._show_error)
         self.tasks.error.connect(lambda message: log.warning("kiosk: %s", message))
@@ -148,7 +146,14 @@ class KioskWindow(MainWindow):
 
         # Kinetic scrolling for fingers. Not for the mouse: QScroller's mouse gesture holds
         # back presses, so a quick tap on a tile would not open it.
-        QScroller.grabGesture(self.nav.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        # After the first frame: Qt's first grab sets up its gesture machinery (~20 ms).
+        QTimer.singleShot(
+            0,
+            self,
+            lambda: QScroller.grabGesture(
+                self.nav.viewport(), QScroller.ScrollerGestureType.TouchGesture
+            ),
+        )
         if self.options.hide_cursor:
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
@@ -315,9 +320,14 @@ class KioskWindow(MainWindow):
     def show_first_screen(self, data: GalleryData, early_thumbnail: EarlyThumbnail) -> None:
         if self._loaded:
             return
-        super().show_first_screen(data, early_thumbnail)
+        # The attract loop covers the gallery: its first slide first, the gallery
+        # beneath it in the next pass of the event loop (while the slide's picture
+        # decodes on the image pool).
         self.attract.early_thumbnail = early_thumbnail
-        self._fill_attract()
+        self._fill_attract(data)
+        QTimer.singleShot(
+            0, self, lambda: MainWindow.show_first_screen(self, data, early_thumbnail)
+        )
 
     def _gallery_loaded(self, result: tuple[Catalog, GalleryData]) -> None:
         super()._gallery_loaded(result)  # opens ``--item``'s page, if there is one
@@ -406,8 +416,8 @@ class KioskWindow(MainWindow):
 
         self.tasks.query(work, done, self.link.reload_failed)
 
-    def _fill_attract(self) -> None:
-        data = self.model.gallery
+    def _fill_attract(self, data: GalleryData | None = None) -> None:
+        data = self.model.gallery if data is None else data
         cards: list[ItemCard] = []
         heading: dict[str, str] = {}
         tour = next((e for e in data.exhibitions if e.key == self.options.tour), None)
