@@ -2,12 +2,13 @@
 
 python -m bench.startup_probe bare|app|gallery CATALOG ASSETS
 
-``app``: the main window's first paint. ``gallery``: the wall time at which a frame of the
-gallery has been painted that shows its rows and the thumbnails of every tile on screen
-(what a visitor sees), from the first-screen cache or from the catalogue's read, whichever
-comes first. The paint itself is included (the time is taken when the gallery's paint event
-has run). The probe then waits for the catalogue's own read and fails if it shows other
-rows than the ones painted, so a stale first screen can never make a good figure.
+``bare`` and ``app``: the end of the first paint of a plain QWidget / of the main window
+(the time used to be taken as the paint event arrived, before anything was painted).
+``gallery``: the end of the first paint of the gallery that shows its rows and the
+thumbnails of every tile on screen (what a visitor sees), from the first-screen cache or
+from the catalogue's read, whichever comes first. The probe then waits for the read and
+fails if it shows other rows than the ones painted, so a stale first screen can never make
+a good figure.
 """
 
 from __future__ import annotations
@@ -25,12 +26,18 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication, QWidget
 
     class FirstPaint(QObject):
+        """The end of the window's first paint (its children paint in the same pass): the
+        time is taken when the event loop is back."""
+
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                print(f"{time.time():.6f}", flush=True)
-                QTimer.singleShot(0, QApplication.quit)
                 obj.removeEventFilter(self)
+                QTimer.singleShot(0, painted)
             return False
+
+    def painted() -> None:
+        print(f"{time.time():.6f}", flush=True)
+        QApplication.quit()
 
     if mode == "bare":
         app = QApplication(sys.argv[:1])
