@@ -30,7 +30,6 @@ from exhibition_app.core.cards import (
     MediaRef,
     SectionView,
 )
-from exhibition_app.core.durable import atomic_write
 from exhibition_app.paths import assets_dir, cache_dir_for, default_locations
 
 __all__ = [
@@ -236,8 +235,10 @@ def write(
     the cache is only a head start)."""
     if identity is None or not data.items or len(data.items) > MAX_ITEMS:
         return None
-    if not all(getattr(c, "complete", True) for c in data.items.values()):
+    if not all(c.complete for c in data.items.values()):
         return None  # a large gallery's light cards: read whole as tiles show them
+    from exhibition_app.core.durable import atomic_write  # not needed before the first paint
+
     try:
         path = cache_file(assets, identity["path"], published_only=published_only)
         path.parent.mkdir(parents=True, exist_ok=True)
