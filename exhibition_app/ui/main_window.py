@@ -285,9 +285,9 @@ class MainWindow(QMainWindow):
         if self._loaded:
             return
         self.model.early_thumbnail = early_thumbnail
+        self.model.published_only = self.published_only
         self.model.set_gallery(data)
-        self.filter_bar.set_facets(facets(data.items.values()))
-        self._fill_nav()
+        self._fill_nav()  # shows the first place, with its chips (_show_base)
         self.retranslate()
 
         def current_again() -> None:

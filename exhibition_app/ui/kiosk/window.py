@@ -433,6 +433,9 @@ class KioskWindow(MainWindow):
             if data.exhibitions:
                 heading = data.exhibitions[0].title
         chosen = [card.id for card in cards[:ATTRACT_LIMIT]]
+        if data is not self.model.gallery:  # the cached first screen: its cards are whole
+            self.attract.set_slides([data.items[i] for i in chosen], heading)
+            return
 
         def show() -> None:  # the slides' cards whole (a large gallery's may be light)
             items = self.model.gallery.items
