@@ -112,7 +112,7 @@ def sample_bundles(work: Path) -> tuple[list[Path], list[str]]:
     from sqlalchemy import select
 
     from exhibition_app.catalog import Catalog
-    from exhibition_app.db.models import Media
+    from exhibition_app.db.models import Exhibition, ItemMedia, Media, Section, SectionItem
     from exhibition_app.operations.bundle import export_bundle
     from exhibition_app.operations.queries import list_exhibitions
 
@@ -124,7 +124,19 @@ def sample_bundles(work: Path) -> tuple[list[Path], list[str]]:
     with Catalog.open(src / "catalog.db", src / "assets") as catalog:
         with catalog.read_session() as session:
             keys = [e.key for e in list_exhibitions(session, published_only=True)]
-            shas = sorted(session.scalars(select(Media.sha256)))
+            # The pictures the bundles carry (a picture of an item in no published
+            # exhibition, such as the unpublished "now" layers, is not in any of them).
+            shas = sorted(
+                session.scalars(
+                    select(Media.sha256)
+                    .join(ItemMedia, ItemMedia.media_id == Media.id)
+                    .join(SectionItem, SectionItem.item_id == ItemMedia.item_id)
+                    .join(Section, Section.id == SectionItem.section_id)
+                    .join(Exhibition, Exhibition.id == Section.exhibition_id)
+                    .where(Exhibition.published.is_(True))
+                    .distinct()
+                )
+            )
         for key in keys:
             file = work / f"{key}.zip"
             export_bundle(catalog, key, file, tiles=False)
