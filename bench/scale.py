@@ -91,6 +91,9 @@ if what == "gallery":
             win.repaint()  # the rows on screen painted, whole
             times.append(time.perf_counter() - t)
             rows = win.model.rowCount() if key == "gallery_s" else win.item_list.rowCount()
+            # What the window started after (the curator's daily backup of the catalogue)
+            # ends before the next run starts, not during it.
+            settle(lambda: win.tasks.pending == 0)
             win.close()
             win.deleteLater()
             app.processEvents()

@@ -62,9 +62,8 @@ def _card(
     media: tuple[MediaRef, ...],
     tags: tuple[str, ...],
     related: tuple[tuple[str, int, bool], ...],
-    complete: bool = True,
 ) -> ItemCard:
-    """A card from an Item, or a row of its columns, and what the caller gathered."""
+    """A card from an Item and what the caller gathered."""
     return ItemCard(
         id=row.id,
         kind=row.kind,
@@ -82,7 +81,6 @@ def _card(
         media=media,
         tags=tags,
         related=related,
-        complete=complete,
     )
 
 
@@ -102,31 +100,61 @@ def _wanted(published_only: bool) -> ColumnElement[bool]:
     return Item.published.is_(True) if published_only else true()
 
 
-def _item_rows(session: Session, where: ColumnElement[bool]) -> Sequence[Any]:
-    # Through the Connection: Core rows, without the ORM's per-row bookkeeping (a third of
-    # the time at 100,000 items).
-    return (
-        session.connection()
-        .execute(
-            select(
-                Item.id,
-                Item.kind,
-                Item.accession_number,
-                Item.country,
-                Item.date_edtf,
-                Item.date_earliest,
-                Item.date_latest,
-                Item.rights,
-                Item.source,
-                Item.featured,
-                Item.published,
-                Item.cover_media_id,
-            )
-            .where(where)
-            .order_by(Item.id)
+#: The columns of an item row, in the order of ``_item_rows``' tuples.
+ID, COVER, FEATURED = 0, 11, 9
+
+
+def _item_rows(session: Session, where: ColumnElement[bool]) -> Sequence[tuple[Any, ...]]:
+    """The item columns a card takes, as plain tuples (see ``ID``, ``COVER``, ``FEATURED``).
+
+    Fetched on the driver's own cursor: 0.1 s for 100,000 rows, where SQLAlchemy's result
+    rows took 0.3. Safe to render: ``where`` holds only ids and flags the code made.
+    """
+    stmt = (
+        select(
+            Item.id,
+            Item.kind,
+            Item.accession_number,
+            Item.country,
+            Item.date_edtf,
+            Item.date_earliest,
+            Item.date_latest,
+            Item.rights,
+            Item.source,
+            Item.featured,
+            Item.published,
+            Item.cover_media_id,
         )
-        .all()
+        .where(where)
+        .order_by(Item.id)
     )
+    connection = session.connection()
+    sql = str(stmt.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql)
+        return [tuple(row) for row in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
+def _row_card(
+    row: tuple[Any, ...],
+    *,
+    texts: dict[str, dict[str, str]],
+    cover: MediaRef | None,
+    media: tuple[MediaRef, ...],
+    tags: tuple[str, ...],
+    related: tuple[tuple[str, int, bool], ...],
+    complete: bool = True,
+) -> ItemCard:
+    """A card from an item row's tuple (positional: 2 us a card, where reading a row's
+    columns by name took 7)."""
+    i, kind, number, country, edtf, earliest, latest, rights, source, featured, published = row[:11]
+    return ItemCard(
+        i, kind, number, country, edtf, earliest, latest, rights, source, bool(featured),
+        bool(published), texts, cover, media, tags, related, complete,
+    )  # fmt: skip
 
 
 def _complete_cards(
@@ -159,7 +187,7 @@ def _complete_cards(
     ):
         ref = refs.setdefault(media_id, MediaRef(relpath, sha, width, height))
         pictures.setdefault(item_id, []).append(ref)
-    covers = {row.cover_media_id for row in rows if row.cover_media_id is not None} - set(refs)
+    covers = {row[COVER] for row in rows if row[COVER] is not None} - set(refs)
     if covers:
         for media_id, relpath, sha, width, height in session.execute(
             select(Media.id, Media.relpath, Media.sha256, Media.width, Media.height).where(
@@ -183,7 +211,7 @@ def _complete_cards(
     links = select(ItemRelation.subject_id, ItemRelation.object_id, ItemRelation.relation)
     order = (ItemRelation.subject_id, ItemRelation.object_id, ItemRelation.relation)
     if ids is None:
-        shown = {row.id for row in rows}
+        shown = {row[ID] for row in rows}
         for subject, obj, relation in session.execute(links.order_by(*order)):
             forward.setdefault(subject, []).append((relation, obj, True))
             if subject in shown:
@@ -202,28 +230,23 @@ def _complete_cards(
 
     cards: dict[int, ItemCard] = {}
     for row in rows:
-        own = pictures.get(row.id, [])
-        cover = refs.get(row.cover_media_id) if row.cover_media_id is not None else None
-        fields = texts.get(row.id, {})
-        cards[row.id] = _card(
+        item_id = row[ID]
+        own = pictures.get(item_id, [])
+        cover = refs.get(row[COVER]) if row[COVER] is not None else None
+        fields = texts.get(item_id, {})
+        cards[item_id] = _row_card(
             row,
             texts={f: fields[f] for f in ITEM_TEXT_FIELDS if fields.get(f)},
             cover=cover if cover is not None else (own[0] if own else None),
             media=tuple(own),
-            tags=tuple(tags.get(row.id, ())),
-            related=tuple(forward.get(row.id, ())) + tuple(reverse.get(row.id, ())),
+            tags=tuple(tags.get(item_id, ())),
+            related=tuple(forward.get(item_id, ())) + tuple(reverse.get(item_id, ())),
         )
     return cards
 
 
-def _light_card(row: Any) -> ItemCard:
-    # Positional, from the row's tuple (the order of _item_rows' columns): 2 us a card, where
-    # reading the row's columns by name took 7.
-    i, kind, number, country, edtf, earliest, latest, rights, source, featured, published = row[:11]
-    return ItemCard(
-        i, kind, number, country, edtf, earliest, latest, rights, source, bool(featured),
-        bool(published), {}, None, (), (), (), False,
-    )  # fmt: skip
+def _light_card(row: tuple[Any, ...]) -> ItemCard:
+    return _row_card(row, texts={}, cover=None, media=(), tags=(), related=(), complete=False)
 
 
 def load_cards(
@@ -236,7 +259,7 @@ def load_cards(
         chunk = wanted[start : start + 500]
         rows = _item_rows(session, Item.id.in_(chunk) & _wanted(published_only))
         cards |= _complete_cards(
-            session, rows, published_only=published_only, ids=[row.id for row in rows]
+            session, rows, published_only=published_only, ids=[row[ID] for row in rows]
         )
     return cards
 
@@ -281,15 +304,15 @@ def _load_gallery(
     session: Session, published_only: bool, complete_limit: int | None
 ) -> GalleryData:
     rows = _item_rows(session, _wanted(published_only))
-    exhibitions = _exhibitions(session, published_only, {row.id for row in rows})
+    exhibitions = _exhibitions(session, published_only, {row[ID] for row in rows})
     if complete_limit is None or len(rows) <= complete_limit:
         items = _complete_cards(session, rows, published_only=published_only, ids=None)
     else:
-        items = {row.id: _light_card(row) for row in rows}
-        first = [row.id for row in rows if row.featured][:FIRST_CARDS]
+        items = {row[ID]: _light_card(row) for row in rows}
+        first = [row[ID] for row in rows if row[FEATURED]][:FIRST_CARDS]
         if exhibitions:
             first += list(exhibitions[0].item_ids[:FIRST_CARDS])
-        first += [row.id for row in rows[:FIRST_CARDS]]
+        first += [row[ID] for row in rows[:FIRST_CARDS]]
         items |= load_cards(session, first, published_only=published_only)
     return GalleryData(items=items, order=tuple(items), exhibitions=exhibitions)
 
