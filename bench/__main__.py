@@ -505,7 +505,7 @@ Notes
   ranking or fetching titles. The generated catalogue mixes English, Kazakh, Russian and Mongolian words; queries
   include very common prefixes ("s", "ka"), cross-script ones and misses. Building the
   {se["items"]:,}-item catalogue took {se["build_s"]:.1f} s (bulk insert plus folding).
-- Thumbnails: the sources are the shipped map scans (2700x1350 and 1350x675 JPEGs).
+- Thumbnails: the sources are the shipped map scans (JPEGs from 1350x675 to 10800x5400).
   Pillow's own `thumbnail()` already asks libjpeg for a reduced decode (at twice the box), so
   the naive baseline is not a strawman. Ours asks for the thumbnail's real, aspect-correct
   size (a 2:1 scan in a 480 box is 480x240), which lets libjpeg scale by 1/4 instead of not
