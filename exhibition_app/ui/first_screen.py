@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from exhibition_app.core import first_screen
 from exhibition_app.core.cards import MediaRef
+from exhibition_app.errors import NotFound
 from exhibition_app.paths import assets_dir, cache_dir_for
 from exhibition_app.ui.tasks import TaskManager
 
@@ -43,8 +44,8 @@ def early_thumbnail(tasks: TaskManager, assets: str | Path | None) -> EarlyThumb
 
         def load() -> QImage:
             image = QImage(str(path))
-            if image.isNull():
-                raise OSError(f"no cached thumbnail {path}")
+            if image.isNull():  # not made yet: expected, the catalogue's read makes it
+                raise NotFound(f"no cached thumbnail {path}")
             return image
 
         tasks.query(

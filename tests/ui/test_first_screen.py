@@ -176,3 +176,24 @@ def test_the_kiosk_attract_loop_starts_from_the_cache(
     assert win.catalog is not None
     assert [c.id for c in win.attract.cards] == slides
     win.unlock()
+
+
+def test_a_thumbnail_not_yet_made_waits_for_the_catalogue_quietly(
+    qtbot: Any, sample: tuple[Path, Path, Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A cached first screen whose picture has no thumbnail file yet: the tile waits for the
+    catalogue's read, which makes it, and nothing is logged as an unexpected error."""
+    db, assets, _data = sample
+    _first_run(qtbot, db, assets)
+    root = first_screen.cache_dir_for(first_screen.assets_dir(assets))
+    thumbs = sorted((root / "thumbs").rglob("*.jpg"))  # the thumbnails, not the pictures
+    assert thumbs
+    for thumb in thumbs:
+        thumb.unlink()
+    caplog.set_level("ERROR")
+    win = _window(qtbot, db, assets)
+    win.show()
+    qtbot.waitUntil(win.is_settled, timeout=30000)
+    assert win.catalog is not None and any(win.model._pixmaps)  # made by the read
+    assert not [r for r in caplog.records if "unexpected error" in r.getMessage()]
+    win.close()
