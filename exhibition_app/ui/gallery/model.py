@@ -203,8 +203,17 @@ class GalleryModel(QAbstractListModel):
         self.tasks.query(
             lambda: read_cards(catalog, wanted, published_only=published_only),
             lambda cards: self._cards_read(generation, wanted, cards),
-            lambda _exc: self._cards_read(generation, wanted, {}),
+            lambda _exc: self._cards_unread(generation, wanted),
         )
+
+    def _cards_unread(self, generation: int, asked: list[int]) -> None:
+        """The read failed (the worker logged why): those cards stay light, not gone, and
+        are asked for again when a tile next paints them (no repaint here, so a catalogue
+        that keeps failing is not asked in a loop)."""
+        if generation != self._generation:
+            return
+        self._cards_pending.difference_update(asked)
+        self._release_waiters()
 
     def _cards_read(self, generation: int, asked: list[int], cards: dict[int, ItemCard]) -> None:
         if generation != self._generation:
@@ -216,6 +225,9 @@ class GalleryModel(QAbstractListModel):
             if (row := self.shown_row(item_id)) >= 0:
                 idx = self.index(row)
                 self.dataChanged.emit(idx, idx)
+        self._release_waiters()
+
+    def _release_waiters(self) -> None:
         ready = [w for w in self._cards_waiters if not (w[0] & self._cards_pending)]
         self._cards_waiters = [w for w in self._cards_waiters if w[0] & self._cards_pending]
         for _ids, then in ready:

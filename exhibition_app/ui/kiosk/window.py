@@ -392,8 +392,6 @@ class KioskWindow(MainWindow):
             return catalog, read_gallery(catalog, published_only=published_only)
 
         def done(result: tuple[Catalog, GalleryData]) -> None:
-            from exhibition_app.core.filters import facets
-
             catalog, data = result
             log.info("kiosk: a new publication is on show")
             self.use_catalog(catalog)
@@ -401,8 +399,7 @@ class KioskWindow(MainWindow):
                 self.link.loaded(catalog)
             self.model.published_only = published_only
             self.model.set_gallery(data)
-            self.filter_bar.set_facets(facets(data.items.values()))
-            self._nav_key = None
+            self._nav_key = None  # _apply_nav offers the chips of the place on show
             self._fill_nav()
             self._apply_nav()
             self._fill_attract()
